@@ -1,0 +1,42 @@
+# awarekit: `make kit` builds everything into public/, `make test` runs every
+# test. Both install what they need on a fresh Debian machine with Go.
+
+GO      ?= go
+BIN     := bin/awarekit
+VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+# Debian packages the tests read PDFs with.
+TEST_PKGS := poppler-utils qpdf
+APT_GET := $(if $(filter 0,$(shell id -u)),,sudo) apt-get
+
+.PHONY: kit build test deps test-deps bench lint fuzz clean
+
+kit: build
+	$(BIN) build --data data --out public
+
+build: deps
+	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/awarekit
+
+deps:
+	$(GO) mod download
+
+# Installs the PDF tools only when one of them is missing.
+test-deps: deps
+	@if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null || ! command -v qpdf >/dev/null; then \
+		echo "installing $(TEST_PKGS)"; \
+		DEBIAN_FRONTEND=noninteractive $(APT_GET) update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq --no-install-recommends $(TEST_PKGS); \
+	fi
+
+test: test-deps
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+clean:
+	rm -rf bin public

@@ -1,0 +1,172 @@
+// Command awarekit builds awareness kits (posters, site, zips) from the
+// structured content of data/. It only parses flags; the work is in kit/.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/awarekit/awarekit/kit/build"
+	"github.com/awarekit/awarekit/kit/diag"
+)
+
+// version is set at link time (-ldflags "-X main.version=…").
+var version = "dev"
+
+const usage = `awarekit builds print-ready posters, a static site and downloadable kits
+from the content in data/.
+
+Usage:
+  awarekit check [--data DIR]
+  awarekit build [--data DIR] [--out DIR] [--edition CODE]
+  awarekit version
+
+Run "awarekit COMMAND --help" for the flags of a command.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// errUsage marks an error in the command line itself (exit status 2).
+var errUsage = errors.New("usage")
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "check":
+		err = check(rest, stdout, stderr)
+	case "build":
+		err = buildCmd(rest, stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintf(stdout, "awarekit %s\n", version)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+	default:
+		fmt.Fprintf(stderr, "awarekit: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	}
+	var d *diag.Error
+	if errors.As(err, &d) {
+		for _, p := range d.Problems {
+			fmt.Fprintln(stderr, p)
+		}
+		fmt.Fprintf(stderr, "awarekit: %d problem%s found\n", len(d.Problems), plural(len(d.Problems)))
+		return 1
+	}
+	fmt.Fprintf(stderr, "awarekit: %v\n", err)
+	return 1
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// flags returns a FlagSet that prints its usage to stderr and whose parse
+// errors are usage errors.
+func flags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: awarekit %s\n\n%s\n\nFlags:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "awarekit %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return errUsage
+	}
+	return nil
+}
+
+func check(args []string, stdout, stderr io.Writer) error {
+	fs := flags("check [--data DIR]", "Validates every edition and lists every problem, then exits 1 if there was any.", stderr)
+	data := fs.String("data", "data", "the data folder, one subfolder per edition")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	set, err := build.Check(*data)
+	if err != nil {
+		return err
+	}
+	var codes []string
+	for _, e := range set.Editions {
+		codes = append(codes, e.Code)
+	}
+	fmt.Fprintf(stdout, "ok: %d edition%s (%s)\n", len(codes), plural(len(codes)), strings.Join(codes, ", "))
+	return nil
+}
+
+// editionList collects repeated or comma-separated --edition flags.
+type editionList []string
+
+func (l *editionList) String() string { return strings.Join(*l, ",") }
+func (l *editionList) Set(v string) error {
+	for _, c := range strings.Split(v, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			*l = append(*l, c)
+		}
+	}
+	return nil
+}
+
+func buildCmd(args []string, stdout, stderr io.Writer) error {
+	fs := flags("build [--data DIR] [--out DIR] [--edition CODE]",
+		"Validates the data and builds every edition into the output folder. The output\nis written to a temporary folder first: a failed build leaves it untouched.", stderr)
+	opt := build.Options{Log: stderr}
+	fs.StringVar(&opt.Data, "data", "data", "the data folder, one subfolder per edition")
+	fs.StringVar(&opt.Out, "out", "public", "the output folder")
+	var eds editionList
+	fs.Var(&eds, "edition", "build only this edition (repeatable, or comma-separated); the others in the output folder are kept")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	opt.Editions = eds
+	sum, err := build.Run(opt)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "built %d edition%s (%s): %d files, %s, in %s\n",
+		len(sum.Editions), plural(len(sum.Editions)), strings.Join(sum.Editions, ", "),
+		sum.Files, humanBytes(sum.Bytes), sum.Elapsed.Round(1e6))
+	return nil
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f kB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

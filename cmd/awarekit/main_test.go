@@ -1,0 +1,215 @@
+package main_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/kit/testkit"
+)
+
+// These tests run the real binary, as a user would.
+
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "awarekit-e2e-")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "awarekit")
+	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "building awarekit: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+func run(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{o.String(), e.String(), code}
+}
+
+func validKit(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := testkit.CopyDir(filepath.Join(testkit.Root(), "testdata", "valid"), filepath.Join(dir, "data")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestCheckValid(t *testing.T) {
+	r := run(t, validKit(t), "check")
+	if r.code != 0 || r.stdout != "ok: 1 edition (fr-FR)\n" || r.stderr != "" {
+		t.Fatalf("check: %+v", r)
+	}
+}
+
+func TestCheckBundledData(t *testing.T) {
+	r := run(t, testkit.Root(), "check")
+	if r.code != 0 {
+		t.Fatalf("the bundled data/ does not pass check:\n%s", r.stderr)
+	}
+}
+
+// TestCheckMalformed runs check on every case of the malformed corpus and
+// compares the exact output and the exit status.
+func TestCheckMalformed(t *testing.T) {
+	cases, err := testkit.BadCases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := c.Materialise(dir); err != nil {
+				t.Fatal(err)
+			}
+			r := run(t, dir, "check")
+			n := strings.Count(c.Want, "\n")
+			s := "s"
+			if n == 1 {
+				s = ""
+			}
+			want := c.Want + fmt.Sprintf("awarekit: %d problem%s found\n", n, s)
+			if r.code != 1 || r.stderr != want || r.stdout != "" {
+				t.Errorf("exit %d\nstderr:\n%s\nwant:\n%s", r.code, r.stderr, want)
+			}
+		})
+	}
+}
+
+func TestBuildWritesContent(t *testing.T) {
+	dir := validKit(t)
+	r := run(t, dir, "build")
+	if r.code != 0 {
+		t.Fatalf("build: %+v", r)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "public", "fr-FR", "content.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Code     string `json:"code"`
+		Contacts []struct {
+			ID       string `json:"id"`
+			Verified string `json:"verified"`
+		} `json:"contacts"`
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Code != "fr-FR" || len(got.Contacts) != 2 || got.Contacts[0].Verified != "2026-11-24" {
+		t.Errorf("content.json: %+v", got)
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".awarekit-build-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary folders left behind: %v", leftovers)
+	}
+}
+
+// TestFailedBuildKeepsOutput: a build that fails validation leaves the
+// previous public/ exactly as it was.
+func TestFailedBuildKeepsOutput(t *testing.T) {
+	dir := validKit(t)
+	if r := run(t, dir, "build"); r.code != 0 {
+		t.Fatalf("first build: %+v", r)
+	}
+	before := snapshot(t, filepath.Join(dir, "public"))
+	contacts := filepath.Join(dir, "data", "fr-FR", "contacts.yaml")
+	b, _ := os.ReadFile(contacts)
+	os.WriteFile(contacts, bytes.Replace(b, []byte(`dial: "3018"`), []byte(`dial: "301"`), 1), 0o644)
+	r := run(t, dir, "build")
+	if r.code != 1 || !strings.Contains(r.stderr, `contacts[1].phone.dial: "301" is not a valid phone number for region FR`) {
+		t.Fatalf("second build: %+v", r)
+	}
+	if after := snapshot(t, filepath.Join(dir, "public")); after != before {
+		t.Errorf("public/ changed after a failed build:\nbefore %s\nafter %s", before, after)
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".awarekit-build-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary folders left behind: %v", leftovers)
+	}
+}
+
+func snapshot(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if d.IsDir() {
+			fmt.Fprintf(&b, "%s/\n", rel)
+			return nil
+		}
+		data, _ := os.ReadFile(p)
+		fmt.Fprintf(&b, "%s %x\n", rel, data)
+		return nil
+	})
+	return b.String()
+}
+
+func TestUsage(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		code int
+		in   string // expected in stdout+stderr
+	}{
+		{nil, 2, "Usage:"},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"check", "--nope"}, 2, "flag provided but not defined: -nope"},
+		{[]string{"check", "extra"}, 2, `unexpected argument "extra"`},
+		{[]string{"build", "--help"}, 0, "-edition"},
+		{[]string{"version"}, 0, "awarekit "},
+		{[]string{"build", "--data", "missing"}, 1, "cannot read the data folder"},
+	} {
+		r := run(t, dir, tc.args...)
+		if r.code != tc.code || !strings.Contains(r.stdout+r.stderr, tc.in) {
+			t.Errorf("awarekit %v: exit %d, output:\n%s%s", tc.args, r.code, r.stdout, r.stderr)
+		}
+	}
+}
+
+func TestBuildOneEditionKeepsOthers(t *testing.T) {
+	dir := validKit(t)
+	other := filepath.Join(dir, "public", "xx-XX", "keep.txt")
+	os.MkdirAll(filepath.Dir(other), 0o755)
+	os.WriteFile(other, []byte("kept"), 0o644)
+	if r := run(t, dir, "build", "--edition", "fr-FR"); r.code != 0 {
+		t.Fatalf("build: %+v", r)
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("another edition's output was removed: %v", err)
+	}
+	if r := run(t, dir, "build", "--edition", "de-AT"); r.code != 1 || !strings.Contains(r.stderr, `no edition "de-AT" (have fr-FR)`) {
+		t.Errorf("unknown edition: %+v", r)
+	}
+}

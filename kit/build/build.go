@@ -1,0 +1,178 @@
+// Package build orchestrates a whole kit build: it loads and validates the
+// data, then writes every output of every edition into a temporary folder
+// next to the output folder, and moves it into place only when everything
+// succeeded. A failed build leaves an existing output folder untouched.
+//
+// It owns the order of the steps and the file layout of public/; what each
+// file holds is the business of the packages it calls.
+package build
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/diag"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Data     string   // the data folder (editions as subfolders)
+	Out      string   // the output folder, replaced on success
+	Editions []string // build only these edition codes; all when empty
+	Log      io.Writer
+}
+
+// Summary is what a build produced.
+type Summary struct {
+	Editions []string
+	Files    int
+	Bytes    int64
+	Elapsed  time.Duration
+}
+
+// Check loads and validates the data and returns every problem.
+func Check(data string) (*content.Set, error) {
+	return content.Load(os.DirFS(data), filepath.ToSlash(data))
+}
+
+// Run builds the kit.
+func Run(opt Options) (*Summary, error) {
+	start := time.Now()
+	set, err := Check(opt.Data)
+	if err != nil {
+		return nil, err
+	}
+	eds, err := selectEditions(set, opt.Editions)
+	if err != nil {
+		return nil, err
+	}
+
+	parent := filepath.Dir(filepath.Clean(opt.Out))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, ".awarekit-build-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+
+	sum := &Summary{}
+	for _, e := range eds {
+		dir := filepath.Join(tmp, e.Code)
+		if err := writeJSON(filepath.Join(dir, "content.json"), e); err != nil {
+			return nil, fmt.Errorf("edition %s: %w", e.Code, err)
+		}
+		sum.Editions = append(sum.Editions, e.Code)
+	}
+	if err := countFiles(tmp, sum); err != nil {
+		return nil, err
+	}
+	if len(opt.Editions) > 0 {
+		err = swapEditions(tmp, opt.Out, sum.Editions)
+	} else {
+		err = swap(tmp, opt.Out)
+	}
+	if err != nil {
+		return nil, err
+	}
+	sum.Elapsed = time.Since(start)
+	return sum, nil
+}
+
+func selectEditions(set *content.Set, codes []string) ([]*content.Edition, error) {
+	if len(codes) == 0 {
+		return set.Editions, nil
+	}
+	var eds []*content.Edition
+	var probs diag.List
+	for _, c := range codes {
+		e := set.Edition(c)
+		if e == nil {
+			var have []string
+			for _, e := range set.Editions {
+				have = append(have, e.Code)
+			}
+			probs.Add("--edition", 0, 0, "", "no edition %q (have %s)", c, strings.Join(have, ", "))
+			continue
+		}
+		if !slices.Contains(eds, e) {
+			eds = append(eds, e)
+		}
+	}
+	return eds, probs.Err()
+}
+
+func writeJSON(name string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	return writeFile(name, append(b, '\n'))
+}
+
+func writeFile(name string, b []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(name, b, 0o644)
+}
+
+func countFiles(dir string, sum *Summary) error {
+	return filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		sum.Files++
+		sum.Bytes += info.Size()
+		return nil
+	})
+}
+
+// swap replaces out with tmp: out is moved aside, tmp renamed into place,
+// and the old output removed. If the second rename fails, the old output
+// is put back.
+func swap(tmp, out string) error {
+	old := ""
+	if _, err := os.Lstat(out); err == nil {
+		old = tmp + ".old"
+		if err := os.Rename(out, old); err != nil {
+			return fmt.Errorf("moving the previous %s aside: %w", out, err)
+		}
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		if old != "" {
+			os.Rename(old, out)
+		}
+		return fmt.Errorf("moving the new build into %s: %w", out, err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// swapEditions replaces only the given editions' folders under out,
+// keeping the rest of an existing output.
+func swapEditions(tmp, out string, codes []string) error {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	for _, c := range codes {
+		if err := swap(filepath.Join(tmp, c), filepath.Join(out, c)); err != nil {
+			return err
+		}
+	}
+	return nil
+}

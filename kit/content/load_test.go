@@ -1,0 +1,61 @@
+package content_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/testkit"
+)
+
+var update = flag.Bool("update", false, "rewrite the want sections of testdata/bad")
+
+func TestValidFixture(t *testing.T) {
+	set, err := content.Load(os.DirFS(filepath.Join(testkit.Root(), "testdata", "valid")), "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := set.Edition("fr-FR")
+	if e == nil || len(e.Contacts) != 2 || e.Contacts[1].Phone.Dial != "3018" || len(e.Pages) != 8 {
+		t.Fatalf("unexpected edition: %+v", e)
+	}
+	if got := e.LastVerified.String(); got != "2026-11-24" {
+		t.Errorf("last_verified = %q", got)
+	}
+}
+
+// TestMalformed runs the malformed corpus: each case must produce exactly
+// its listed problems, all at once.
+func TestMalformed(t *testing.T) {
+	cases, err := testkit.BadCases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) < 20 {
+		t.Fatalf("the corpus has %d cases, want at least 20", len(cases))
+	}
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := c.Materialise(dir); err != nil {
+				t.Fatal(err)
+			}
+			_, err := content.Load(os.DirFS(filepath.Join(dir, "data")), "data")
+			if err == nil {
+				t.Fatal("loaded without error")
+			}
+			got := err.Error() + "\n"
+			if *update && got != c.Want {
+				if err := c.UpdateWant(got); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if got != c.Want {
+				t.Errorf("problems:\n%s\nwant:\n%s", got, c.Want)
+			}
+		})
+	}
+}

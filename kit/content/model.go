@@ -1,0 +1,176 @@
+package content
+
+// The types below mirror the YAML files of an edition folder
+// (data/<edition>/). Field tags are the only key names accepted: any other
+// key is reported as unknown, so a translator's typo never goes unnoticed.
+// Every field that the layout or the site prints is a plain string; inline
+// emphasis is written **like this** and is the only markup allowed in short
+// texts.
+
+// Edition is one region and one language, with everything printed for it.
+type Edition struct {
+	// From edition.yaml.
+	Code         string   `yaml:"code" json:"code"`                   // fr-FR: language-REGION, same as the folder
+	Language     string   `yaml:"language" json:"language"`           // fr (ISO 639-1)
+	Region       string   `yaml:"region" json:"region"`               // FR (ISO 3166-1 alpha-2)
+	RegionName   string   `yaml:"region_name" json:"region_name"`     // France
+	LanguageName string   `yaml:"language_name" json:"language_name"` // Français
+	Publisher    string   `yaml:"publisher" json:"publisher"`
+	Status       string   `yaml:"status" json:"status"` // published | draft
+	LastVerified Date     `yaml:"last_verified" json:"last_verified"`
+	Emergency    Phone    `yaml:"emergency" json:"emergency"`
+	QuickExitURL string   `yaml:"quick_exit_url" json:"quick_exit_url"`
+	Sources      []Source `yaml:"sources" json:"sources"`
+
+	// From the other files.
+	Texts       Texts       `yaml:"-" json:"texts"`
+	Advice      []Step      `yaml:"-" json:"advice"`
+	Myths       []Myth      `yaml:"-" json:"myths"`
+	Contacts    []Contact   `yaml:"-" json:"contacts"`
+	Law         []LawRef    `yaml:"-" json:"law"`
+	Terminology Terminology `yaml:"-" json:"terminology"`
+	Pages       []Page      `yaml:"-" json:"pages"`
+
+	// Dir is the edition's folder as given to Load (not serialised).
+	Dir string `yaml:"-" json:"-"`
+}
+
+// Draft reports whether the edition must carry the "draft – not verified" mark.
+func (e *Edition) Draft() bool { return e.Status == StatusDraft }
+
+// Edition statuses.
+const (
+	StatusPublished = "published"
+	StatusDraft     = "draft"
+)
+
+// Source is a document the content rests on: a seed file or an official URL.
+type Source struct {
+	ID        string `yaml:"id" json:"id"`
+	Title     string `yaml:"title" json:"title"`
+	Publisher string `yaml:"publisher" json:"publisher"`
+	Date      string `yaml:"date" json:"date,omitempty"` // as the source gives it: 2024-03, 2025-12-04…
+	Seed      string `yaml:"seed" json:"seed,omitempty"` // file name under shared/seeds
+	URL       string `yaml:"url" json:"url,omitempty"`
+}
+
+// Phone is a number as dialled inside the region and as printed.
+type Phone struct {
+	Dial    string `yaml:"dial" json:"dial"`       // 3018, 8002 1234, +33 1 23 45 67 89
+	Display string `yaml:"display" json:"display"` // 30 18
+	Source  string `yaml:"source" json:"source,omitempty"`
+}
+
+// Texts are the short texts of the posters (texts.yaml). Official poster
+// texts are copied word for word from the source named in Source.
+type Texts struct {
+	Source       string `yaml:"source" json:"source"`
+	Title        string `yaml:"title" json:"title"`                 // LA SEXTORSION
+	Definition   string `yaml:"definition" json:"definition"`       // La sextorsion est une forme de chantage…
+	Warning      string `yaml:"warning" json:"warning"`             // N'envoie jamais…
+	AdviceIntro  string `yaml:"advice_intro" json:"advice_intro"`   // Si quelqu'un menace de partager…
+	SharedIntro  string `yaml:"shared_intro" json:"shared_intro"`   // Si quelqu'un a partagé…
+	Slogan       string `yaml:"slogan" json:"slogan"`               // SEXTORSION C'EST NON !
+	Question     string `yaml:"question" json:"question"`           // DES PERSONNES CHERCHENT…
+	CallToAction string `yaml:"call_to_action" json:"call_to_action"` // DEMANDE DE L'AIDE…
+}
+
+// Situations an advice step answers.
+const (
+	SituationThreat = "threat" // someone threatens to share images
+	SituationShared = "shared" // images have been shared
+)
+
+// Step is one of the "conseils avisés".
+type Step struct {
+	ID        string   `yaml:"id" json:"id"`
+	Situation string   `yaml:"situation" json:"situation"` // threat | shared
+	Keyword   string   `yaml:"keyword" json:"keyword"`     // ARRÊTE
+	Text      string   `yaml:"text" json:"text"`           // what follows the keyword
+	Note      string   `yaml:"note" json:"note,omitempty"` // a sentence printed after the step
+	Icon      string   `yaml:"icon" json:"icon"`
+	Audiences []string `yaml:"audiences" json:"audiences"`
+	Contacts  []string `yaml:"contacts" json:"contacts,omitempty"` // contact ids
+	Source    string   `yaml:"source" json:"source"`
+}
+
+// Myth pairs a belief with the reality.
+type Myth struct {
+	ID      string `yaml:"id" json:"id"`
+	Myth    string `yaml:"myth" json:"myth"`
+	Reality string `yaml:"reality" json:"reality"`
+	Source  string `yaml:"source" json:"source"`
+}
+
+// Contact is a service a victim, a parent or a professional can reach.
+type Contact struct {
+	ID          string   `yaml:"id" json:"id"`
+	Name        string   `yaml:"name" json:"name"`
+	Purpose     string   `yaml:"purpose" json:"purpose"` // one line: what it is for
+	Description string   `yaml:"description" json:"description,omitempty"`
+	Phone       *Phone   `yaml:"phone" json:"phone,omitempty"`
+	URL         string   `yaml:"url" json:"url,omitempty"`
+	Hours       string   `yaml:"hours" json:"hours,omitempty"`
+	Cost        string   `yaml:"cost" json:"cost,omitempty"`
+	Anonymous   *bool    `yaml:"anonymous" json:"anonymous,omitempty"` // absent: the source does not say
+	Audiences   []string `yaml:"audiences" json:"audiences"`
+	Needs       []string `yaml:"needs" json:"needs"` // urgent, remove, report, talk
+	OnPosters   bool     `yaml:"on_posters" json:"on_posters"`
+	Source      string   `yaml:"source" json:"source"`
+	Verified    Date     `yaml:"verified" json:"verified,omitzero"`
+	Unverified  string   `yaml:"unverified" json:"unverified,omitempty"` // why it could not be verified
+}
+
+// LawRef is one legal reference of the region.
+type LawRef struct {
+	ID         string `yaml:"id" json:"id"`
+	Reference  string `yaml:"reference" json:"reference"` // Article 312-10 du Code pénal
+	Title      string `yaml:"title" json:"title"`
+	Summary    string `yaml:"summary" json:"summary"`
+	URL        string `yaml:"url" json:"url,omitempty"`
+	Source     string `yaml:"source" json:"source"`
+	Verified   Date   `yaml:"verified" json:"verified,omitzero"`
+	Unverified string `yaml:"unverified" json:"unverified,omitempty"`
+}
+
+// Terminology is the « on ne dit plus / on dit » table and the glossary.
+type Terminology struct {
+	Source   string     `yaml:"source" json:"source"`
+	Replace  []TermPair `yaml:"replace" json:"replace"`
+	Glossary []Term     `yaml:"glossary" json:"glossary"`
+}
+
+// TermPair is a term to avoid and the one to use instead.
+type TermPair struct {
+	Avoid string `yaml:"avoid" json:"avoid"`
+	Use   string `yaml:"use" json:"use"`
+}
+
+// Term is a glossary entry.
+type Term struct {
+	Term       string `yaml:"term" json:"term"`
+	Definition string `yaml:"definition" json:"definition"`
+}
+
+// Page is a long-form text (pages/<slug>.md): YAML front matter, then Markdown.
+type Page struct {
+	Slug        string   `yaml:"-" json:"slug"`
+	Title       string   `yaml:"title" json:"title"`
+	Description string   `yaml:"description" json:"description"`
+	Weight      int      `yaml:"weight" json:"weight"`
+	Sources     []string `yaml:"sources" json:"sources"`
+	Body        string   `yaml:"-" json:"body"`
+}
+
+// RequiredPages are the page slugs every edition must provide.
+var RequiredPages = []string{
+	"what-is", "how-it-happens", "victims", "what-to-do",
+	"parents", "professionals", "law", "terminology",
+}
+
+// Audiences and needs accepted in data files.
+var (
+	Audiences = []string{"young", "parents", "professionals", "everyone"}
+	Needs     = []string{"urgent", "remove", "report", "talk"}
+	Icons     = []string{"stop-hand", "no-money", "keep-copy", "trusted-adult", "report", "phone", "web"}
+)

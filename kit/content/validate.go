@@ -1,0 +1,395 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// MaxTextLen is the longest single text field accepted (a page body aside).
+// A poster text is a few hundred characters; the limit catches pasted files.
+const MaxTextLen = 4000
+
+var (
+	codeRE = regexp.MustCompile(`^([a-z]{2})-([A-Z]{2})$`)
+	idRE   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+)
+
+func reflectValue(v any) reflect.Value { return reflect.ValueOf(v).Elem() }
+
+// at reports a problem on a field of a file, at the position where the field
+// (or, when it is missing, its closest written parent) was written.
+func (l *loader) at(file, field, format string, args ...any) {
+	if l.isBroken(file, field) {
+		return
+	}
+	line, col := 0, 0
+	w := l.where[file]
+	for p := field; ; {
+		if ps, ok := w[p]; ok {
+			line, col = ps.line, ps.col
+			break
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			if ps, ok := w[""]; ok {
+				line, col = ps.line, ps.col
+			}
+			break
+		}
+		p = p[:i]
+	}
+	l.probs.Add(l.file(file), line, col, field, format, args...)
+}
+
+// isBroken reports whether field, or a field that holds it, could not be
+// decoded (and so was already reported).
+func (l *loader) isBroken(file, field string) bool {
+	b := l.broken[file]
+	for p := field; ; {
+		if b[p] {
+			return true
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			return b[""]
+		}
+		p = p[:i]
+	}
+}
+
+// checker runs the checks of one file.
+type checker struct {
+	l       *loader
+	file    string
+	sources map[string]bool
+	region  string
+}
+
+func (c checker) add(field, format string, args ...any) { c.l.at(c.file, field, format, args...) }
+
+func (c checker) required(field, v string) bool {
+	if strings.TrimSpace(v) == "" {
+		c.add(field, "missing (required)")
+		return false
+	}
+	c.text(field, v)
+	return true
+}
+
+// text checks what every printed string must satisfy.
+func (c checker) text(field, v string) {
+	if len(v) > MaxTextLen {
+		c.add(field, "text too long: %d characters (at most %d)", len(v), MaxTextLen)
+		return
+	}
+	for _, r := range v {
+		if unicode.IsControl(r) && r != '\n' && r != '\t' {
+			c.add(field, "contains the control character %U", r)
+			return
+		}
+	}
+	low := strings.ToLower(v)
+	if strings.Contains(low, "<script") || strings.Contains(low, "javascript:") {
+		c.add(field, "contains HTML or script: write plain text")
+	}
+}
+
+func (c checker) source(field, id string) {
+	if !c.required(field, id) {
+		return
+	}
+	if !c.sources[id] {
+		c.add(field, "unknown source %q (declare it under sources: in edition.yaml)", id)
+	}
+}
+
+func (c checker) https(field, v string) {
+	if v == "" {
+		return
+	}
+	u, err := url.Parse(v)
+	switch {
+	case err != nil || strings.ContainsAny(v, " \t\n"):
+		c.add(field, "invalid URL %q", v)
+	case u.Scheme != "https":
+		c.add(field, "URL %q must be absolute and start with https://", v)
+	case u.Host == "" || !strings.Contains(u.Hostname(), "."):
+		c.add(field, "URL %q has no valid host", v)
+	}
+}
+
+func (c checker) oneOf(field, v string, allowed []string) {
+	if v != "" && !slices.Contains(allowed, v) {
+		c.add(field, "%q is not one of %s", v, strings.Join(allowed, ", "))
+	}
+}
+
+func (c checker) list(field string, vs []string, allowed []string, needed bool) {
+	if needed && len(vs) == 0 {
+		c.add(field, "missing (at least one of %s)", strings.Join(allowed, ", "))
+	}
+	for i, v := range vs {
+		c.oneOf(fmt.Sprintf("%s[%d]", field, i), v, allowed)
+	}
+}
+
+func (c checker) id(field, v string, seen map[string]string) {
+	if !c.required(field, v) {
+		return
+	}
+	if !idRE.MatchString(v) {
+		c.add(field, "id %q must be lowercase letters, digits and single hyphens", v)
+	}
+	if first, dup := seen[v]; dup {
+		c.add(field, "duplicate id %q (first used at %s)", v, first)
+		return
+	}
+	seen[v] = field
+}
+
+// phone checks a number as dialled in the edition's region: a national
+// number, a short number of the region (3018, 119, 116 000), or an
+// international number starting with +.
+func (c checker) phone(field string, p *Phone) {
+	if p == nil {
+		return
+	}
+	c.required(field+".display", p.Display)
+	if !c.required(field+".dial", p.Dial) {
+		return
+	}
+	if !validPhone(p.Dial, c.region) {
+		c.add(field+".dial", "%q is not a valid phone number for region %s", p.Dial, c.region)
+	}
+	if p.Source != "" {
+		c.source(field+".source", p.Source)
+	}
+}
+
+func validPhone(dial, region string) bool {
+	for _, r := range dial {
+		if !strings.ContainsRune("+0123456789 .-()", r) && r != '\u00a0' && r != '\u202f' {
+			return false
+		}
+	}
+	num, err := phonenumbers.Parse(dial, region)
+	if err != nil {
+		return false
+	}
+	if strings.HasPrefix(strings.TrimSpace(dial), "+") {
+		return phonenumbers.IsValidNumber(num)
+	}
+	return phonenumbers.IsValidNumberForRegion(num, region) ||
+		phonenumbers.IsValidShortNumberForRegion(num, region)
+}
+
+func (c checker) verified(field string, v Date, why string) {
+	switch {
+	case c.l.isBroken(c.file, field+".verified"):
+	case v.IsZero() && strings.TrimSpace(why) == "":
+		c.add(field, "give either verified: YYYY-MM-DD or unverified: <why>")
+	case !v.IsZero() && why != "":
+		c.add(field, "give verified or unverified, not both")
+	}
+}
+
+func (l *loader) validate(e *Edition, folder string) {
+	ed := checker{l: l, file: fileEdition, sources: map[string]bool{}}
+	if !l.bad[fileEdition] {
+		seen := map[string]string{}
+		if len(e.Sources) == 0 {
+			ed.add("sources", "missing: name at least one source (a seed file or an official URL)")
+		}
+		for i, s := range e.Sources {
+			f := fmt.Sprintf("sources[%d]", i)
+			ed.id(f+".id", s.ID, seen)
+			ed.sources[s.ID] = true
+			ed.required(f+".title", s.Title)
+			if (s.Seed == "") == (s.URL == "") {
+				ed.add(f, "give exactly one of seed: or url:")
+			}
+			ed.https(f+".url", s.URL)
+		}
+		if m := codeRE.FindStringSubmatch(e.Code); ed.required("code", e.Code) {
+			switch {
+			case m == nil:
+				ed.add("code", "%q is not language-REGION such as fr-FR", e.Code)
+			case e.Code != folder:
+				ed.add("code", "%q does not match its folder %q", e.Code, folder)
+			default:
+				if e.Language != m[1] {
+					ed.add("language", "%q does not match the code %s", e.Language, e.Code)
+				}
+				if e.Region != m[2] {
+					ed.add("region", "%q does not match the code %s", e.Region, e.Code)
+				}
+			}
+		}
+		ed.region = e.Region
+		ed.required("region_name", e.RegionName)
+		ed.required("language_name", e.LanguageName)
+		ed.required("publisher", e.Publisher)
+		if ed.required("status", e.Status) {
+			ed.oneOf("status", e.Status, []string{StatusPublished, StatusDraft})
+		}
+		if e.LastVerified.IsZero() {
+			ed.add("last_verified", "missing (required)")
+		}
+		if ed.required("emergency.dial", e.Emergency.Dial) {
+			ed.phone("emergency", &e.Emergency)
+		}
+		ed.source("emergency.source", e.Emergency.Source)
+		if ed.required("quick_exit_url", e.QuickExitURL) {
+			ed.https("quick_exit_url", e.QuickExitURL)
+		}
+	}
+	// Without a readable edition.yaml, references cannot be checked; the
+	// other files are still checked for everything else.
+	known := func(c checker) checker {
+		c.region = e.Region
+		if l.bad[fileEdition] {
+			c.sources = nil
+		}
+		return c
+	}
+	srcCheck := func(c checker, field, id string) {
+		if c.sources == nil {
+			c.required(field, id)
+			return
+		}
+		c.source(field, id)
+	}
+
+	contactIDs := map[string]string{}
+	if c := known(checker{l: l, file: fileContacts, sources: ed.sources}); !l.bad[fileContacts] {
+		if len(e.Contacts) == 0 {
+			c.add("contacts", "missing: an edition needs at least one contact")
+		}
+		for i, k := range e.Contacts {
+			f := fmt.Sprintf("contacts[%d]", i)
+			c.id(f+".id", k.ID, contactIDs)
+			c.required(f+".name", k.Name)
+			c.required(f+".purpose", k.Purpose)
+			c.text(f+".description", k.Description)
+			c.text(f+".hours", k.Hours)
+			c.text(f+".cost", k.Cost)
+			if k.Phone == nil && k.URL == "" {
+				c.add(f, "give a phone or a url (or both)")
+			}
+			if c.region != "" {
+				c.phone(f+".phone", k.Phone)
+			}
+			c.https(f+".url", k.URL)
+			c.list(f+".audiences", k.Audiences, Audiences, true)
+			c.list(f+".needs", k.Needs, Needs, false)
+			srcCheck(c, f+".source", k.Source)
+			c.verified(f, k.Verified, k.Unverified)
+			if k.OnPosters && k.Unverified != "" {
+				c.add(f+".on_posters", "an unverified contact is never printed on a poster")
+			}
+		}
+	}
+
+	if c := known(checker{l: l, file: fileTexts, sources: ed.sources}); !l.bad[fileTexts] {
+		t := e.Texts
+		srcCheck(c, "source", t.Source)
+		for _, kv := range []struct{ k, v string }{
+			{"title", t.Title}, {"definition", t.Definition}, {"warning", t.Warning},
+			{"advice_intro", t.AdviceIntro}, {"shared_intro", t.SharedIntro},
+			{"slogan", t.Slogan}, {"question", t.Question}, {"call_to_action", t.CallToAction},
+		} {
+			c.required(kv.k, kv.v)
+		}
+	}
+
+	if c := known(checker{l: l, file: fileAdvice, sources: ed.sources}); !l.bad[fileAdvice] {
+		if len(e.Advice) == 0 {
+			c.add("steps", "missing: an edition needs its advice steps")
+		}
+		seen := map[string]string{}
+		for i, s := range e.Advice {
+			f := fmt.Sprintf("steps[%d]", i)
+			c.id(f+".id", s.ID, seen)
+			if c.required(f+".situation", s.Situation) {
+				c.oneOf(f+".situation", s.Situation, []string{SituationThreat, SituationShared})
+			}
+			c.required(f+".keyword", s.Keyword)
+			c.required(f+".text", s.Text)
+			c.text(f+".note", s.Note)
+			if c.required(f+".icon", s.Icon) {
+				c.oneOf(f+".icon", s.Icon, Icons)
+			}
+			c.list(f+".audiences", s.Audiences, Audiences, true)
+			for j, id := range s.Contacts {
+				if _, ok := contactIDs[id]; !ok && !l.bad[fileContacts] {
+					c.add(fmt.Sprintf("%s.contacts[%d]", f, j), "unknown contact %q (not in contacts.yaml)", id)
+				}
+			}
+			srcCheck(c, f+".source", s.Source)
+		}
+	}
+
+	if c := known(checker{l: l, file: fileMyths, sources: ed.sources}); !l.bad[fileMyths] {
+		if len(e.Myths) == 0 {
+			c.add("myths", "missing: an edition needs at least one myth and its reality")
+		}
+		seen := map[string]string{}
+		for i, m := range e.Myths {
+			f := fmt.Sprintf("myths[%d]", i)
+			c.id(f+".id", m.ID, seen)
+			c.required(f+".myth", m.Myth)
+			c.required(f+".reality", m.Reality)
+			srcCheck(c, f+".source", m.Source)
+		}
+	}
+
+	if c := known(checker{l: l, file: fileLaw, sources: ed.sources}); !l.bad[fileLaw] {
+		seen := map[string]string{}
+		for i, r := range e.Law {
+			f := fmt.Sprintf("references[%d]", i)
+			c.id(f+".id", r.ID, seen)
+			c.required(f+".reference", r.Reference)
+			c.required(f+".title", r.Title)
+			c.required(f+".summary", r.Summary)
+			c.https(f+".url", r.URL)
+			srcCheck(c, f+".source", r.Source)
+			c.verified(f, r.Verified, r.Unverified)
+		}
+	}
+
+	if c := known(checker{l: l, file: fileTerminology, sources: ed.sources}); !l.bad[fileTerminology] {
+		t := e.Terminology
+		srcCheck(c, "source", t.Source)
+		for i, p := range t.Replace {
+			c.required(fmt.Sprintf("replace[%d].avoid", i), p.Avoid)
+			c.required(fmt.Sprintf("replace[%d].use", i), p.Use)
+		}
+		for i, g := range t.Glossary {
+			c.required(fmt.Sprintf("glossary[%d].term", i), g.Term)
+			c.required(fmt.Sprintf("glossary[%d].definition", i), g.Definition)
+		}
+	}
+
+	for _, p := range e.Pages {
+		name := dirPages + "/" + p.Slug + ".md"
+		if l.bad[name] {
+			continue
+		}
+		c := known(checker{l: l, file: name, sources: ed.sources})
+		c.required("title", p.Title)
+		c.required("description", p.Description)
+		if len(p.Sources) == 0 {
+			c.add("sources", "missing: name the sources of this page")
+		}
+		for i, s := range p.Sources {
+			srcCheck(c, fmt.Sprintf("sources[%d]", i), s)
+		}
+	}
+}

@@ -1,0 +1,144 @@
+// Package testkit helps tests build small kits from text: the malformed
+// corpus under testdata/bad, inline txtar archives of data files, and the
+// valid fixture edition under testdata/valid they start from.
+package testkit
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// Root returns the repository root (the folder holding go.mod).
+func Root() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// Case is one malformed input: the valid fixture changed by Files, and
+// the exact problems check must print (Want, one per line).
+type Case struct {
+	Name  string
+	Path  string                       // the .txtar file, or "" for a generated case
+	Files map[string][]byte            // path under data/ → content; nil content deletes
+	Want  string                       // expected problem lines
+	Apply func(dir string) error       // optional extra change (generated cases)
+	arc   *txtar.Archive
+}
+
+// BadCases returns the malformed corpus: testdata/bad/*.txtar, plus the
+// cases that cannot be written as text (binary garbage, invalid UTF-8, a
+// huge file).
+func BadCases() ([]Case, error) {
+	dir := filepath.Join(Root(), "testdata", "bad")
+	names, err := filepath.Glob(filepath.Join(dir, "*.txtar"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var cases []Case
+	for _, n := range names {
+		arc, err := txtar.ParseFile(n)
+		if err != nil {
+			return nil, err
+		}
+		c := Case{Name: strings.TrimSuffix(filepath.Base(n), ".txtar"), Path: n, Files: map[string][]byte{}, arc: arc}
+		for _, f := range arc.Files {
+			switch {
+			case f.Name == "want":
+				c.Want = string(f.Data)
+			case strings.HasPrefix(f.Name, "delete "):
+				c.Files[strings.TrimPrefix(f.Name, "delete ")] = nil
+			default:
+				c.Files[f.Name] = f.Data
+			}
+		}
+		cases = append(cases, c)
+	}
+	garbage := make([]byte, 512)
+	for i := range garbage {
+		garbage[i] = byte(i * 7919 % 256)
+	}
+	huge := bytes.Repeat([]byte("# padding padding padding padding padding padding padding\n"), 20000)
+	huge = append([]byte("myths:\n"), huge...)
+	cases = append(cases,
+		Case{Name: "gen-binary-garbage", Files: map[string][]byte{"fr-FR/myths.yaml": garbage},
+			Want: "data/fr-FR/myths.yaml: not UTF-8 text (a binary file, or saved in another encoding)\n"},
+		Case{Name: "gen-latin1", Files: map[string][]byte{"fr-FR/myths.yaml": []byte("myths:\n  - id: ma-faute\n    myth: C'est ma faute \xe0 moi.\n")},
+			Want: "data/fr-FR/myths.yaml: not UTF-8 text (a binary file, or saved in another encoding)\n"},
+		Case{Name: "gen-huge-file", Files: map[string][]byte{"fr-FR/myths.yaml": huge},
+			Want: fmt.Sprintf("data/fr-FR/myths.yaml: file too large: %d bytes (at most 1048576)\n", len(huge))},
+	)
+	return cases, nil
+}
+
+// Materialise writes the valid fixture, changed by the case, into dir/data.
+func (c Case) Materialise(dir string) error {
+	data := filepath.Join(dir, "data")
+	if err := CopyDir(filepath.Join(Root(), "testdata", "valid"), data); err != nil {
+		return err
+	}
+	for name, b := range c.Files {
+		p := filepath.Join(data, filepath.FromSlash(name))
+		if b == nil {
+			if err := os.RemoveAll(p); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			return err
+		}
+	}
+	if c.Apply != nil {
+		return c.Apply(dir)
+	}
+	return nil
+}
+
+// UpdateWant rewrites the case's want section (for go test -update).
+func (c Case) UpdateWant(got string) error {
+	if c.arc == nil {
+		return fmt.Errorf("%s is generated: edit its Want in testkit.go", c.Name)
+	}
+	found := false
+	for i, f := range c.arc.Files {
+		if f.Name == "want" {
+			c.arc.Files[i].Data = []byte(got)
+			found = true
+		}
+	}
+	if !found {
+		c.arc.Files = append([]txtar.File{{Name: "want", Data: []byte(got)}}, c.arc.Files...)
+	}
+	return os.WriteFile(c.Path, txtar.Format(c.arc), 0o644)
+}
+
+// CopyDir copies a folder tree.
+func CopyDir(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		t := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(t, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(t, b, 0o644)
+	})
+}
