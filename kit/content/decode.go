@@ -20,7 +20,7 @@ type pos struct{ line, col int }
 // that one run reports all of them. It also remembers where each field
 // was written, so that later checks can point at the right line.
 type decoder struct {
-	file  string
+	file   string
 	probs  *diag.List
 	where  map[string]pos  // field path → position of its value
 	broken map[string]bool // field paths whose value could not be decoded

@@ -141,12 +141,12 @@ func loadEdition(fsys fs.FS, dir, folder string, probs *diag.List) *Edition {
 
 // loader holds what one edition's checks need: where each field was written.
 type loader struct {
-	fsys  fs.FS
-	dir   string
-	probs *diag.List
+	fsys   fs.FS
+	dir    string
+	probs  *diag.List
 	where  map[string]map[string]pos  // file → field path → position
 	broken map[string]map[string]bool // file → field paths that could not be decoded
-	bad   map[string]bool           // files that could not be read or parsed
+	bad    map[string]bool            // files that could not be read or parsed
 }
 
 func (l *loader) file(name string) string { return path.Join(l.dir, name) }

@@ -26,10 +26,10 @@ func Root() string {
 // the exact problems check must print (Want, one per line).
 type Case struct {
 	Name  string
-	Path  string                       // the .txtar file, or "" for a generated case
-	Files map[string][]byte            // path under data/ → content; nil content deletes
-	Want  string                       // expected problem lines
-	Apply func(dir string) error       // optional extra change (generated cases)
+	Path  string                 // the .txtar file, or "" for a generated case
+	Files map[string][]byte      // path under data/ → content; nil content deletes
+	Want  string                 // expected problem lines
+	Apply func(dir string) error // optional extra change (generated cases)
 	arc   *txtar.Archive
 }
 
