@@ -19,6 +19,7 @@ import (
 
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
+	"github.com/awarekit/awarekit/kit/manifest"
 )
 
 // Options say what to build and where.
@@ -27,6 +28,20 @@ type Options struct {
 	Out      string   // the output folder, replaced on success
 	Editions []string // build only these edition codes; all when empty
 	Log      io.Writer
+
+	// Site, when set, builds the microsite into the temporary output after
+	// the posters. It is a hook so that only the command links Hugo: the
+	// build package and its tests compile without it.
+	Site func(SiteJob) error
+}
+
+// SiteJob is what the site builder gets.
+type SiteJob struct {
+	Out      string                       // the temporary output root: write the site here
+	Editions []*content.Edition           // the editions being built
+	All      []*content.Edition           // every edition of the data (for the language picker)
+	Files    map[string][]manifest.File   // produced files per edition code, paths relative to Out
+	I18n     map[string]map[string]string // merged interface strings per edition code
 }
 
 // Summary is what a build produced.
@@ -71,6 +86,12 @@ func Run(opt Options) (*Summary, error) {
 			return nil, fmt.Errorf("edition %s: %w", e.Code, err)
 		}
 		sum.Editions = append(sum.Editions, e.Code)
+	}
+	if opt.Site != nil {
+		job := SiteJob{Out: tmp, Editions: eds, All: set.Editions, Files: map[string][]manifest.File{}}
+		if err := opt.Site(job); err != nil {
+			return nil, fmt.Errorf("site: %w", err)
+		}
 	}
 	if err := countFiles(tmp, sum); err != nil {
 		return nil, err
