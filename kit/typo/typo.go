@@ -1,0 +1,124 @@
+// Package typo applies the typographic rules of a language to plain text
+// before it is measured and printed: French no-break spaces before : ; ! ?
+// and inside « », typographic apostrophes, and no-break spaces inside
+// numbers (phone numbers and thousands never split across lines).
+//
+// It works on strings only; it knows nothing of fonts or layout. Whether a
+// font has the narrow no-break space (U+202F) is the layout's business:
+// it falls back to U+00A0 when the glyph is missing.
+package typo
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Space characters the rules insert.
+const (
+	NBSP       = '\u00a0' // no-break space
+	NarrowNBSP = '\u202f' // narrow no-break space (espace fine insécable)
+)
+
+// Apply returns s with the rules of language lang (ISO 639-1, e.g. "fr").
+// It is idempotent: applying it twice gives the same text.
+func Apply(lang, s string) string {
+	if s == "" {
+		return s
+	}
+	rs := []rune(s)
+	out := make([]rune, 0, len(rs)+8)
+	french := lang == "fr"
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == '\'':
+			out = append(out, '’')
+			continue
+		case isSpace(r) && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]) && digitGroup(rs, i+1):
+			// 8002 1234, 12 000, 116 000: keep the groups together.
+			out = append(out, NBSP)
+			continue
+		}
+		if !french {
+			out = append(out, r)
+			continue
+		}
+		switch r {
+		case ':', ';', '!', '?':
+			if inURL(rs, i) || r == ':' && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]) {
+				out = append(out, r)
+				continue
+			}
+			// A run such as « ?! » takes one space, before its first mark.
+			if i > 0 && !strings.ContainsRune(":;!?", rs[i-1]) {
+				out = trimSpaceEnd(out)
+				if len(out) > 0 && out[len(out)-1] != '(' && out[len(out)-1] != '«' && out[len(out)-1] != '\n' {
+					sp := NarrowNBSP
+					if r == ':' {
+						sp = NBSP
+					}
+					out = append(out, sp)
+				}
+			}
+			out = append(out, r)
+		case '«':
+			out = append(out, r, NBSP)
+			for i+1 < len(rs) && isSpace(rs[i+1]) {
+				i++
+			}
+		case '»':
+			out = trimSpaceEnd(out)
+			out = append(out, NBSP, r)
+		default:
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
+// digitGroup reports whether rs[j:] starts with exactly two to four digits
+// followed by a non-digit: the next group of a number, not a new number
+// after a count (« 3 000 » joins, « en 2023 12 000 » would too, which is
+// acceptable).
+func digitGroup(rs []rune, j int) bool {
+	n := 0
+	for j+n < len(rs) && unicode.IsDigit(rs[j+n]) {
+		n++
+	}
+	return n >= 2 && n <= 4
+}
+
+func isSpace(r rune) bool { return r == ' ' || r == NBSP || r == NarrowNBSP }
+
+func trimSpaceEnd(rs []rune) []rune {
+	for len(rs) > 0 && isSpace(rs[len(rs)-1]) {
+		rs = rs[:len(rs)-1]
+	}
+	return rs
+}
+
+// inURL reports whether the mark at position i belongs to a URL: it lies in
+// a token holding "://" or starting with "www.", and more than closing
+// punctuation follows it in that token.
+func inURL(rs []rune, i int) bool {
+	start, end := i, i
+	for start > 0 && !isBreak(rs[start-1]) {
+		start--
+	}
+	for end < len(rs) && !isBreak(rs[end]) {
+		end++
+	}
+	tok := string(rs[start:end])
+	if !strings.Contains(tok, "://") && !strings.HasPrefix(tok, "www.") {
+		return false
+	}
+	return strings.TrimRight(string(rs[i+1:end]), ".,)»") != ""
+}
+
+func isBreak(r rune) bool { return unicode.IsSpace(r) || isSpace(r) }
+
+// Plain undoes Apply's characters (no-break spaces, apostrophes), for
+// comparing printed text with a source.
+func Plain(s string) string {
+	return strings.NewReplacer("\u00a0", " ", "\u202f", " ", "’", "'").Replace(s)
+}

@@ -1,0 +1,46 @@
+package typo
+
+import "testing"
+
+func TestApply(t *testing.T) {
+	const n, f = "\u00a0", "\u202f"
+	for _, tc := range []struct{ lang, in, want string }{
+		{"fr", "voici ce que tu peux faire :", "voici ce que tu peux faire" + n + ":"},
+		{"fr", "sur Internet?", "sur Internet" + f + "?"},
+		{"fr", "SEXTORSION C'EST NON !", "SEXTORSION C’EST NON" + f + "!"},
+		{"fr", "aux menaces ; n'envoie", "aux menaces" + f + "; n’envoie"},
+		{"fr", "dits « deepfakes »", "dits «" + n + "deepfakes" + n + "»"},
+		{"fr", "«deepfakes»", "«" + n + "deepfakes" + n + "»"},
+		{"fr", "Quoi ?!", "Quoi" + f + "?!"},
+		{"fr", "https://www.internet-signalement.gouv.fr/PharosS1/", "https://www.internet-signalement.gouv.fr/PharosS1/"},
+		{"fr", "internet : https://www.internet-signalement.gouv.fr/PharosS1/.", "internet" + n + ": https://www.internet-signalement.gouv.fr/PharosS1/."},
+		{"fr", "Voir https://example.org/a?b=c !", "Voir https://example.org/a?b=c" + f + "!"},
+		{"fr", "de 9h00 à 18:30", "de 9h00 à 18:30"},
+		{"fr", "appelle le 8002 1234 ou le 116 000", "appelle le 8002" + n + "1234 ou le 116" + n + "000"},
+		{"fr", "0805 805 817", "0805" + n + "805" + n + "817"},
+		{"fr", "plus de 12 000 signalements", "plus de 12" + n + "000 signalements"},
+		{"de", "Hilfe: 8002 1234!", "Hilfe: 8002" + n + "1234!"},
+		{"de", "Kind's", "Kind’s"},
+		{"fr", "", ""},
+	} {
+		got := Apply(tc.lang, tc.in)
+		if got != tc.want {
+			t.Errorf("Apply(%q, %q) = %q, want %q", tc.lang, tc.in, got, tc.want)
+		}
+		if again := Apply(tc.lang, got); again != got {
+			t.Errorf("Apply is not idempotent on %q: %q", got, again)
+		}
+	}
+}
+
+func FuzzApply(f *testing.F) {
+	for _, s := range []string{"a : b", "« x »", "https://a.b/c?d", "12 000", "?!", "«»", ": ;"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Apply("fr", s)
+		if Apply("fr", got) != got {
+			t.Errorf("not idempotent on %q", s)
+		}
+	})
+}
