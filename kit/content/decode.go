@@ -1,11 +1,13 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -92,6 +94,8 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		v.Set(p)
 	case t.Kind() == reflect.Struct:
 		d.decodeStruct(n, v, path)
+	case t.Kind() == reflect.Map && t.Key().Kind() == reflect.String:
+		d.decodeMap(n, v, path)
 	case t.Kind() == reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
 			d.add(n, path, "expected a list, found %s", kindName(n))
@@ -181,6 +185,30 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 	}
 }
 
+func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.MappingNode {
+		d.add(n, path, "expected a mapping (key: value), found %s", kindName(n))
+		return
+	}
+	m := reflect.MakeMap(v.Type())
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.add(k, path, "a key must be a plain word, found %s", kindName(k))
+			continue
+		}
+		key := reflect.ValueOf(k.Value).Convert(v.Type().Key())
+		if m.MapIndex(key).IsValid() {
+			d.add(k, join(path, k.Value), "key written twice")
+			continue
+		}
+		elem := reflect.New(v.Type().Elem()).Elem()
+		d.decode(val, elem, join(path, k.Value))
+		m.SetMapIndex(key, elem)
+	}
+	v.Set(m)
+}
+
 // yamlFields maps YAML key names to struct field indexes.
 func yamlFields(t reflect.Type) map[string]int {
 	m := map[string]int{}
@@ -241,4 +269,27 @@ func syntaxProblem(file string, err error) diag.Problem {
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	return diag.Problem{File: file, Msg: "YAML syntax: " + msg}
+}
+
+// DecodeStrict decodes one YAML document into v (a pointer to a struct)
+// with the same strict rules as the data files: unknown keys, wrong types,
+// duplicate keys and aliases are all reported, with file:line:col, and
+// decoding goes on to report every problem. Designs and i18n files use it.
+func DecodeStrict(file string, b []byte, v any) diag.List {
+	var probs diag.List
+	if len(bytes.TrimSpace(b)) == 0 {
+		probs.Add(file, 0, 0, "", "file is empty")
+		return probs
+	}
+	if !utf8.Valid(b) || bytes.IndexByte(b, 0) >= 0 {
+		probs.Add(file, 0, 0, "", "not UTF-8 text (a binary file, or saved in another encoding)")
+		return probs
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return append(probs, syntaxProblem(file, err))
+	}
+	d := &decoder{file: file, probs: &probs, where: map[string]pos{}, broken: map[string]bool{}}
+	d.decode(&doc, reflectValue(v), "")
+	return probs
 }
