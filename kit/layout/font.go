@@ -1,0 +1,231 @@
+package layout
+
+import (
+	"embed"
+	"fmt"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// Font roles a design can ask for.
+type Role string
+
+const (
+	Regular Role = "regular"
+	Bold    Role = "bold"
+	Black   Role = "black"
+)
+
+// Roles lists the roles in a fixed order (for backends registering fonts).
+var Roles = []Role{Regular, Bold, Black}
+
+//go:embed fonts/*.ttf fonts/OFL.txt
+var fontFiles embed.FS
+
+var roleFiles = map[Role]string{
+	Regular: "fonts/Lato-Regular.ttf",
+	Bold:    "fonts/Lato-Bold.ttf",
+	Black:   "fonts/Lato-Black.ttf",
+}
+
+// Font is a parsed TrueType font with the metrics the layout needs, in font
+// units. It is safe for concurrent use once built.
+type Font struct {
+	Role        Role
+	Name        string // PostScript name, e.g. Lato-Bold
+	Data        []byte // the TTF file, for backends that embed it
+	UnitsPerEm  float64
+	Ascent      float64 // typographic ascender, font units
+	Descent     float64 // positive, font units
+	CapHeight   float64
+	sf          *sfnt.Font
+	mu          sync.Mutex
+	advances    map[rune]float64
+	glyphs      map[rune]sfnt.GlyphIndex
+	kern        map[[2]sfnt.GlyphIndex]float64
+	hasNarrowSp bool
+}
+
+// Fonts holds one font per role.
+type Fonts map[Role]*Font
+
+var (
+	loadOnce  sync.Once
+	loaded    Fonts
+	loadError error
+)
+
+// LoadFonts parses the embedded fonts once per process; every poster of
+// every edition shares them.
+func LoadFonts() (Fonts, error) {
+	loadOnce.Do(func() {
+		fs := Fonts{}
+		for role, file := range roleFiles {
+			b, err := fontFiles.ReadFile(file)
+			if err != nil {
+				loadError = err
+				return
+			}
+			f, err := parseFont(role, b)
+			if err != nil {
+				loadError = fmt.Errorf("%s: %w", file, err)
+				return
+			}
+			fs[role] = f
+		}
+		loaded = fs
+	})
+	return loaded, loadError
+}
+
+// FontLicence returns the licence text of the embedded fonts.
+func FontLicence() []byte {
+	b, _ := fontFiles.ReadFile("fonts/OFL.txt")
+	return b
+}
+
+func parseFont(role Role, b []byte) (*Font, error) {
+	sf, err := sfnt.Parse(b)
+	if err != nil {
+		return nil, err
+	}
+	var buf sfnt.Buffer
+	upem := float64(sf.UnitsPerEm())
+	ppem := fixed.Int26_6(sf.UnitsPerEm()) << 6
+	m, err := sf.Metrics(&buf, ppem, font.HintingNone)
+	if err != nil {
+		return nil, err
+	}
+	name, _ := sf.Name(&buf, sfnt.NameIDPostScript)
+	f := &Font{
+		Role: role, Name: name, Data: b, UnitsPerEm: upem, sf: sf,
+		Ascent:    float64(m.Ascent) / 64,
+		Descent:   float64(m.Descent) / 64,
+		CapHeight: float64(m.CapHeight) / 64,
+		advances:  map[rune]float64{},
+		glyphs:    map[rune]sfnt.GlyphIndex{},
+		kern:      map[[2]sfnt.GlyphIndex]float64{},
+	}
+	if f.CapHeight == 0 {
+		f.CapHeight = f.Ascent * 0.7
+	}
+	gi, _ := sf.GlyphIndex(&buf, '\u202f')
+	f.hasNarrowSp = gi != 0
+	return f, nil
+}
+
+// HasRune reports whether the font has a glyph for r.
+func (f *Font) HasRune(r rune) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.glyph(r) != 0
+}
+
+func (f *Font) glyph(r rune) sfnt.GlyphIndex {
+	if g, ok := f.glyphs[r]; ok {
+		return g
+	}
+	var buf sfnt.Buffer
+	g, _ := f.sf.GlyphIndex(&buf, r)
+	f.glyphs[r] = g
+	return g
+}
+
+// Sanitize replaces runes the font cannot draw: the narrow no-break space
+// by a no-break space, other missing glyphs by "?" so that no invisible
+// box is printed silently (the caller may check Missing first).
+func (f *Font) Sanitize(s string) string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	ok := true
+	for _, r := range s {
+		if r != '\n' && f.glyph(r) == 0 {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		if r == '\n' || f.glyph(r) != 0 {
+			continue
+		}
+		if r == '\u202f' {
+			rs[i] = '\u00a0'
+		} else {
+			rs[i] = '?'
+		}
+	}
+	return string(rs)
+}
+
+// Missing returns the runes of s the font has no glyph for.
+func (f *Font) Missing(s string) []rune {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var miss []rune
+	for _, r := range s {
+		if r != '\n' && r != '\u202f' && f.glyph(r) == 0 {
+			miss = append(miss, r)
+		}
+	}
+	return miss
+}
+
+// advance returns the advance width of r in font units. f.mu must be held.
+func (f *Font) advance(r rune) float64 {
+	if a, ok := f.advances[r]; ok {
+		return a
+	}
+	var buf sfnt.Buffer
+	g := f.glyph(r)
+	adv, err := f.sf.GlyphAdvance(&buf, g, fixed.Int26_6(f.sf.UnitsPerEm())<<6, font.HintingNone)
+	a := 0.0
+	if err == nil {
+		a = float64(adv) / 64
+	}
+	f.advances[r] = a
+	return a
+}
+
+// kerning between two glyphs in font units, from the kern table (the one
+// gopdf also reads, so the PDF agrees with our measures). f.mu must be held.
+func (f *Font) kerning(a, b sfnt.GlyphIndex) float64 {
+	k := [2]sfnt.GlyphIndex{a, b}
+	if v, ok := f.kern[k]; ok {
+		return v
+	}
+	var buf sfnt.Buffer
+	v, err := f.sf.Kern(&buf, a, b, fixed.Int26_6(f.sf.UnitsPerEm())<<6, font.HintingNone)
+	kv := 0.0
+	if err == nil {
+		kv = float64(v) / 64
+	}
+	f.kern[k] = kv
+	return kv
+}
+
+// Width returns the width of s set at size points, with kerning.
+func (f *Font) Width(s string, size float64) float64 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	w := 0.0
+	var prev sfnt.GlyphIndex
+	for i, r := range s {
+		g := f.glyph(r)
+		w += f.advance(r)
+		if i > 0 && prev != 0 && g != 0 {
+			w += f.kerning(prev, g)
+		}
+		prev = g
+	}
+	return w * size / f.UnitsPerEm
+}
+
+// SFNT exposes the parsed font to the raster backend.
+func (f *Font) SFNT() *sfnt.Font { return f.sf }

@@ -1,0 +1,329 @@
+// Package layout turns a poster design and an edition into a page
+// description (layout.Page): positioned text lines measured with the real
+// font metrics, filled shapes (backgrounds, vector icons, QR modules) and
+// link areas. The PDF and PNG backends only draw that description, so the
+// preview cannot disagree with the print, and the layout can be tested
+// without writing a PDF.
+//
+// Every text box has a font size range: the layout takes the largest size
+// that fits, and when even the smallest overflows it reports the box and
+// the amount, for every box at once. It reads content and designs; it
+// writes no file.
+package layout
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/diag"
+	"github.com/awarekit/awarekit/kit/typo"
+)
+
+// Job is one poster to lay out.
+type Job struct {
+	Edition *content.Edition
+	Design  *Design
+	Size    string            // a4, a3…
+	Bleed   float64           // mm on each side; 0 for office prints
+	I18n    map[string]string // interface strings of the edition's language
+}
+
+// Name is edition/design/size, the prefix of every problem about the job.
+func (j Job) Name() string { return j.Edition.Code + "/" + j.Design.ID + "/" + j.Size }
+
+// Layout lays out one poster. The error is a *diag.Error listing every box
+// that does not fit.
+func Layout(fonts Fonts, j Job) (*Page, error) {
+	d, e := j.Design, j.Edition
+	w, h := d.PageSize(j.Size)
+	k := d.Scale(j.Size) * mm // design millimetres → points
+	pg := &Page{
+		Edition: e.Code, Design: d.ID, Size: j.Size,
+		Width: w, Height: h, Bleed: j.Bleed * mm, Marks: j.Bleed > 0,
+		Author:  e.Publisher,
+		Subject: strings.TrimSpace(j.I18n["poster_subject"]),
+	}
+	pg.Title = plainTitle(e, d)
+	if pg.Subject == "" {
+		pg.Subject = d.Name
+	}
+	pg.Keywords = e.Code + " " + d.ID
+	l := &layouter{fonts: fonts, job: j, pg: pg, k: k, off: pg.Bleed, lang: e.Language}
+
+	// Background: the paper colour over the whole sheet, bleed included;
+	// shapes touching the trim edge extend into the bleed.
+	if d.Background != "" {
+		pg.Shapes = append(pg.Shapes, Rect(0, 0, pg.MediaWidth(), pg.MediaHeight(), d.color(d.Background)))
+	}
+	for _, s := range d.Shapes {
+		x, y, sw, sh := l.rect(s.X, s.Y, s.W, s.H)
+		x, y, sw, sh = l.bleedOut(x, y, sw, sh, s.X, s.Y, s.W, s.H)
+		pg.Shapes = append(pg.Shapes, Rect(x, y, sw, sh, d.color(s.Color)))
+	}
+	for i := range d.Boxes {
+		l.box(&d.Boxes[i])
+	}
+	if e.Draft() {
+		l.draftMark()
+	}
+	return pg, l.probs.Err()
+}
+
+func plainTitle(e *content.Edition, d *Design) string {
+	t := e.Texts.Title
+	if d.ID == "c-est-non" && e.Texts.Slogan != "" {
+		t = e.Texts.Slogan
+	}
+	return typo.Plain(strings.ReplaceAll(t, "**", "")) + " – " + e.RegionName
+}
+
+type layouter struct {
+	fonts Fonts
+	job   Job
+	pg    *Page
+	k     float64 // points per design millimetre
+	off   float64 // bleed offset
+	lang  string
+	probs diag.List
+}
+
+func (l *layouter) rect(x, y, w, h float64) (float64, float64, float64, float64) {
+	return l.off + x*l.k, l.off + y*l.k, w * l.k, h * l.k
+}
+
+// bleedOut extends a rectangle that touches a trim edge to the media edge.
+func (l *layouter) bleedOut(x, y, w, h, dx, dy, dw, dh float64) (float64, float64, float64, float64) {
+	d := l.job.Design
+	if dx <= 0 {
+		x -= l.off
+		w += l.off
+	}
+	if dy <= 0 {
+		y -= l.off
+		h += l.off
+	}
+	if dx+dw >= d.Width-1e-9 {
+		w += l.off
+	}
+	if dy+dh >= d.Height-1e-9 {
+		h += l.off
+	}
+	return x, y, w, h
+}
+
+func (l *layouter) t(s string) string { return typo.Apply(l.lang, s) }
+
+func (l *layouter) i18n(key string) string {
+	if v, ok := l.job.I18n[key]; ok {
+		return l.t(v)
+	}
+	return key // a missing key shows up plainly; i18n.Load checks completeness
+}
+
+// overflow reports a box that does not fit at its smallest size.
+func (l *layouter) overflow(b *Box, excess, lineH float64) {
+	lines := int(math.Ceil(excess/lineH - 1e-9))
+	if lines < 1 {
+		lines = 1
+	}
+	s := "s"
+	if lines == 1 {
+		s = ""
+	}
+	l.probs.Add(l.job.Name()+"/"+b.ID, 0, 0, "", "overflows by %d line%s (%.1f mm)", lines, s, excess/mm)
+}
+
+// sizes returns the box's size range at the job's paper size.
+func (l *layouter) sizes(b *Box) (max, min float64) {
+	sc := l.job.Design.Scale(l.job.Size)
+	return b.Size[0] * sc, b.Size[1] * sc
+}
+
+// fit finds the largest size in the box's range at which height(size) ≤
+// avail, searching in steps of a quarter point. ok is false when even the
+// minimum overflows; excess is then the overflow at the minimum.
+func fit(max, min, avail float64, height func(float64) float64) (size float64, ok bool, excess float64) {
+	if hmin := height(min); hmin > avail+1e-6 {
+		return min, false, hmin - avail
+	}
+	if height(max) <= avail+1e-6 {
+		return max, true, 0
+	}
+	lo, hi := 0, int(math.Floor((max-min)*4)) // lo fits, hi does not
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if height(min+float64(mid)/4) <= avail+1e-6 {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return min + float64(lo)/4, true, 0
+}
+
+func (l *layouter) box(b *Box) {
+	d := l.job.Design
+	x, y, w, h := l.rect(b.X, b.Y, b.W, b.H)
+	if b.Fill != "" {
+		fx, fy, fw, fh := l.bleedOut(x, y, w, h, b.X, b.Y, b.W, b.H)
+		l.pg.Shapes = append(l.pg.Shapes, Rect(fx, fy, fw, fh, d.color(b.Fill)))
+	}
+	pad := b.Padding * l.k
+	x, y, w, h = x+pad, y+pad, w-2*pad, h-2*pad
+	switch b.Show {
+	case "steps":
+		l.steps(b, x, y, w, h)
+		return
+	case "contacts":
+		l.contacts(b, x, y, w, h)
+		return
+	}
+	paras := l.paras(b)
+	if paras == nil {
+		return
+	}
+	l.textBox(b, paras, x, y, w, h)
+}
+
+// textBox fits paragraphs into a box and emits them, vertically centred
+// when they leave room.
+func (l *layouter) textBox(b *Box, paras []Para, x, y, w, h float64) {
+	max, min := l.sizes(b)
+	measure := func(s float64) float64 { return setter{l.fonts, s}.set(paras, w).height }
+	size, ok, excess := fit(max, min, h, measure)
+	st := setter{l.fonts, size}
+	blk := st.set(paras, w)
+	if !ok {
+		l.overflow(b, excess, size*lead(b))
+	}
+	l.pg.Fitted = append(l.pg.Fitted, Fit{b.ID, size})
+	top := y
+	if blk.height < h && (b.Show == "title" || b.Show == "slogan" || b.Show == "question" || b.Show == "call_to_action" || b.Show == "warning") {
+		top = y + (h-blk.height)/2
+	}
+	st.emit(l.pg, blk, x, top, w)
+}
+
+func lead(b *Box) float64 {
+	if b.Leading > 0 {
+		return b.Leading
+	}
+	return 1.2
+}
+
+// paras builds the paragraphs a text box shows.
+func (l *layouter) paras(b *Box) []Para {
+	d, e := l.job.Design, l.job.Edition
+	role := b.Font
+	if role == "" {
+		role = Regular
+	}
+	ink, accent := d.color(b.Color), d.color(b.Accent)
+	if b.Accent == "" {
+		accent = ink
+	}
+	align := b.Align
+	if align == "" {
+		align = Left
+	}
+	para := func(spans []Span, before float64) Para {
+		return Para{Spans: spans, Align: align, SpaceBefore: before, Leading: b.Leading}
+	}
+	simple := func(s string) []Para {
+		return []Para{para(Emphasis(l.t(s), role, strongOf(role), ink, 1), 0)}
+	}
+	heading := func(key string, before float64) Para {
+		return Para{Spans: []Span{{Text: l.i18n(key), Role: Black, Color: accent, Scale: 1.3}}, Align: align, SpaceBefore: before, Leading: 1.15}
+	}
+	switch b.Show {
+	case "title":
+		return simple(e.Texts.Title)
+	case "definition":
+		return simple(e.Texts.Definition)
+	case "warning":
+		return simple(e.Texts.Warning)
+	case "slogan":
+		return simple(e.Texts.Slogan)
+	case "question":
+		return simple(e.Texts.Question)
+	case "call_to_action":
+		return simple(e.Texts.CallToAction)
+	case "advice":
+		ps := []Para{heading("advice_heading", 0)}
+		for _, sit := range []struct{ kind, intro string }{
+			{content.SituationThreat, e.Texts.AdviceIntro},
+			{content.SituationShared, e.Texts.SharedIntro},
+		} {
+			ps = append(ps, para([]Span{{Text: l.t(sit.intro), Role: Bold, Color: ink, Scale: 1}}, 0.6))
+			for _, st := range e.Advice {
+				if st.Situation != sit.kind {
+					continue
+				}
+				spans := []Span{{Text: "→ ", Role: Bold, Color: accent, Scale: 1}, {Text: l.t(st.Keyword), Role: Black, Color: accent, Scale: 1}}
+				spans = append(spans, Emphasis(" "+l.t(st.Text), role, strongOf(role), ink, 1)...)
+				ps = append(ps, para(spans, 0.35))
+				if st.Note != "" {
+					ps = append(ps, para(Emphasis(l.t(st.Note), role, strongOf(role), ink, 1), 0.2))
+				}
+			}
+		}
+		return ps
+	case "myths":
+		ps := []Para{heading("myths_heading", 0)}
+		for i, m := range e.Myths {
+			before := 0.6
+			if i == 0 {
+				before = 0.5
+			}
+			ps = append(ps,
+				para(append([]Span{{Text: l.i18n("myth_label") + " ", Role: Black, Color: accent, Scale: 1}}, Emphasis(l.t(m.Myth), Bold, Black, ink, 1)...), before),
+				para(append([]Span{{Text: l.i18n("reality_label") + " ", Role: Black, Color: ink, Scale: 1}}, Emphasis(l.t(m.Reality), role, strongOf(role), ink, 1)...), 0.25),
+			)
+		}
+		return ps
+	case "footer":
+		text := l.i18n("verified_on") + " " + formatDate(l.lang, e.LastVerified) + " · " + l.t(e.Publisher)
+		em := l.i18n("emergency") + " " + strings.TrimSpace(e.Emergency.Display)
+		return []Para{
+			para([]Span{{Text: l.t(em), Role: Bold, Color: ink, Scale: 1}}, 0),
+			para([]Span{{Text: text, Role: role, Color: ink, Scale: 1}}, 0.2),
+		}
+	}
+	return nil
+}
+
+func strongOf(r Role) Role {
+	if r == Regular {
+		return Bold
+	}
+	return Black
+}
+
+func formatDate(lang string, d content.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	t := d.Time()
+	if lang == "de" {
+		return t.Format("02.01.2006")
+	}
+	return t.Format("02/01/2006")
+}
+
+// draftMark prints the "draft – not verified" band across the top.
+func (l *layouter) draftMark() {
+	pg := l.pg
+	red := Color{180, 20, 20}
+	bh := pg.Height * 0.035
+	pg.Shapes = append(pg.Shapes, Rect(0, 0, pg.MediaWidth(), l.off+bh, red))
+	st := setter{l.fonts, bh * 0.5}
+	blk := st.set([]Para{{Spans: []Span{{Text: l.i18n("draft_mark"), Role: Black, Color: Color{255, 255, 255}, Scale: 1}}, Align: Center, Leading: 1.2}}, pg.Width)
+	st.emit(pg, blk, l.off, l.off+(bh-blk.height)/2, pg.Width)
+}
+
+// errorf is a helper for design problems found while laying out.
+func (l *layouter) errorf(b *Box, format string, args ...any) {
+	l.probs.Add(l.job.Name()+"/"+b.ID, 0, 0, "", "%s", fmt.Sprintf(format, args...))
+}

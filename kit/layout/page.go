@@ -1,0 +1,113 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Page is the description of one poster page that both backends draw:
+// positioned text, filled shapes, QR modules and link areas, in points,
+// origin at the top-left corner of the media box (the trimmed page plus the
+// bleed on every side).
+type Page struct {
+	Edition string
+	Design  string
+	Size    string  // a4, a3…
+	Width   float64 // trimmed page, points
+	Height  float64
+	Bleed   float64 // on each side, points; 0 for office prints
+
+	Title    string // for document metadata
+	Author   string
+	Subject  string
+	Keywords string
+
+	Shapes []Shape
+	Texts  []Text
+	Links  []Link
+	Marks  bool // draw crop marks (print-shop variant)
+
+	// Fitted records the font size each box was set at, for tests and
+	// snapshots.
+	Fitted []Fit
+}
+
+// MediaWidth and MediaHeight are the full sheet, bleed included.
+func (p *Page) MediaWidth() float64  { return p.Width + 2*p.Bleed }
+func (p *Page) MediaHeight() float64 { return p.Height + 2*p.Bleed }
+
+// Color is an sRGB colour.
+type Color struct{ R, G, B uint8 }
+
+// Point is a position in points.
+type Point struct{ X, Y float64 }
+
+// Shape is a set of filled polygons of one colour (curves are flattened by
+// the layout so that the backends only fill polygons). Contours may
+// overlap: the shape is their union. There are no holes; icons are drawn
+// in layers instead.
+type Shape struct {
+	Fill     Color
+	Contours [][]Point
+}
+
+// Rect returns a rectangle shape.
+func Rect(x, y, w, h float64, c Color) Shape {
+	return Shape{Fill: c, Contours: [][]Point{{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}}}}
+}
+
+// Text is one run of text on one line: a single font, size and colour.
+// X, Y is the left end of the baseline.
+type Text struct {
+	X, Y  float64
+	Role  Role
+	Size  float64
+	Color Color
+	Text  string
+	Width float64 // as measured by the layout
+}
+
+// Link is a clickable area pointing at a URL.
+type Link struct {
+	X, Y, W, H float64
+	URL        string
+}
+
+// Fit is the size chosen for a box.
+type Fit struct {
+	Box  string
+	Size float64
+}
+
+// Snapshot renders the page as readable text: the chosen sizes and every
+// text run with its position, so that a layout change shows up as a diff.
+func (p *Page) Snapshot() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "page %s/%s/%s %.2fx%.2f bleed %.2f\n", p.Edition, p.Design, p.Size, p.Width, p.Height, p.Bleed)
+	for _, f := range p.Fitted {
+		fmt.Fprintf(&b, "fit %s %.2fpt\n", f.Box, f.Size)
+	}
+	for _, t := range p.Texts {
+		fmt.Fprintf(&b, "text %7.2f %7.2f %-7s %5.2f %q\n", t.X, t.Y, t.Role, t.Size, t.Text)
+	}
+	for _, l := range p.Links {
+		fmt.Fprintf(&b, "link %7.2f %7.2f %6.2f %6.2f %s\n", l.X, l.Y, l.W, l.H, l.URL)
+	}
+	fmt.Fprintf(&b, "shapes %d\n", len(p.Shapes))
+	return b.String()
+}
+
+// PlainText returns the page's text in reading order, one line per text
+// line, for comparisons with the sources.
+func (p *Page) PlainText() string {
+	var b strings.Builder
+	lastY := -1.0
+	for _, t := range p.Texts {
+		if lastY >= 0 && t.Y != lastY {
+			b.WriteByte('\n')
+		}
+		b.WriteString(t.Text)
+		lastY = t.Y
+	}
+	return b.String()
+}

@@ -1,0 +1,220 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+	"net/url"
+	"strings"
+
+	"rsc.io/qr"
+
+	"github.com/awarekit/awarekit/kit/content"
+)
+
+// steps lays out the illustrated steps (the "threat" advice steps): an icon
+// on the left of each step's text.
+func (l *layouter) steps(b *Box, x, y, w, h float64) {
+	d, e := l.job.Design, l.job.Edition
+	var steps []content.Step
+	for _, s := range e.Advice {
+		if s.Situation == content.SituationThreat {
+			steps = append(steps, s)
+		}
+	}
+	if len(steps) == 0 {
+		l.errorf(b, "no advice step with situation: threat to show")
+		return
+	}
+	ink, accent := d.color(b.Color), d.color(b.Accent)
+	role := b.Font
+	if role == "" {
+		role = Regular
+	}
+	icon := b.Icon * l.k
+	gapX := icon * 0.3
+	tw := w - icon - gapX
+	paras := make([][]Para, len(steps))
+	for i, s := range steps {
+		spans := []Span{{Text: l.t(s.Keyword), Role: Black, Color: accent, Scale: 1.15}}
+		spans = append(spans, Emphasis(" "+l.t(s.Text), role, strongOf(role), ink, 1)...)
+		paras[i] = []Para{{Spans: spans, Align: Left, Leading: b.Leading}}
+	}
+	rowsHeight := func(s float64) (float64, []float64) {
+		st := setter{l.fonts, s}
+		total := 0.0
+		hs := make([]float64, len(steps))
+		for i := range steps {
+			hs[i] = st.set(paras[i], tw).height
+			total += math.Max(icon, hs[i])
+		}
+		return total + float64(len(steps)-1)*s*0.8, hs
+	}
+	maxS, minS := l.sizes(b)
+	size, ok, excess := fit(maxS, minS, h, func(s float64) float64 { t, _ := rowsHeight(s); return t })
+	if !ok {
+		l.overflow(b, excess, size*lead(b))
+	}
+	l.pg.Fitted = append(l.pg.Fitted, Fit{b.ID, size})
+	st := setter{l.fonts, size}
+	total, hs := rowsHeight(size)
+	// Spread the rows over the box when there is room.
+	gap := size * 0.8
+	if len(steps) > 1 && total < h {
+		gap += (h - total) / float64(len(steps)-1)
+	}
+	cy := y
+	for i, s := range steps {
+		rowH := math.Max(icon, hs[i])
+		l.pg.Shapes = append(l.pg.Shapes, Icon(s.Icon, x, cy+(rowH-icon)/2, icon, accent, d.color("paper"), ink)...)
+		st.emit(l.pg, st.set(paras[i], tw), x+icon+gapX, cy+(rowH-hs[i])/2, tw)
+		cy += rowH + gap
+	}
+}
+
+// contacts lays out the contacts marked on_posters: a QR code above each
+// contact's name, purpose and number, in a grid.
+func (l *layouter) contacts(b *Box, x, y, w, h float64) {
+	d, e := l.job.Design, l.job.Edition
+	var cs []content.Contact
+	for _, c := range e.Contacts {
+		if c.OnPosters && c.Unverified == "" {
+			cs = append(cs, c)
+		}
+	}
+	if len(cs) == 0 {
+		l.errorf(b, "no contact has on_posters: true in %s", e.Code)
+		return
+	}
+	ink, accent := d.color(b.Color), d.color(b.Accent)
+	if b.Accent == "" {
+		accent = ink
+	}
+	cols := b.Columns
+	if cols <= 0 || cols > len(cs) {
+		cols = min(len(cs), 4)
+	}
+	rows := (len(cs) + cols - 1) / cols
+	gapX := w * 0.03
+	cw := (w - float64(cols-1)*gapX) / float64(cols)
+	q := math.Min(b.QR*l.k, cw)
+	paras := make([][]Para, len(cs))
+	for i, c := range cs {
+		ps := []Para{
+			{Spans: []Span{{Text: l.t(c.Name), Role: Black, Color: accent, Scale: 1.25}}, Align: Center, Leading: 1.1},
+			{Spans: Emphasis(l.t(c.Purpose), Regular, Bold, ink, 1), Align: Center, SpaceBefore: 0.15, Leading: b.Leading},
+		}
+		if c.Phone != nil {
+			ps = append(ps, Para{Spans: []Span{{Text: l.t(c.Phone.Display), Role: Black, Color: ink, Scale: 1.5}}, Align: Center, SpaceBefore: 0.2, Leading: 1.1})
+		} else if c.URL != "" {
+			ps = append(ps, Para{Spans: []Span{{Text: shortURL(c.URL), Role: Bold, Color: ink, Scale: 0.9}}, Align: Center, SpaceBefore: 0.2, Leading: 1.1})
+		}
+		paras[i] = ps
+	}
+	// The QR code sits left of the text when the cell is wide enough,
+	// above it otherwise.
+	left := cw >= 2.4*q
+	qrGap := q * 0.1
+	tw := cw
+	align := Center
+	if left {
+		tw = cw - q - qrGap
+		align = Left
+	}
+	for i := range paras {
+		for j := range paras[i] {
+			paras[i][j].Align = align
+		}
+	}
+	cellHeights := func(s float64) (rh, th []float64) {
+		st := setter{l.fonts, s}
+		rh = make([]float64, rows)
+		th = make([]float64, len(cs))
+		for i := range cs {
+			th[i] = st.set(paras[i], tw).height
+			ch := q + qrGap + th[i]
+			if left {
+				ch = math.Max(q, th[i])
+			}
+			rh[i/cols] = math.Max(rh[i/cols], ch)
+		}
+		return rh, th
+	}
+	height := func(s float64) float64 {
+		rh, _ := cellHeights(s)
+		t := float64(rows-1) * s
+		for _, v := range rh {
+			t += v
+		}
+		return t
+	}
+	maxS, minS := l.sizes(b)
+	size, ok, excess := fit(maxS, minS, h, height)
+	if !ok {
+		l.overflow(b, excess, size*lead(b))
+	}
+	l.pg.Fitted = append(l.pg.Fitted, Fit{b.ID, size})
+	st := setter{l.fonts, size}
+	rh, th := cellHeights(size)
+	cy := y + math.Max(0, (h-height(size))/2)
+	for r := 0; r < rows; r++ {
+		n := min(cols, len(cs)-r*cols)
+		rowW := float64(n)*cw + float64(n-1)*gapX
+		cx := x + (w-rowW)/2
+		for c := 0; c < n; c++ {
+			i := r*cols + c
+			k := cs[i]
+			target := k.URL
+			if target == "" && k.Phone != nil {
+				target = "tel:" + strings.NewReplacer(" ", "", "\u00a0", "", ".", "", "-", "").Replace(k.Phone.Dial)
+			}
+			qx, qy, tx, ty := cx+(cw-q)/2, cy, cx, cy+q+qrGap
+			if left {
+				qx, qy = cx, cy+(rh[r]-q)/2
+				tx, ty = cx+q+qrGap, cy+(rh[r]-th[i])/2
+			}
+			l.pg.Shapes = append(l.pg.Shapes, QR(target, qx, qy, q, ink, Color{255, 255, 255})...)
+			st.emit(l.pg, st.set(paras[i], tw), tx, ty, tw)
+			l.pg.Links = append(l.pg.Links, Link{X: cx, Y: cy, W: cw, H: rh[r], URL: target})
+			cx += cw + gapX
+		}
+		cy += rh[r] + size
+	}
+}
+
+// shortURL prints a URL as its host, without scheme and www.
+func shortURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" {
+		return s
+	}
+	return strings.TrimPrefix(u.Host, "www.")
+}
+
+// QR draws a QR code (error correction M) for text as vector modules on a
+// white square with a quiet zone of two modules, side points wide.
+func QR(text string, x, y, side float64, ink, paper Color) []Shape {
+	code, err := qr.Encode(text, qr.M)
+	if err != nil {
+		panic(fmt.Sprintf("layout: QR of %q: %v", text, err)) // URLs are short: cannot happen
+	}
+	n := code.Size
+	m := side / float64(n+4)
+	shapes := []Shape{Rect(x, y, side, side, paper)}
+	modules := Shape{Fill: ink}
+	for row := 0; row < n; row++ {
+		for col := 0; col < n; {
+			if !code.Black(col, row) {
+				col++
+				continue
+			}
+			start := col
+			for col < n && code.Black(col, row) {
+				col++
+			}
+			// One rectangle per horizontal run of dark modules.
+			x0, y0 := x+float64(start+2)*m, y+float64(row+2)*m
+			modules.Contours = append(modules.Contours, []Point{{x0, y0}, {x0 + float64(col-start)*m, y0}, {x0 + float64(col-start)*m, y0 + m}, {x0, y0 + m}})
+		}
+	}
+	return append(shapes, modules)
+}
