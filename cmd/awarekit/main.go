@@ -144,6 +144,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 		"Validates the data and builds every edition into the output folder. The output\nis written to a temporary folder first: a failed build leaves it untouched.", stderr)
 	opt := build.Options{Log: stderr}
 	fs.StringVar(&opt.Data, "data", "data", "the data folder, one subfolder per edition")
+	fs.StringVar(&opt.Root, "kit", ".", "the kit folder whose posters/ and i18n/ override the built-in ones")
 	fs.StringVar(&opt.Out, "out", "public", "the output folder")
 	var eds editionList
 	fs.Var(&eds, "edition", "build only this edition (repeatable, or comma-separated); the others in the output folder are kept")

@@ -24,6 +24,7 @@ import (
 
 // Options say what to build and where.
 type Options struct {
+	Root     string   // the kit folder: posters/ and i18n/ here override the embedded defaults
 	Data     string   // the data folder (editions as subfolders)
 	Out      string   // the output folder, replaced on success
 	Editions []string // build only these edition codes; all when empty
@@ -68,6 +69,15 @@ func Run(opt Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	kit, err := LoadKit(opt.Root, eds)
+	if err != nil {
+		return nil, err
+	}
+	jobs := kit.PosterJobs(eds)
+	pages, err := kit.LayoutAll(jobs)
+	if err != nil {
+		return nil, err
+	}
 
 	parent := filepath.Dir(filepath.Clean(opt.Out))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -79,6 +89,10 @@ func Run(opt Options) (*Summary, error) {
 	}
 	defer os.RemoveAll(tmp)
 
+	files, err := kit.writePosters(tmp, jobs, pages)
+	if err != nil {
+		return nil, err
+	}
 	sum := &Summary{}
 	for _, e := range eds {
 		dir := filepath.Join(tmp, e.Code)
@@ -88,7 +102,7 @@ func Run(opt Options) (*Summary, error) {
 		sum.Editions = append(sum.Editions, e.Code)
 	}
 	if opt.Site != nil {
-		job := SiteJob{Out: tmp, Editions: eds, All: set.Editions, Files: map[string][]manifest.File{}}
+		job := SiteJob{Out: tmp, Editions: eds, All: set.Editions, Files: files, I18n: kit.I18n}
 		if err := opt.Site(job); err != nil {
 			return nil, fmt.Errorf("site: %w", err)
 		}

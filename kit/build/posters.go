@@ -1,0 +1,231 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/awarekit/awarekit"
+	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/diag"
+	"github.com/awarekit/awarekit/kit/i18n"
+	"github.com/awarekit/awarekit/kit/layout"
+	"github.com/awarekit/awarekit/kit/manifest"
+	"github.com/awarekit/awarekit/kit/pdf"
+	"github.com/awarekit/awarekit/kit/preview"
+)
+
+// BleedMM is the print-shop bleed on each side.
+const BleedMM = 3
+
+// Variants of each poster size.
+var Variants = []struct {
+	Name   string
+	Suffix string
+	Bleed  float64
+}{
+	{"office", "", 0},
+	{"bleed", "-bleed", BleedMM},
+}
+
+// Kit is what a build reads besides the data: designs and i18n strings,
+// from the project folder with the embedded defaults underneath.
+type Kit struct {
+	Designs []*layout.Design
+	I18n    map[string]map[string]string // edition code → strings
+	Fonts   layout.Fonts
+}
+
+// LoadKit reads the designs (posters/) and interface strings (i18n/) of
+// root, falling back on the embedded defaults, for the given editions.
+func LoadKit(root string, eds []*content.Edition) (*Kit, error) {
+	var user fs.FS
+	if root != "" {
+		user = os.DirFS(root)
+	}
+	fsys := awarekit.Overlay(user, awarekit.Defaults)
+	var probs diag.List
+	k := &Kit{I18n: map[string]map[string]string{}}
+	fonts, err := layout.LoadFonts()
+	if err != nil {
+		return nil, err
+	}
+	k.Fonts = fonts
+	posters, _ := fs.Sub(fsys, "posters")
+	ds, err := layout.LoadDesigns(posters, path.Join(shown(root), "posters"))
+	probs = appendErr(probs, err)
+	k.Designs = ds
+	tr, _ := fs.Sub(fsys, "i18n")
+	for _, e := range eds {
+		m, err := i18n.Load(tr, path.Join(shown(root), "i18n"), e.Language, e.Code)
+		probs = appendErr(probs, err)
+		k.I18n[e.Code] = m
+	}
+	return k, probs.Err()
+}
+
+func shown(root string) string {
+	if root == "" || root == "." {
+		return "."
+	}
+	return filepath.ToSlash(root)
+}
+
+func appendErr(l diag.List, err error) diag.List {
+	if err == nil {
+		return l
+	}
+	if d, ok := err.(*diag.Error); ok {
+		return append(l, d.Problems...)
+	}
+	return append(l, diag.Problem{Msg: err.Error()})
+}
+
+// PosterJob is one poster file set to produce: a design at a size in a
+// variant, for an edition.
+type PosterJob struct {
+	Edition *content.Edition
+	Design  *layout.Design
+	Size    string
+	Variant string
+	Bleed   float64
+}
+
+// Base returns the file name without extension: <design>-<size>[-bleed].
+func (j PosterJob) Base() string {
+	s := j.Design.ID + "-" + j.Size
+	if j.Variant == "bleed" {
+		s += "-bleed"
+	}
+	return s
+}
+
+// PosterJobs lists every poster of the editions, in a fixed order.
+func (k *Kit) PosterJobs(eds []*content.Edition) []PosterJob {
+	var jobs []PosterJob
+	for _, e := range eds {
+		for _, d := range k.Designs {
+			for _, s := range d.Sizes {
+				for _, v := range Variants {
+					jobs = append(jobs, PosterJob{Edition: e, Design: d, Size: s, Variant: v.Name, Bleed: v.Bleed})
+				}
+			}
+		}
+	}
+	return jobs
+}
+
+// LayoutAll lays out every poster and returns every overflow at once.
+func (k *Kit) LayoutAll(jobs []PosterJob) ([]*layout.Page, error) {
+	pages := make([]*layout.Page, len(jobs))
+	errs := make([]error, len(jobs))
+	parallel(len(jobs), func(i int) {
+		j := jobs[i]
+		pages[i], errs[i] = layout.Layout(k.Fonts, layout.Job{
+			Edition: j.Edition, Design: j.Design, Size: j.Size, Bleed: j.Bleed, I18n: k.I18n[j.Edition.Code],
+		})
+	})
+	var probs diag.List
+	seen := map[string]bool{}
+	for i, err := range errs {
+		// The bleed variant has the same boxes as the office one: report once.
+		key := jobs[i].Edition.Code + jobs[i].Design.ID + jobs[i].Size
+		if err != nil && !seen[key] {
+			probs = appendErr(probs, err)
+			seen[key] = true
+		}
+	}
+	return pages, probs.Err()
+}
+
+// writePosters writes the PDF of every page, and a PNG preview and a
+// thumbnail of each office variant, under out/<edition>/posters/.
+func (k *Kit) writePosters(out string, jobs []PosterJob, pages []*layout.Page) (map[string][]manifest.File, error) {
+	files := make([][]manifest.File, len(jobs))
+	errs := make([]error, len(jobs))
+	parallel(len(jobs), func(i int) {
+		files[i], errs[i] = k.writePoster(out, jobs[i], pages[i])
+	})
+	byEd := map[string][]manifest.File{}
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("poster %s/%s: %w", jobs[i].Edition.Code, jobs[i].Base(), err)
+		}
+		byEd[jobs[i].Edition.Code] = append(byEd[jobs[i].Edition.Code], files[i]...)
+	}
+	return byEd, nil
+}
+
+func (k *Kit) writePoster(out string, j PosterJob, pg *layout.Page) ([]manifest.File, error) {
+	dir := path.Join(j.Edition.Code, "posters")
+	if err := os.MkdirAll(filepath.Join(out, filepath.FromSlash(dir)), 0o755); err != nil {
+		return nil, err
+	}
+	var files []manifest.File
+	put := func(name, kind string, b []byte) error {
+		p := path.Join(dir, name)
+		if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(p)), b, 0o644); err != nil {
+			return err
+		}
+		f, err := manifest.Describe(out, manifest.File{Path: p, Kind: kind, Design: j.Design.ID, Size: j.Size, Variant: j.Variant})
+		files = append(files, f)
+		return err
+	}
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, pg, k.Fonts, Date(j.Edition)); err != nil {
+		return nil, err
+	}
+	if err := put(j.Base()+".pdf", "poster-pdf", buf.Bytes()); err != nil {
+		return nil, err
+	}
+	if j.Variant != "office" {
+		return files, nil
+	}
+	png, thumb, err := preview.Render(pg, k.Fonts)
+	if err != nil {
+		return nil, err
+	}
+	if err := put(j.Base()+".png", "poster-png", png); err != nil {
+		return nil, err
+	}
+	if err := put(j.Base()+"-thumb.png", "thumbnail", thumb); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// Date is the fixed date written into an edition's files: its
+// last_verified date, or SOURCE_DATE_EPOCH when set.
+func Date(e *content.Edition) time.Time {
+	if t, ok := sourceDateEpoch(); ok {
+		return t
+	}
+	return e.LastVerified.Time().UTC()
+}
+
+// parallel runs f(0..n-1) on every core.
+func parallel(n int, f func(int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

@@ -1,0 +1,145 @@
+// Package pdf draws a layout.Page as a vector PDF with gopdf: embedded
+// subset TrueType fonts, filled polygons, QR modules as rectangles, link
+// annotations, a TrimBox and crop marks for print-shop copies, and fixed
+// document information so that the same page gives the same bytes.
+//
+// It draws only what the page description holds; it makes no layout
+// decision.
+package pdf
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"slices"
+	"time"
+
+	"github.com/signintech/gopdf"
+
+	"github.com/awarekit/awarekit/kit/layout"
+)
+
+// Creator is written as the PDF's /Creator.
+const Creator = "awarekit"
+
+// Write draws pg into w. created is the document date (from the edition's
+// last_verified date, never the clock).
+func Write(w io.Writer, pg *layout.Page, fonts layout.Fonts, created time.Time) error {
+	mw, mh := pg.MediaWidth(), pg.MediaHeight()
+	gp := &gopdf.GoPdf{}
+	// The document's default page size is the media size: gopdf places
+	// link annotations with it.
+	gp.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: mw, H: mh}})
+	gp.SetCompressLevel(9)
+	gp.SetInfo(gopdf.PdfInfo{
+		Title:        pg.Title,
+		Author:       pg.Author,
+		Subject:      pg.Subject,
+		Creator:      Creator,
+		Producer:     Creator + " (gopdf)",
+		CreationDate: created,
+	})
+
+	// Register each font under a subset tag derived from the font and the
+	// characters this page uses, as PDF 32000-1 §9.6.4 asks of subsets.
+	used := map[layout.Role]map[rune]bool{}
+	for _, t := range pg.Texts {
+		if used[t.Role] == nil {
+			used[t.Role] = map[rune]bool{}
+		}
+		for _, r := range t.Text {
+			used[t.Role][r] = true
+		}
+	}
+	family := map[layout.Role]string{}
+	for _, role := range layout.Roles {
+		if used[role] == nil {
+			continue
+		}
+		f := fonts[role]
+		family[role] = subsetTag(f.Name, used[role]) + "+" + f.Name
+		opt := gopdf.TtfOption{UseKerning: true, OnGlyphNotFoundSubstitute: func(r rune) rune { return '?' }}
+		if err := gp.AddTTFFontDataWithOption(family[role], f.Data, opt); err != nil {
+			return fmt.Errorf("font %s: %w", f.Name, err)
+		}
+	}
+
+	opt := gopdf.PageOption{PageSize: &gopdf.Rect{W: mw, H: mh}}
+	if pg.Bleed > 0 {
+		opt.TrimBox = &gopdf.Box{Left: pg.Bleed, Top: pg.Bleed, Right: pg.Bleed + pg.Width, Bottom: pg.Bleed + pg.Height}
+	}
+	gp.AddPageWithOption(opt)
+
+	for _, s := range pg.Shapes {
+		gp.SetFillColor(s.Fill.R, s.Fill.G, s.Fill.B)
+		for _, c := range s.Contours {
+			pts := make([]gopdf.Point, len(c))
+			for i, p := range c {
+				pts[i] = gopdf.Point{X: p.X, Y: p.Y}
+			}
+			gp.Polygon(pts, "F")
+		}
+	}
+	for _, t := range pg.Texts {
+		if err := gp.SetFont(family[t.Role], "", t.Size); err != nil {
+			return err
+		}
+		gp.SetTextColor(t.Color.R, t.Color.G, t.Color.B)
+		gp.SetXY(t.X, t.Y)
+		if err := gp.Text(t.Text); err != nil {
+			return err
+		}
+	}
+	for _, l := range pg.Links {
+		gp.AddExternalLink(l.URL, l.X, l.Y, l.W, l.H)
+	}
+	if pg.Marks {
+		cropMarks(gp, pg)
+	}
+	var buf bytes.Buffer
+	if err := gp.Write(&buf); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// subsetTag returns six capital letters from a hash of the font name and
+// the characters used.
+func subsetTag(name string, runes map[rune]bool) string {
+	rs := make([]rune, 0, len(runes))
+	for r := range runes {
+		rs = append(rs, r)
+	}
+	slices.Sort(rs)
+	sum := sha256.Sum256([]byte(name + "\x00" + string(rs)))
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + sum[i]%26
+	}
+	return string(tag)
+}
+
+// cropMarks draws the trim corners in the bleed, outside the trimmed page,
+// each mark stopping short of the trim so that no ink reaches the page.
+func cropMarks(gp *gopdf.GoPdf, pg *layout.Page) {
+	b := pg.Bleed
+	gap := b * 0.3 // distance kept from the trim corner
+	x0, y0, x1, y1 := b, b, b+pg.Width, b+pg.Height
+	mw, mh := pg.MediaWidth(), pg.MediaHeight()
+	draw := func(width float64, r, g, bl uint8) {
+		gp.SetLineWidth(width)
+		gp.SetStrokeColor(r, g, bl)
+		for _, x := range []float64{x0, x1} {
+			gp.Line(x, 0, x, y0-gap)
+			gp.Line(x, y1+gap, x, mh)
+		}
+		for _, y := range []float64{y0, y1} {
+			gp.Line(0, y, x0-gap, y)
+			gp.Line(x1+gap, y, mw, y)
+		}
+	}
+	draw(1.2, 255, 255, 255) // a white halo keeps the marks visible on colour
+	draw(0.4, 0, 0, 0)
+}

@@ -1,0 +1,124 @@
+// Package preview draws a layout.Page as a PNG: the same description the
+// PDF backend draws, rasterised with golang.org/x/image (vector shapes,
+// TrueType text), then reduced to a thumbnail with imaging.
+//
+// It only draws; the output is deterministic for a given page.
+package preview
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"math"
+	"sync"
+
+	"github.com/disintegration/imaging"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/image/vector"
+
+	"github.com/awarekit/awarekit/kit/layout"
+)
+
+// Heights of the preview and the thumbnail, in pixels.
+const (
+	Height      = 1200
+	ThumbHeight = 400
+)
+
+// Render returns the PNG preview and thumbnail of the trimmed page (the
+// bleed is not shown).
+func Render(pg *layout.Page, fonts layout.Fonts) (full, thumb []byte, err error) {
+	img, err := Draw(pg, fonts, Height)
+	if err != nil {
+		return nil, nil, err
+	}
+	th := imaging.Resize(img, 0, ThumbHeight, imaging.Lanczos)
+	if full, err = encode(img); err != nil {
+		return nil, nil, err
+	}
+	thumb, err = encode(th)
+	return full, thumb, err
+}
+
+func encode(img image.Image) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	err := enc.Encode(&buf, img)
+	return buf.Bytes(), err
+}
+
+// Draw rasterises the trimmed page at the given pixel height.
+func Draw(pg *layout.Page, fonts layout.Fonts, height int) (*image.NRGBA, error) {
+	s := float64(height) / pg.Height
+	width := int(math.Round(pg.Width * s))
+	img := image.NewNRGBA(image.Rect(0, 0, width, height))
+	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
+	ox, oy := pg.Bleed, pg.Bleed
+	px := func(p layout.Point) (float32, float32) {
+		return float32((p.X - ox) * s), float32((p.Y - oy) * s)
+	}
+	for _, sh := range pg.Shapes {
+		r := vector.NewRasterizer(width, height)
+		for _, c := range sh.Contours {
+			if len(c) < 3 {
+				continue
+			}
+			r.MoveTo(px(c[0]))
+			for _, p := range c[1:] {
+				r.LineTo(px(p))
+			}
+			r.ClosePath()
+		}
+		src := image.NewUniform(color.NRGBA{sh.Fill.R, sh.Fill.G, sh.Fill.B, 255})
+		r.Draw(img, img.Bounds(), src, image.Point{})
+	}
+	faces := faceCache{fonts: fonts}
+	for _, t := range pg.Texts {
+		face, err := faces.get(t.Role, t.Size*s)
+		if err != nil {
+			return nil, err
+		}
+		d := font.Drawer{
+			Dst:  img,
+			Src:  image.NewUniform(color.NRGBA{t.Color.R, t.Color.G, t.Color.B, 255}),
+			Face: face,
+			Dot:  fixed.Point26_6{X: fixed.Int26_6((t.X - ox) * s * 64), Y: fixed.Int26_6((t.Y - oy) * s * 64)},
+		}
+		d.DrawString(t.Text)
+	}
+	return img, nil
+}
+
+type faceKey struct {
+	role layout.Role
+	size float64
+}
+
+type faceCache struct {
+	fonts layout.Fonts
+	m     map[faceKey]font.Face
+}
+
+var faceMu sync.Mutex // opentype faces share the parsed font's buffers
+
+func (c *faceCache) get(role layout.Role, px float64) (font.Face, error) {
+	k := faceKey{role, math.Round(px*16) / 16}
+	if f, ok := c.m[k]; ok {
+		return f, nil
+	}
+	if c.m == nil {
+		c.m = map[faceKey]font.Face{}
+	}
+	faceMu.Lock()
+	defer faceMu.Unlock()
+	f, err := opentype.NewFace(c.fonts[role].SFNT(), &opentype.FaceOptions{Size: k.size, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		return nil, err
+	}
+	c.m[k] = f
+	return f, nil
+}
