@@ -1,0 +1,232 @@
+package build_test
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"unicode"
+
+	"github.com/awarekit/awarekit/kit/build"
+	"github.com/awarekit/awarekit/kit/testkit"
+)
+
+// needTool returns the path of a command-line tool the test reads PDFs
+// with. `make test` installs them; in CI a missing tool is a failure.
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is not installed (make test-deps installs poppler-utils and qpdf)", name)
+		}
+		t.Skipf("%s is not installed: run make test-deps", name)
+	}
+	return p
+}
+
+func tool(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(needTool(t, name), args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+	return string(out)
+}
+
+var (
+	bundledOnce sync.Once
+	bundledOut  string
+	bundledErr  error
+)
+
+// bundled builds the repository's own data once for all tests of the
+// package.
+func bundled(t *testing.T) string {
+	t.Helper()
+	bundledOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "awarekit-bundled-")
+		if err != nil {
+			bundledErr = err
+			return
+		}
+		root := testkit.Root()
+		bundledOut = filepath.Join(dir, "public")
+		_, bundledErr = build.Run(build.Options{Root: root, Data: filepath.Join(root, "data"), Out: bundledOut})
+	})
+	if bundledErr != nil {
+		t.Fatalf("building the bundled data: %v", bundledErr)
+	}
+	return bundledOut
+}
+
+// normalise keeps letters and digits only, after undoing typography, so
+// that line breaks, no-break spaces and apostrophe styles do not matter.
+func normalise(s string) string {
+	s = strings.NewReplacer("’", "'", "\u00a0", " ", "\u202f", " ").Replace(s)
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("'(),.:;!?–-/", r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func officialLines(t *testing.T, design string) []string {
+	f, err := os.Open(filepath.Join(testkit.Root(), "testdata", "official", design+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var lines []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
+
+// TestOfficialPosterText reads the fr-FR posters back with pdftotext and
+// finds every sentence of the official posters, word for word.
+func TestOfficialPosterText(t *testing.T) {
+	out := bundled(t)
+	for _, design := range []string{"la-sextorsion", "c-est-non"} {
+		want := officialLines(t, design)
+		for _, size := range []string{"a4", "a3", "a4-bleed", "a3-bleed"} {
+			file := filepath.Join(out, "fr-FR", "posters", design+"-"+size+".pdf")
+			got := normalise(tool(t, "pdftotext", file, "-"))
+			for _, l := range want {
+				if !strings.Contains(got, normalise(l)) {
+					t.Errorf("%s-%s.pdf lacks the official text %q", design, size, l)
+				}
+			}
+		}
+	}
+}
+
+var boxRE = regexp.MustCompile(`(?m)^(MediaBox|TrimBox):\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)`)
+
+// TestPDFStructure checks every poster PDF of every edition: page boxes,
+// embedded subset fonts, and qpdf's structural check.
+func TestPDFStructure(t *testing.T) {
+	out := bundled(t)
+	pdfs, _ := filepath.Glob(filepath.Join(out, "*", "posters", "*.pdf"))
+	if len(pdfs) < 16 {
+		t.Fatalf("only %d poster PDFs built", len(pdfs))
+	}
+	sizes := map[string][2]float64{"a4": {595.28, 841.89}, "a3": {841.89, 1190.55}}
+	for _, p := range pdfs {
+		name := filepath.Base(p)
+		bleed := strings.HasSuffix(name, "-bleed.pdf")
+		var want [2]float64
+		for s, v := range sizes {
+			if strings.Contains(name, "-"+s) {
+				want = v
+			}
+		}
+		boxes := map[string][4]float64{}
+		for _, m := range boxRE.FindAllStringSubmatch(tool(t, "pdfinfo", "-box", p), -1) {
+			var v [4]float64
+			for i := range v {
+				v[i], _ = strconv.ParseFloat(m[i+2], 64)
+			}
+			boxes[m[1]] = v
+		}
+		media, trim := boxes["MediaBox"], boxes["TrimBox"]
+		extra := 0.0
+		if bleed {
+			extra = 17 // 2 × 3 mm = 2 × 8.5 pt
+		}
+		near := func(a, b float64) bool { return a-b < 0.02 && b-a < 0.02 }
+		if !near(media[2]-media[0], want[0]+extra) || !near(media[3]-media[1], want[1]+extra) {
+			t.Errorf("%s: MediaBox %v, want %.2f × %.2f", name, media, want[0]+extra, want[1]+extra)
+		}
+		if !near(trim[2]-trim[0], want[0]) || !near(trim[3]-trim[1], want[1]) || bleed && !near(trim[0], 8.5) {
+			t.Errorf("%s: TrimBox %v, want the page %.2f × %.2f", name, trim, want[0], want[1])
+		}
+		fonts := strings.Split(strings.TrimSpace(tool(t, "pdffonts", p)), "\n")
+		if len(fonts) < 3 {
+			t.Errorf("%s: no font", name)
+		}
+		for _, l := range fonts[2:] {
+			f := strings.Fields(l)
+			// name type… encoding emb sub uni object ID
+			if n := len(f); n < 6 || f[n-5] != "yes" || f[n-4] != "yes" || !regexp.MustCompile(`^[A-Z]{6}\+`).MatchString(f[0]) {
+				t.Errorf("%s: font not embedded as a subset: %s", name, l)
+			}
+		}
+		tool(t, "qpdf", "--check", p)
+	}
+}
+
+// TestReproducible builds twice into different folders, with different
+// time zones, and compares every output file.
+func TestReproducible(t *testing.T) {
+	root := testkit.Root()
+	hashes := func(tz string) map[string]string {
+		t.Setenv("TZ", tz)
+		out := filepath.Join(t.TempDir(), "public")
+		if _, err := build.Run(build.Options{Root: root, Data: filepath.Join(root, "testdata", "valid"), Out: out}); err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]string{}
+		filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				b, _ := os.ReadFile(p)
+				rel, _ := filepath.Rel(out, p)
+				m[rel] = fmt.Sprintf("%x", sha256.Sum256(b))
+			}
+			return err
+		})
+		return m
+	}
+	a, b := hashes("UTC"), hashes("Pacific/Auckland")
+	if len(a) == 0 || len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for f, h := range a {
+		if b[f] != h {
+			t.Errorf("%s differs between two builds", f)
+		}
+	}
+}
+
+// TestOverflow: a too-long advice text fails with the box and the amount,
+// for every size, at once.
+func TestOverflow(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	if err := testkit.CopyDir(filepath.Join(testkit.Root(), "testdata", "valid"), data); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(testkit.Root(), "testdata", "overflow", "advice.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(data, "fr-FR", "advice.yaml"), b, 0o644)
+	want, _ := os.ReadFile(filepath.Join(testkit.Root(), "testdata", "overflow", "want.txt"))
+	_, err = build.Run(build.Options{Root: testkit.Root(), Data: data, Out: filepath.Join(dir, "public")})
+	if err == nil {
+		t.Fatal("the build succeeded")
+	}
+	if got := err.Error() + "\n"; got != string(want) {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Errorf("a failed build wrote public/")
+	}
+	if bytes.Contains(want, []byte("c-est-non/a4/steps")) == false {
+		t.Errorf("want.txt should list the steps box of c-est-non too")
+	}
+}
