@@ -17,7 +17,9 @@ var Defaults embed.FS
 // Overlay returns a file system where each path is looked up in the layers
 // in order, the first that has it winning. Directory listings merge the
 // layers. A nil layer is skipped.
-func Overlay(layers ...fs.FS) fs.FS { return overlay(slices.DeleteFunc(layers, func(f fs.FS) bool { return f == nil })) }
+func Overlay(layers ...fs.FS) fs.FS {
+	return overlay(slices.DeleteFunc(layers, func(f fs.FS) bool { return f == nil }))
+}
 
 type overlay []fs.FS
 
