@@ -21,8 +21,8 @@ const usage = `awarekit builds print-ready posters, a static site and downloadab
 from the content in data/.
 
 Usage:
-  awarekit check [--data DIR]
-  awarekit build [--data DIR] [--out DIR] [--edition CODE]
+  awarekit check [--data DIR] [--kit DIR]
+  awarekit build [--data DIR] [--kit DIR] [--out DIR] [--edition CODE]
   awarekit version
 
 Run "awarekit COMMAND --help" for the flags of a command.
@@ -109,12 +109,13 @@ func parse(fs *flag.FlagSet, args []string) error {
 }
 
 func check(args []string, stdout, stderr io.Writer) error {
-	fs := flags("check [--data DIR]", "Validates every edition and lists every problem, then exits 1 if there was any.", stderr)
+	fs := flags("check [--data DIR] [--kit DIR]", "Validates every edition, the poster designs and the interface strings, lays out\nevery poster, and lists every problem and every overflow; exits 1 if there was any.", stderr)
 	data := fs.String("data", "data", "the data folder, one subfolder per edition")
+	root := fs.String("kit", ".", "the kit folder whose posters/ and i18n/ override the built-in ones")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	set, err := build.Check(*data)
+	set, err := build.CheckAll(*root, *data)
 	if err != nil {
 		return err
 	}

@@ -213,3 +213,36 @@ func TestBuildOneEditionKeepsOthers(t *testing.T) {
 		t.Errorf("unknown edition: %+v", r)
 	}
 }
+
+// TestCheckOverflow: check lays out every poster and lists every overflow.
+func TestCheckOverflow(t *testing.T) {
+	dir := validKit(t)
+	b, err := os.ReadFile(filepath.Join(testkit.Root(), "testdata", "overflow", "advice.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "data", "fr-FR", "advice.yaml"), b, 0o644)
+	want, _ := os.ReadFile(filepath.Join(testkit.Root(), "testdata", "overflow", "want.txt"))
+	n := strings.Count(string(want), "\n")
+	r := run(t, dir, "check")
+	if r.code != 1 || r.stderr != string(want)+fmt.Sprintf("awarekit: %d problems found\n", n) {
+		t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+}
+
+// TestBuildPosters: build writes every poster, in every size and variant,
+// with previews.
+func TestBuildPosters(t *testing.T) {
+	dir := validKit(t)
+	if r := run(t, dir, "build"); r.code != 0 {
+		t.Fatalf("build: %+v", r)
+	}
+	for _, d := range []string{"la-sextorsion", "c-est-non"} {
+		for _, f := range []string{"-a4.pdf", "-a4-bleed.pdf", "-a3.pdf", "-a3-bleed.pdf", "-a4.png", "-a4-thumb.png", "-a3.png", "-a3-thumb.png"} {
+			p := filepath.Join(dir, "public", "fr-FR", "posters", d+f)
+			if st, err := os.Stat(p); err != nil || st.Size() < 1000 {
+				t.Errorf("%s: %v", d+f, err)
+			}
+		}
+	}
+}

@@ -58,6 +58,22 @@ func Check(data string) (*content.Set, error) {
 	return content.Load(os.DirFS(data), filepath.ToSlash(data))
 }
 
+// CheckAll validates the data, the designs and the interface strings, and
+// lays out every poster of every edition, reporting every problem and
+// every overflow at once. It writes nothing.
+func CheckAll(root, data string) (*content.Set, error) {
+	set, err := Check(data)
+	if err != nil {
+		return set, err
+	}
+	kit, err := LoadKit(root, set.Editions)
+	if err != nil {
+		return set, err
+	}
+	_, err = kit.LayoutAll(kit.PosterJobs(set.Editions))
+	return set, err
+}
+
 // Run builds the kit.
 func Run(opt Options) (*Summary, error) {
 	start := time.Now()
