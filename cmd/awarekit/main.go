@@ -143,7 +143,7 @@ func (l *editionList) Set(v string) error {
 func buildCmd(args []string, stdout, stderr io.Writer) error {
 	fs := flags("build [--data DIR] [--out DIR] [--edition CODE]",
 		"Validates the data and builds every edition into the output folder. The output\nis written to a temporary folder first: a failed build leaves it untouched.", stderr)
-	opt := build.Options{Log: stderr}
+	opt := build.Options{Log: stderr, Version: version}
 	fs.StringVar(&opt.Data, "data", "data", "the data folder, one subfolder per edition")
 	fs.StringVar(&opt.Root, "kit", ".", "the kit folder whose posters/ and i18n/ override the built-in ones")
 	fs.StringVar(&opt.Out, "out", "public", "the output folder")

@@ -29,6 +29,7 @@ type Options struct {
 	Out      string   // the output folder, replaced on success
 	Editions []string // build only these edition codes; all when empty
 	Log      io.Writer
+	Version  string // the kit version written into manifests
 
 	// Site, when set, builds the microsite into the temporary output after
 	// the posters. It is a hook so that only the command links Hugo: the
@@ -108,6 +109,13 @@ func Run(opt Options) (*Summary, error) {
 	files, err := kit.writePosters(tmp, jobs, pages)
 	if err != nil {
 		return nil, err
+	}
+	for _, e := range eds {
+		f, err := writeKit(tmp, e, files[e.Code], opt.Version)
+		if err != nil {
+			return nil, fmt.Errorf("edition %s: kit: %w", e.Code, err)
+		}
+		files[e.Code] = append(files[e.Code], f)
 	}
 	sum := &Summary{}
 	for _, e := range eds {

@@ -16,6 +16,7 @@ import (
 	"unicode"
 
 	"github.com/awarekit/awarekit/kit/build"
+	"github.com/awarekit/awarekit/kit/bundle"
 	"github.com/awarekit/awarekit/kit/testkit"
 )
 
@@ -228,5 +229,27 @@ func TestOverflow(t *testing.T) {
 	}
 	if bytes.Contains(want, []byte("c-est-non/a4/steps")) == false {
 		t.Errorf("want.txt should list the steps box of c-est-non too")
+	}
+}
+
+// TestKitZip: the edition's zip holds every poster file, and every file
+// matches the manifest.
+func TestKitZip(t *testing.T) {
+	root := testkit.Root()
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Run(build.Options{Root: root, Data: filepath.Join(root, "testdata", "valid"), Out: out, Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "fr-FR", "kit-fr-FR.zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := bundle.Read(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	posters, _ := filepath.Glob(filepath.Join(out, "fr-FR", "posters", "*"))
+	if len(m.Files) != len(posters) || m.Edition != "fr-FR" || m.BuildDate != "2026-11-24" || m.Version != "test" {
+		t.Errorf("manifest: %d files for %d posters; %+v", len(m.Files), len(posters), m)
 	}
 }

@@ -31,6 +31,11 @@ func Describe(root string, f File) (File, error) {
 		return f, err
 	}
 	defer r.Close()
+	return DescribeReader(r, f)
+}
+
+// DescribeReader fills Bytes and SHA256 from the content read from r.
+func DescribeReader(r io.Reader, f File) (File, error) {
 	h := sha256.New()
 	n, err := io.Copy(h, r)
 	if err != nil {
