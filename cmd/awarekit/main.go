@@ -143,7 +143,10 @@ func (l *editionList) Set(v string) error {
 func buildCmd(args []string, stdout, stderr io.Writer) error {
 	fs := flags("build [--data DIR] [--out DIR] [--edition CODE]",
 		"Validates the data and builds every edition into the output folder. The output\nis written to a temporary folder first: a failed build leaves it untouched.", stderr)
-	opt := build.Options{Log: stderr, Version: version}
+	opt := build.Options{Version: version}
+	if isTerminal(stderr) && os.Getenv("CI") == "" {
+		opt.Log = stderr
+	}
 	fs.StringVar(&opt.Data, "data", "data", "the data folder, one subfolder per edition")
 	fs.StringVar(&opt.Root, "kit", ".", "the kit folder whose posters/ and i18n/ override the built-in ones")
 	fs.StringVar(&opt.Out, "out", "public", "the output folder")
@@ -171,4 +174,15 @@ func humanBytes(n int64) string {
 		return fmt.Sprintf("%.1f kB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d B", n)
+}
+
+// isTerminal reports whether w is a terminal (progress lines are for people
+// watching, not for CI logs).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

@@ -24,12 +24,12 @@ import (
 
 // Options say what to build and where.
 type Options struct {
-	Root     string   // the kit folder: posters/ and i18n/ here override the embedded defaults
-	Data     string   // the data folder (editions as subfolders)
-	Out      string   // the output folder, replaced on success
-	Editions []string // build only these edition codes; all when empty
-	Log      io.Writer
-	Version  string // the kit version written into manifests
+	Root     string    // the kit folder: posters/ and i18n/ here override the embedded defaults
+	Data     string    // the data folder (editions as subfolders)
+	Out      string    // the output folder, replaced on success
+	Editions []string  // build only these edition codes; all when empty
+	Log      io.Writer // progress, one line per edition; nil for quiet
+	Version  string    // the kit version written into manifests
 
 	// Site, when set, builds the microsite into the temporary output after
 	// the posters. It is a hook so that only the command links Hugo: the
@@ -116,6 +116,9 @@ func Run(opt Options) (*Summary, error) {
 			return nil, fmt.Errorf("edition %s: kit: %w", e.Code, err)
 		}
 		files[e.Code] = append(files[e.Code], f)
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, "%s: %d files, kit %.1f MB\n", e.Code, len(files[e.Code]), float64(f.Bytes)/(1<<20))
+		}
 	}
 	sum := &Summary{}
 	for _, e := range eds {
