@@ -1,0 +1,343 @@
+package site
+
+import (
+	"fmt"
+	"html"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/manifest"
+	"github.com/awarekit/awarekit/kit/typo"
+)
+
+// The view model is what the templates read, one JSON data file per
+// edition (hugo.Data.editions.<key>). Every text is ready to print:
+// typography applied, and short texts turned into HTML (escaped, with
+// **bold** as <strong>), so the templates never decide about either.
+
+type edition struct {
+	Key          string            `json:"key"`  // the Hugo language key: fr-fr
+	Code         string            `json:"code"` // fr-FR
+	Language     string            `json:"language"`
+	Region       string            `json:"region"`
+	RegionName   string            `json:"region_name"`
+	LanguageName string            `json:"language_name"`
+	Publisher    string            `json:"publisher"`
+	Draft        bool              `json:"draft"`
+	LastVerified string            `json:"last_verified"` // 2026-11-24
+	Emergency    phone             `json:"emergency"`
+	QuickExitURL string            `json:"quick_exit_url"`
+	Texts        map[string]string `json:"texts"` // HTML
+	Advice       []step            `json:"advice"`
+	Myths        []myth            `json:"myths"`
+	Contacts     []contact         `json:"contacts"`
+	Hotlines     []string          `json:"hotlines"` // contact ids with a phone, most urgent first
+	Law          []lawRef          `json:"law"`
+	Replace      []termPair        `json:"replace"`
+	Glossary     []term            `json:"glossary"`
+	TermSource   string            `json:"term_source"`
+	Pages        []page            `json:"pages"`
+	Sources      map[string]source `json:"sources"`
+	Downloads    []download        `json:"downloads"`
+	Thumbnails   []download        `json:"thumbnails"`
+}
+
+type phone struct {
+	Tel     string `json:"tel"`     // tel:3018
+	Display string `json:"display"` // 30 18, with no-break spaces
+	Source  string `json:"source,omitempty"`
+}
+
+type step struct {
+	ID        string   `json:"id"`
+	Situation string   `json:"situation"`
+	Keyword   string   `json:"keyword"`
+	Text      string   `json:"text"` // HTML
+	Note      string   `json:"note,omitempty"`
+	Icon      string   `json:"icon"`
+	Audiences []string `json:"audiences"`
+	Contacts  []string `json:"contacts,omitempty"`
+	Source    string   `json:"source"`
+}
+
+type myth struct {
+	ID      string `json:"id"`
+	Myth    string `json:"myth"`
+	Reality string `json:"reality"`
+	Source  string `json:"source"`
+}
+
+type contact struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Purpose     string   `json:"purpose"`
+	Description string   `json:"description,omitempty"`
+	Phone       *phone   `json:"phone,omitempty"`
+	URL         string   `json:"url,omitempty"`
+	Host        string   `json:"host,omitempty"` // www.e-enfance.org, shown as the link text
+	Hours       string   `json:"hours,omitempty"`
+	Cost        string   `json:"cost,omitempty"`
+	Anonymous   string   `json:"anonymous,omitempty"` // yes | no | "" (the source does not say)
+	Audiences   []string `json:"audiences"`
+	Needs       []string `json:"needs"`
+	Source      string   `json:"source"`
+	Verified    string   `json:"verified,omitempty"`
+	Unverified  string   `json:"unverified,omitempty"`
+}
+
+type lawRef struct {
+	ID         string `json:"id"`
+	Reference  string `json:"reference"`
+	Title      string `json:"title"`
+	Summary    string `json:"summary"`
+	URL        string `json:"url,omitempty"`
+	Source     string `json:"source"`
+	Verified   string `json:"verified,omitempty"`
+	Unverified string `json:"unverified,omitempty"`
+}
+
+type termPair struct {
+	Avoid string `json:"avoid"`
+	Use   string `json:"use"`
+}
+
+type term struct {
+	Term       string `json:"term"`
+	Definition string `json:"definition"`
+}
+
+type page struct {
+	Slug        string   `json:"slug"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	Weight      int      `json:"weight"`
+	Sources     []string `json:"sources"`
+	Body        string   `json:"body"` // Markdown
+}
+
+type source struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Publisher string `json:"publisher"`
+	Date      string `json:"date,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Seed      string `json:"seed,omitempty"`
+}
+
+type download struct {
+	Path    string `json:"path"` // relative to the output root: fr-FR/posters/x.pdf
+	Kind    string `json:"kind"`
+	Design  string `json:"design,omitempty"`
+	Size    string `json:"size,omitempty"`
+	Variant string `json:"variant,omitempty"`
+	Bytes   int64  `json:"bytes"`
+	Human   string `json:"human"` // 1,2 Mo
+	SHA256  string `json:"sha256"`
+	Thumb   string `json:"thumb,omitempty"` // path of the matching thumbnail
+}
+
+// key is the Hugo language key of an edition: Hugo lowercases it.
+func key(code string) string { return strings.ToLower(code) }
+
+func newEdition(e *content.Edition, files []manifest.File) *edition {
+	lang := e.Language
+	t := func(s string) string { return typo.Apply(lang, s) }
+	h := func(s string) string { return inline(lang, s) }
+	v := &edition{
+		Key: key(e.Code), Code: e.Code, Language: lang, Region: e.Region,
+		RegionName: t(e.RegionName), LanguageName: t(e.LanguageName), Publisher: t(e.Publisher),
+		Draft: e.Draft(), LastVerified: e.LastVerified.String(),
+		Emergency:    phone{Tel: tel(e.Emergency.Dial), Display: t(e.Emergency.Display), Source: e.Emergency.Source},
+		QuickExitURL: e.QuickExitURL,
+		Texts: map[string]string{
+			"title": h(e.Texts.Title), "definition": h(e.Texts.Definition), "warning": h(e.Texts.Warning),
+			"advice_intro": h(e.Texts.AdviceIntro), "shared_intro": h(e.Texts.SharedIntro),
+			"slogan": h(e.Texts.Slogan), "question": h(e.Texts.Question), "call_to_action": h(e.Texts.CallToAction),
+			"source": e.Texts.Source,
+		},
+		TermSource: e.Terminology.Source,
+		Sources:    map[string]source{},
+	}
+	for _, s := range e.Advice {
+		v.Advice = append(v.Advice, step{ID: s.ID, Situation: s.Situation, Keyword: t(s.Keyword), Text: h(s.Text),
+			Note: h(s.Note), Icon: s.Icon, Audiences: nonNil(s.Audiences), Contacts: s.Contacts, Source: s.Source})
+	}
+	for _, m := range e.Myths {
+		v.Myths = append(v.Myths, myth{ID: m.ID, Myth: h(m.Myth), Reality: h(m.Reality), Source: m.Source})
+	}
+	for _, c := range e.Contacts {
+		vc := contact{ID: c.ID, Name: t(c.Name), Purpose: h(c.Purpose), Description: h(c.Description), URL: c.URL,
+			Hours: t(c.Hours), Cost: t(c.Cost), Audiences: nonNil(c.Audiences), Needs: nonNil(c.Needs), Source: c.Source,
+			Verified: c.Verified.String(), Unverified: c.Unverified}
+		if c.Phone != nil {
+			vc.Phone = &phone{Tel: tel(c.Phone.Dial), Display: t(c.Phone.Display), Source: c.Phone.Source}
+		}
+		if c.URL != "" {
+			vc.Host = host(c.URL)
+		}
+		if c.Anonymous != nil {
+			vc.Anonymous = map[bool]string{true: "yes", false: "no"}[*c.Anonymous]
+		}
+		v.Contacts = append(v.Contacts, vc)
+	}
+	v.Hotlines = hotlines(e.Contacts)
+	for _, l := range e.Law {
+		v.Law = append(v.Law, lawRef{ID: l.ID, Reference: t(l.Reference), Title: t(l.Title), Summary: h(l.Summary), URL: l.URL,
+			Source: l.Source, Verified: l.Verified.String(), Unverified: l.Unverified})
+	}
+	for _, r := range e.Terminology.Replace {
+		v.Replace = append(v.Replace, termPair{Avoid: t(r.Avoid), Use: t(r.Use)})
+	}
+	for _, g := range e.Terminology.Glossary {
+		v.Glossary = append(v.Glossary, term{Term: t(g.Term), Definition: h(g.Definition)})
+	}
+	for _, p := range e.Pages {
+		v.Pages = append(v.Pages, page{Slug: p.Slug, Title: t(p.Title), Description: t(p.Description), Weight: p.Weight,
+			Sources: nonNil(p.Sources), Body: t(p.Body)})
+	}
+	for _, s := range e.Sources {
+		v.Sources[s.ID] = source{ID: s.ID, Title: t(s.Title), Publisher: t(s.Publisher), Date: s.Date, URL: s.URL, Seed: s.Seed}
+	}
+	v.Downloads, v.Thumbnails = downloads(lang, files)
+	return v
+}
+
+// hotlines orders the contacts that have a phone number: urgent needs
+// first, then those for young people, keeping the data's order otherwise.
+// Unverified contacts are left out: the home page prints them as fact.
+func hotlines(cs []content.Contact) []string {
+	type ranked struct {
+		id   string
+		rank int
+		i    int
+	}
+	var rs []ranked
+	for i, c := range cs {
+		if c.Phone == nil || c.Unverified != "" {
+			continue
+		}
+		r := 3
+		switch {
+		case slices.Contains(c.Needs, "urgent"):
+			r = 0
+		case slices.Contains(c.Audiences, "young") || slices.Contains(c.Audiences, "everyone"):
+			r = 1
+		case slices.Contains(c.Audiences, "parents"):
+			r = 2
+		}
+		rs = append(rs, ranked{c.ID, r, i})
+	}
+	slices.SortStableFunc(rs, func(a, b ranked) int { return a.rank - b.rank })
+	ids := []string{}
+	for _, r := range rs {
+		ids = append(ids, r.id)
+	}
+	return ids
+}
+
+// downloads splits the produced files into the documents offered for
+// download (PDFs, PNGs) and the thumbnails, pairing each document with
+// the thumbnail of its design and size when there is one.
+func downloads(lang string, files []manifest.File) (docs, thumbs []download) {
+	thumbOf := map[string]string{}
+	for _, f := range files {
+		if f.Kind == "thumbnail" {
+			thumbOf[f.Design+"/"+f.Size] = f.Path
+			thumbOf[f.Design] = f.Path
+		}
+	}
+	for _, f := range files {
+		d := download{Path: f.Path, Kind: f.Kind, Design: f.Design, Size: f.Size, Variant: f.Variant,
+			Bytes: f.Bytes, Human: typo.Apply(lang, humanBytes(lang, f.Bytes)), SHA256: f.SHA256}
+		switch {
+		case f.Kind == "thumbnail":
+			thumbs = append(thumbs, d)
+			continue
+		case f.Kind == "content":
+			continue
+		}
+		if t, ok := thumbOf[f.Design+"/"+f.Size]; ok {
+			d.Thumb = t
+		} else if t, ok := thumbOf[f.Design]; ok {
+			d.Thumb = t
+		} else if f.Kind == "poster-png" {
+			d.Thumb = f.Path
+		}
+		docs = append(docs, d)
+	}
+	return docs, thumbs
+}
+
+func humanBytes(lang string, n int64) string {
+	units := []string{"B", "kB", "MB"}
+	if lang == "fr" {
+		units = []string{"o", "ko", "Mo"}
+	}
+	var s string
+	switch {
+	case n >= 1<<20:
+		s = fmt.Sprintf("%.1f %s", float64(n)/(1<<20), units[2])
+	case n >= 1<<10:
+		s = fmt.Sprintf("%.0f %s", float64(n)/(1<<10), units[1])
+	default:
+		s = fmt.Sprintf("%d %s", n, units[0])
+	}
+	if lang == "fr" || lang == "de" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// tel turns a number as dialled into a tel: URI: digits, and a leading +.
+func tel(dial string) string {
+	var b strings.Builder
+	b.WriteString("tel:")
+	for i, r := range dial {
+		if r >= '0' && r <= '9' || r == '+' && i == 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func host(u string) string {
+	u = strings.TrimPrefix(u, "https://")
+	if i := strings.IndexAny(u, "/?#"); i >= 0 {
+		u = u[:i]
+	}
+	return u
+}
+
+// inline returns s as HTML: typography applied, escaped, and **bold**
+// turned into <strong>. An unpaired ** is printed as is.
+func inline(lang, s string) string {
+	if s == "" {
+		return ""
+	}
+	s = html.EscapeString(typo.Apply(lang, s))
+	parts := strings.Split(s, "**")
+	if len(parts)%2 == 0 { // odd number of markers: leave them alone
+		return s
+	}
+	var b strings.Builder
+	for i, p := range parts {
+		if i%2 == 1 {
+			b.WriteString("<strong>" + p + "</strong>")
+		} else {
+			b.WriteString(p)
+		}
+	}
+	return b.String()
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// slugPath returns the path of a page of an edition below the site root.
+func slugPath(code, slug string) string { return path.Join(code, slug) + "/" }

@@ -1,0 +1,440 @@
+// Package site builds the microsite of every edition with Hugo, run
+// in-process: one Hugo language per edition, pages generated from the
+// validated content by a content adapter, layouts and interface strings
+// from the kit folder over the defaults embedded in the binary.
+//
+// It is the only package that imports Hugo. It assembles a small Hugo
+// project in a temporary folder (config, layouts, assets, one JSON data
+// file and one i18n table per edition), builds it, then moves each
+// language's output into the edition's own folder of the build output
+// (public/fr-FR/, next to the posters). See docs/SITE.md.
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/awarekit/awarekit"
+	"github.com/awarekit/awarekit/kit/build"
+	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/i18n"
+	"github.com/awarekit/awarekit/kit/typo"
+)
+
+// Options configure the site build.
+type Options struct {
+	// Root is the kit folder: its layouts/, assets/ and i18n/ override the
+	// embedded defaults file by file. Empty: the defaults only.
+	Root string
+	// BaseURL is where the site will be published: https://example.org/
+	// or a path such as /sextorsion/. Only its path is used in links;
+	// with a host, the sitemap gets absolute URLs. Default "/".
+	BaseURL string
+	// Log receives Hugo's warnings and errors. Nil: discarded.
+	Log io.Writer
+}
+
+// Hook returns the function build.Options.Site expects.
+func Hook(opt Options) func(build.SiteJob) error {
+	return func(job build.SiteJob) error { return Build(job, opt) }
+}
+
+// Build writes the site of job.Editions into job.Out: each edition's pages
+// into job.Out/<code>/, and, when every edition of the data is built, the
+// region and language picker and the sitemap index at the root.
+func Build(job build.SiteJob, opt Options) error {
+	if len(job.Editions) == 0 {
+		return nil
+	}
+	work, err := os.MkdirTemp(job.Out, ".site-")
+	if err != nil {
+		return err
+	}
+	if os.Getenv("AWAREKIT_KEEP_SITE") == "" {
+		defer os.RemoveAll(work)
+	} else {
+		fmt.Fprintln(os.Stderr, "site: keeping", work)
+	}
+	proj := filepath.Join(work, "project")
+	staging := filepath.Join(work, "public")
+	p := &project{Dir: proj, Opt: opt, Job: job}
+	if err := p.write(); err != nil {
+		return err
+	}
+	if err := runHugo(proj, staging, opt.Log); err != nil {
+		return err
+	}
+	return p.publish(staging, job.Out)
+}
+
+// project is the Hugo project assembled for one build.
+type project struct {
+	Dir   string
+	Opt   Options
+	Job   build.SiteJob
+	Serve bool // live preview: links use Hugo's own language prefixes
+
+	written map[string]bool
+}
+
+// kitFS returns the kit folder over the embedded defaults.
+func (p *project) kitFS() fs.FS {
+	var user fs.FS
+	if p.Opt.Root != "" {
+		user = os.DirFS(p.Opt.Root)
+	}
+	return awarekit.Overlay(user, awarekit.Defaults, awarekit.Site)
+}
+
+// rootPath returns the path part of the base URL, with slashes at both ends.
+func (p *project) rootPath() string {
+	u := p.Opt.BaseURL
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+		if j := strings.IndexByte(u, '/'); j >= 0 {
+			u = u[j:]
+		} else {
+			u = "/"
+		}
+	}
+	u = "/" + strings.Trim(u, "/") + "/"
+	return strings.ReplaceAll(u, "//", "/")
+}
+
+// base returns the URL path of an edition's folder.
+func (p *project) base(code string) string {
+	if p.Serve {
+		return "/" + key(code) + "/"
+	}
+	return p.rootPath() + code + "/"
+}
+
+func (p *project) write() error {
+	p.written = map[string]bool{}
+	kit := p.kitFS()
+	eds := p.Job.Editions
+	// Layouts: the user's over the embedded ones.
+	if err := p.copyTree(kit, "layouts", "layouts"); err != nil {
+		return err
+	}
+	if err := p.put("content/_content.gotmpl", contentAdapter); err != nil {
+		return err
+	}
+	ver, err := p.assetVersion(kit)
+	if err != nil {
+		return err
+	}
+	// Static files: only Hugo's server copies them (hugolib does not), so
+	// a build copies the assets itself (see publish); the live preview
+	// puts them, and the posters, in the project's static folder.
+	for _, e := range eds {
+		if !p.Serve {
+			continue
+		}
+		if err := p.copyTree(kit, "assets", path.Join("static", key(e.Code), "assets")); err != nil {
+			return err
+		}
+		{
+			for _, f := range p.Job.Files[e.Code] {
+				src := filepath.Join(p.Job.Out, filepath.FromSlash(f.Path))
+				rel := strings.TrimPrefix(f.Path, e.Code+"/")
+				b, err := os.ReadFile(src)
+				if err != nil {
+					return err
+				}
+				if err := p.put(path.Join("static", key(e.Code), rel), b); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	for _, e := range eds {
+		strs, err := p.strings(kit, e)
+		if err != nil {
+			return err
+		}
+		b, err := json.MarshalIndent(strs, "", "  ")
+		if err != nil {
+			return err
+		}
+		// Hugo reads a JSON i18n file as flat key: text pairs too.
+		if err := p.put("i18n/"+key(e.Code)+".json", b); err != nil {
+			return err
+		}
+		v := newEdition(e, p.Job.Files[e.Code])
+		b, err = json.MarshalIndent(v, "", "  ")
+		if err != nil {
+			return err
+		}
+		if err := p.put("data/editions/"+key(e.Code)+".json", b); err != nil {
+			return err
+		}
+	}
+	cfg, err := json.MarshalIndent(p.config(ver), "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := p.put("hugo.json", cfg); err != nil {
+		return err
+	}
+	return p.prune()
+}
+
+// config returns Hugo's configuration of the project.
+func (p *project) config(ver string) map[string]any {
+	langs := map[string]any{}
+	var picker []map[string]any
+	for _, e := range p.Job.All {
+		picker = append(picker, map[string]any{
+			"code": e.Code, "key": key(e.Code), "region_name": typo.Apply(e.Language, e.RegionName),
+			"language_name": typo.Apply(e.Language, e.LanguageName), "language": e.Language,
+			"href": p.base(e.Code), "draft": e.Draft(), "built": slices.Contains(p.Job.Editions, e),
+		})
+	}
+	for i, e := range p.Job.Editions {
+		langs[key(e.Code)] = map[string]any{
+			"locale": e.Code,
+			"label":  e.LanguageName + " (" + e.RegionName + ")",
+			"weight": i + 1,
+			"title":  typo.Apply(e.Language, e.Texts.Title),
+			"params": map[string]any{"base": p.base(e.Code), "code": e.Code},
+		}
+	}
+	return map[string]any{
+		"baseURL":                        "/",
+		"title":                          "awarekit",
+		"defaultContentLanguage":         key(defaultEdition(p.Job.Editions).Code),
+		"defaultContentLanguageInSubdir": true,
+		"disableKinds":                   []string{"taxonomy", "term", "rss", "sitemap", "section", "robotstxt", "404"},
+		"disableHugoGeneratorInject":     true,
+		"enableRobotsTXT":                false,
+		"timeZone":                       "UTC",
+		"languages":                      langs,
+		"markup": map[string]any{
+			"goldmark": map[string]any{
+				"renderer":   map[string]any{"unsafe": false},
+				"extensions": map[string]any{"typographer": map[string]any{"disable": true}, "linkify": false},
+				"parser":     map[string]any{"autoHeadingID": true},
+			},
+		},
+		"params": map[string]any{
+			"root":    p.rootPath(),
+			"serve":   p.Serve,
+			"version": ver,
+			"picker":  picker,
+		},
+		"caches": map[string]any{
+			"images":  map[string]any{"dir": ":resourceDir/_gen"},
+			"assets":  map[string]any{"dir": ":resourceDir/_gen"},
+			"modules": map[string]any{"dir": ":cacheDir/modules"},
+		},
+		"cacheDir":    filepath.Join(p.Dir, ".cache"),
+		"resourceDir": filepath.Join(p.Dir, "resources"),
+		"security": map[string]any{
+			"exec":  map[string]any{"allow": []string{"^$"}},
+			"funcs": map[string]any{"getenv": []string{"^$"}},
+			"http":  map[string]any{"urls": []string{"^$"}},
+		},
+	}
+}
+
+// defaultEdition is the edition Hugo treats as its default language: the
+// first published one, else the first.
+func defaultEdition(eds []*content.Edition) *content.Edition {
+	for _, e := range eds {
+		if !e.Draft() {
+			return e
+		}
+	}
+	return eds[0]
+}
+
+// strings returns the merged interface strings of an edition, with
+// typography applied: from the build when it loaded them, else from the
+// kit's i18n/ over the embedded defaults.
+func (p *project) strings(kit fs.FS, e *content.Edition) (map[string]string, error) {
+	m := p.Job.I18n[e.Code]
+	if m == nil {
+		sub, err := fs.Sub(kit, "i18n")
+		if err != nil {
+			return nil, err
+		}
+		m, err = i18n.Load(sub, "i18n", e.Language, e.Code)
+		if err != nil {
+			return nil, err
+		}
+	}
+	var missing []string
+	for _, k := range Keys {
+		if m[k] == "" {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("i18n/%s.yaml: missing the site's keys %s (see the # Site section of i18n/fr.yaml)",
+			e.Language, strings.Join(missing, ", "))
+	}
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = typo.Apply(e.Language, v)
+	}
+	return out, nil
+}
+
+// assetVersion is a short hash of the assets, appended to their URLs so
+// that a browser never mixes a new page with an old stylesheet.
+func (p *project) assetVersion(kit fs.FS) (string, error) {
+	h := sha256.New()
+	err := fs.WalkDir(kit, "assets", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(kit, name)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", name, len(b))
+		h.Write(b)
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil))[:10], err
+}
+
+// copyTree copies the files under dir of fsys to the project's to.
+func (p *project) copyTree(fsys fs.FS, dir, to string) error {
+	return fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && name == dir {
+				return nil
+			}
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		return p.put(path.Join(to, strings.TrimPrefix(name, dir+"/")), b)
+	})
+}
+
+// put writes a file of the project, only when its content changed, so that
+// a live preview reloads only what changed.
+func (p *project) put(name string, b []byte) error {
+	p.written[name] = true
+	full := filepath.Join(p.Dir, filepath.FromSlash(name))
+	if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, b) {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(full, b, 0o644)
+}
+
+// prune removes the project files a previous write made and this one did
+// not (a deleted layout, a removed edition).
+func (p *project) prune() error {
+	for _, top := range []string{"layouts", "static", "i18n", "data", "content"} {
+		root := filepath.Join(p.Dir, top)
+		err := filepath.WalkDir(root, func(full string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					return nil
+				}
+				return err
+			}
+			if d.IsDir() {
+				return nil
+			}
+			rel, _ := filepath.Rel(p.Dir, full)
+			if !p.written[filepath.ToSlash(rel)] {
+				return os.Remove(full)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// publish moves Hugo's output into the build output: each language folder
+// into the edition's folder, then the picker and the sitemaps.
+func (p *project) publish(staging, out string) error {
+	for _, e := range p.Job.Editions {
+		from := filepath.Join(staging, key(e.Code))
+		to := filepath.Join(out, e.Code)
+		if err := moveTree(from, to); err != nil {
+			return fmt.Errorf("edition %s: %w", e.Code, err)
+		}
+		// The assets go into each edition's folder, so that an edition
+		// folder is complete on its own (a partial build, a zip).
+		if err := copyFS(p.kitFS(), "assets", filepath.Join(to, "assets")); err != nil {
+			return err
+		}
+		if err := writeSitemap(out, e.Code, p.Opt.BaseURL, p.rootPath()); err != nil {
+			return err
+		}
+	}
+	// Everything else Hugo wrote lives in a language folder; the root gets
+	// the picker (a copy of the default edition's, whose links are all
+	// root-relative) and a sitemap index.
+	def := defaultEdition(p.Job.Editions)
+	picker, err := os.ReadFile(filepath.Join(out, def.Code, "editions", "index.html"))
+	if err != nil {
+		return fmt.Errorf("the region and language picker: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "index.html"), picker, 0o644); err != nil {
+		return err
+	}
+	return writeSitemapIndex(out, p.Job.All, p.Opt.BaseURL, p.rootPath())
+}
+
+// copyFS copies the files under dir of fsys into the folder to.
+func copyFS(fsys fs.FS, dir, to string) error {
+	return fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(to, filepath.FromSlash(strings.TrimPrefix(name, dir+"/")))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(dst, b, 0o644)
+	})
+}
+
+// moveTree moves every file under from into to, creating folders and
+// replacing files of the same name; files already in to stay.
+func moveTree(from, to string) error {
+	return filepath.WalkDir(from, func(full string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, full)
+		dst := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		return os.Rename(full, dst)
+	})
+}

@@ -1,0 +1,180 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/kit/build"
+	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/manifest"
+	"github.com/awarekit/awarekit/kit/testkit"
+)
+
+// fixture returns the valid edition (fr-FR, published) and a draft copy of
+// it presented as fr-LU, so that translations and the draft banner show.
+func fixture(t *testing.T) []*content.Edition {
+	t.Helper()
+	dir := filepath.Join(testkit.Root(), "testdata", "valid")
+	set, err := content.Load(os.DirFS(dir), "testdata/valid")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr := set.Edition("fr-FR")
+	lu := *fr
+	lu.Code, lu.Region, lu.RegionName, lu.Status = "fr-LU", "LU", "Luxembourg", content.StatusDraft
+	lu.QuickExitURL = "https://www.meteolux.lu/"
+	return []*content.Edition{fr, &lu}
+}
+
+// buildFixture builds the site of the fixture into a temporary output that
+// already holds one poster per edition, as the build would.
+func buildFixture(t *testing.T) (string, []*content.Edition) {
+	t.Helper()
+	eds := fixture(t)
+	out := t.TempDir()
+	if d := os.Getenv("AWAREKIT_SITE_OUT"); d != "" { // to look at the result
+		out = d
+		os.RemoveAll(out)
+	}
+	files := map[string][]manifest.File{}
+	for _, e := range eds {
+		for _, f := range []manifest.File{
+			{Path: e.Code + "/posters/la-sextorsion-a4.pdf", Kind: "poster-pdf", Design: "la-sextorsion", Size: "a4", Variant: "office"},
+			{Path: e.Code + "/posters/la-sextorsion-a4.png", Kind: "thumbnail", Design: "la-sextorsion", Size: "a4"},
+		} {
+			name := filepath.Join(out, filepath.FromSlash(f.Path))
+			if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(name, []byte("poster "+f.Path), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			f, err := manifest.Describe(out, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files[e.Code] = append(files[e.Code], f)
+		}
+	}
+	job := build.SiteJob{Out: out, Editions: eds, All: eds, Files: files}
+	if err := Build(job, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return out, eds
+}
+
+func pages(t *testing.T, out string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(out, p)
+		m[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestBuild(t *testing.T) {
+	out, eds := buildFixture(t)
+	ps := pages(t, out)
+	var names []string
+	for n := range ps {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	t.Logf("pages:\n%s", strings.Join(names, "\n"))
+
+	// Every page of every edition, and the picker at the root.
+	want := []string{"index.html"}
+	for _, e := range eds {
+		want = append(want, e.Code+"/index.html")
+		for _, s := range append(slices.Clone(content.RequiredPages), "contacts", "advice", "myths", "downloads", "safety", "editions") {
+			want = append(want, e.Code+"/"+s+"/index.html")
+		}
+	}
+	for _, w := range want {
+		if _, ok := ps[w]; !ok {
+			t.Errorf("missing page %s", w)
+		}
+	}
+	if t.Failed() {
+		return
+	}
+	for _, name := range names {
+		html := ps[name]
+		code := strings.SplitN(name, "/", 2)[0]
+		if name == "index.html" {
+			code = "fr-FR"
+		}
+		draft := code == "fr-LU"
+		checks := []struct {
+			what string
+			ok   bool
+		}{
+			{"lang attribute", strings.Contains(html, `<html lang="`+code+`">`)},
+			{"quick exit", strings.Contains(html, `id="quick-exit"`) && strings.Contains(html, `data-quick-exit`)},
+			{"CSP meta", regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'sha256-[A-Za-z0-9+/=]+';`).MatchString(html)},
+			{"skip link", strings.Contains(html, `href="#main"`)},
+			{"draft banner", strings.Contains(html, `class="draft"`) == draft},
+			{"hreflang", name == "index.html" || strings.Contains(html, `hreflang="fr-FR"`) && strings.Contains(html, `hreflang="fr-LU"`)},
+		}
+		for _, c := range checks {
+			if !c.ok {
+				t.Errorf("%s: %s", name, c.what)
+			}
+		}
+		// Nothing loaded from another host: every src, and every href but
+		// the links a visitor follows (<a>), stays on the site.
+		for _, m := range regexp.MustCompile(`<(\w+)[^>]*?\s(?:src|href)="([^"]*)"`).FindAllStringSubmatch(html, -1) {
+			tag, u := m[1], m[2]
+			if tag == "a" {
+				continue
+			}
+			if strings.Contains(u, "//") || strings.HasPrefix(u, "data:") {
+				t.Errorf("%s: <%s> loads %s", name, tag, u)
+			}
+		}
+		// Internal links resolve to a file of the output.
+		for _, m := range regexp.MustCompile(`\s(?:src|href)="(/[^"#?]*)`).FindAllStringSubmatch(html, -1) {
+			p := filepath.Join(out, filepath.FromSlash(m[1]))
+			if strings.HasSuffix(m[1], "/") {
+				p = filepath.Join(p, "index.html")
+			}
+			if _, err := os.Stat(p); err != nil {
+				t.Errorf("%s: broken link %s", name, m[1])
+			}
+		}
+	}
+	home := ps["fr-FR/index.html"]
+	if !strings.Contains(home, `href="tel:3018"`) || !strings.Contains(home, `href="tel:17"`) {
+		t.Errorf("home: no tel: links:\n%s", home)
+	}
+	if strings.Index(home, `href="tel:3018"`) > strings.Index(home, `class="steps"`) {
+		t.Errorf("home: the hotlines do not come before the reflexes")
+	}
+	if !strings.Contains(ps["fr-FR/contacts/index.html"], `href="tel:3018"`) {
+		t.Errorf("contacts: no tel: link")
+	}
+	if dl := ps["fr-FR/downloads/index.html"]; !strings.Contains(dl, `href="/fr-FR/posters/la-sextorsion-a4.pdf"`) || !strings.Contains(dl, "Empreinte SHA-256") {
+		t.Errorf("downloads: no poster with its SHA-256:\n%s", dl)
+	}
+	if !strings.Contains(home, `https://meteofrance.com/`) || !strings.Contains(ps["fr-LU/index.html"], `https://www.meteolux.lu/`) {
+		t.Errorf("quick exit: not the edition's URL")
+	}
+	for _, f := range []string{"sitemap.xml", "fr-FR/sitemap.xml", "fr-FR/assets/site.css", "fr-FR/assets/quick-exit.js", "fr-LU/assets/fonts/lato-regular.woff2"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("missing %s", f)
+		}
+	}
+}
