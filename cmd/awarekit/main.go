@@ -12,6 +12,7 @@ import (
 
 	"github.com/awarekit/awarekit/kit/build"
 	"github.com/awarekit/awarekit/kit/diag"
+	"github.com/awarekit/awarekit/kit/site"
 )
 
 // version is set at link time (-ldflags "-X main.version=…").
@@ -22,7 +23,8 @@ from the content in data/.
 
 Usage:
   awarekit check [--data DIR] [--kit DIR]
-  awarekit build [--data DIR] [--kit DIR] [--out DIR] [--edition CODE]
+  awarekit build [--data DIR] [--kit DIR] [--out DIR] [--edition CODE] [--base-url URL]
+  awarekit serve [--data DIR] [--kit DIR] [--port N]
   awarekit version
 
 Run "awarekit COMMAND --help" for the flags of a command.
@@ -46,6 +48,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = check(rest, stdout, stderr)
 	case "build":
 		err = buildCmd(rest, stdout, stderr)
+	case "serve":
+		err = serveCmd(rest, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "awarekit %s\n", version)
 	case "help", "-h", "--help":
@@ -152,10 +156,12 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&opt.Out, "out", "public", "the output folder")
 	var eds editionList
 	fs.Var(&eds, "edition", "build only this edition (repeatable, or comma-separated); the others in the output folder are kept")
+	baseURL := fs.String("base-url", "/", "where the site is published (https://example.org/ or /path/): links use its path, the sitemap its host")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	opt.Editions = eds
+	opt.Site = site.Hook(site.Options{Root: opt.Root, BaseURL: *baseURL, Log: stderr})
 	sum, err := build.Run(opt)
 	if err != nil {
 		return err
