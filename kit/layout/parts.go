@@ -77,7 +77,8 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 	d, e := l.job.Design, l.job.Edition
 	var cs []content.Contact
 	for _, c := range e.Contacts {
-		if c.OnPosters && c.Unverified == "" {
+		// Unverified contacts appear only on drafts, which carry the draft band.
+		if c.OnPosters && (c.Unverified == "" || e.Draft()) {
 			cs = append(cs, c)
 		}
 	}
