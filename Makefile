@@ -8,7 +8,7 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 TEST_PKGS := poppler-utils qpdf
 APT_GET := $(if $(filter 0,$(shell id -u)),,sudo) apt-get
 
-.PHONY: kit build test deps test-deps bench lint fuzz clean
+.PHONY: kit build test deps test-deps bench lint fuzz clean test-browser
 
 kit: build
 	$(BIN) build --data data --out public
@@ -30,6 +30,7 @@ test-deps: deps
 test: test-deps
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	$(MAKE) test-browser
 
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...
@@ -40,3 +41,20 @@ lint:
 
 clean:
 	rm -rf bin public
+
+# The microsite in a real browser: Debian's Chromium driven by playwright-core,
+# with axe-core (test/browser/check.mjs). Builds data/ (or the test fixture
+# while data/ holds no edition) into a temporary folder and serves it on
+# 127.0.0.1. Screenshots of the home page land in bin/screenshots/.
+BROWSER_DATA := $(if $(wildcard data/*/edition.yaml),data,testdata/valid)
+test-browser: build
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "installing chromium"; \
+		DEBIAN_FRONTEND=noninteractive $(APT_GET) update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq --no-install-recommends chromium; \
+	fi
+	cd test/browser && npm ci --no-audit --no-fund --loglevel=error
+	@tmp=$$(mktemp -d) && \
+	$(BIN) build --data $(BROWSER_DATA) --out $$tmp/public && \
+	node test/browser/check.mjs $$tmp/public --shots bin/screenshots; \
+	rc=$$?; rm -rf $$tmp; exit $$rc

@@ -41,6 +41,7 @@ type edition struct {
 	Pages        []page            `json:"pages"`
 	Sources      map[string]source `json:"sources"`
 	Downloads    []download        `json:"downloads"`
+	Designs      map[string]string `json:"designs"` // design id → name, for the downloads page
 	Thumbnails   []download        `json:"thumbnails"`
 }
 
@@ -141,7 +142,7 @@ type download struct {
 // key is the Hugo language key of an edition: Hugo lowercases it.
 func key(code string) string { return strings.ToLower(code) }
 
-func newEdition(e *content.Edition, files []manifest.File) *edition {
+func newEdition(e *content.Edition, files []manifest.File, designs map[string]string) *edition {
 	lang := e.Language
 	t := func(s string) string { return typo.Apply(lang, s) }
 	h := func(s string) string { return inline(lang, s) }
@@ -201,6 +202,10 @@ func newEdition(e *content.Edition, files []manifest.File) *edition {
 		v.Sources[s.ID] = source{ID: s.ID, Title: t(s.Title), Publisher: t(s.Publisher), Date: s.Date, URL: s.URL, Seed: s.Seed}
 	}
 	v.Downloads, v.Thumbnails = downloads(lang, files)
+	v.Designs = map[string]string{}
+	for id, name := range designs {
+		v.Designs[id] = t(name)
+	}
 	return v
 }
 

@@ -30,6 +30,7 @@ import (
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/i18n"
 	"github.com/awarekit/awarekit/kit/typo"
+	"gopkg.in/yaml.v3"
 )
 
 // Options configure the site build.
@@ -172,7 +173,7 @@ func (p *project) write() error {
 		if err := p.put("i18n/"+key(e.Code)+".json", b); err != nil {
 			return err
 		}
-		v := newEdition(e, p.Job.Files[e.Code])
+		v := newEdition(e, p.Job.Files[e.Code], designNames(kit))
 		b, err = json.MarshalIndent(v, "", "  ")
 		if err != nil {
 			return err
@@ -247,6 +248,28 @@ func (p *project) config(ver string) map[string]any {
 			"http":  map[string]any{"urls": []string{"^$"}},
 		},
 	}
+}
+
+// designNames reads the name of every poster design (posters/*.yaml), to
+// title the downloads. A design that cannot be read keeps its id: the
+// poster build reports its problems.
+func designNames(kit fs.FS) map[string]string {
+	names := map[string]string{}
+	files, _ := fs.Glob(kit, "posters/*.yaml")
+	for _, f := range files {
+		b, err := fs.ReadFile(kit, f)
+		if err != nil {
+			continue
+		}
+		var d struct {
+			ID   string `yaml:"id"`
+			Name string `yaml:"name"`
+		}
+		if yaml.Unmarshal(b, &d) == nil && d.ID != "" && d.Name != "" {
+			names[d.ID] = d.Name
+		}
+	}
+	return names
 }
 
 // defaultEdition is the edition Hugo treats as its default language: the
