@@ -58,7 +58,12 @@ func Build(job build.SiteJob, opt Options) error {
 	if len(job.Editions) == 0 {
 		return nil
 	}
-	work, err := os.MkdirTemp(job.Out, ".site-")
+	out, err := filepath.Abs(job.Out) // Hugo wants absolute folders
+	if err != nil {
+		return err
+	}
+	job.Out = out
+	work, err := os.MkdirTemp(out, ".site-")
 	if err != nil {
 		return err
 	}
