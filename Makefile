@@ -8,7 +8,9 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 TEST_PKGS := poppler-utils qpdf
 APT_GET := $(if $(filter 0,$(shell id -u)),,sudo) apt-get
 
-.PHONY: kit build test deps test-deps bench lint fuzz clean test-browser
+.PHONY: kit build test deps test-deps bench lint fuzz clean
+
+FUZZTIME ?= 60s test-browser
 
 kit: build
 	$(BIN) build --data data --out public
@@ -34,6 +36,13 @@ test: test-deps
 
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Each fuzzer runs FUZZTIME (60 s); a crasher is saved under the package's
+# testdata/fuzz/ and then runs in every `go test` as a regression case.
+fuzz: deps
+	$(GO) test ./kit/content -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./kit/typo -run '^$$' -fuzz '^FuzzApply$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./kit/layout -run '^$$' -fuzz '^FuzzWrap$$' -fuzztime $(FUZZTIME)
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi

@@ -142,7 +142,7 @@ func (f *Font) Sanitize(s string) string {
 	defer f.mu.Unlock()
 	ok := true
 	for _, r := range s {
-		if r != '\n' && f.glyph(r) == 0 {
+		if r != '\n' && r != '\t' && f.glyph(r) == 0 {
 			ok = false
 			break
 		}
@@ -152,7 +152,7 @@ func (f *Font) Sanitize(s string) string {
 	}
 	rs := []rune(s)
 	for i, r := range rs {
-		if r == '\n' || f.glyph(r) != 0 {
+		if r == '\n' || r == '\t' || f.glyph(r) != 0 {
 			continue
 		}
 		if r == '\u202f' {
