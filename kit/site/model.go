@@ -160,6 +160,9 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 		},
 		TermSource: e.Terminology.Source,
 		Sources:    map[string]source{},
+		// Empty lists, not null: the templates range and filter them.
+		Advice: []step{}, Myths: []myth{}, Contacts: []contact{}, Law: []lawRef{},
+		Replace: []termPair{}, Glossary: []term{}, Pages: []page{},
 	}
 	for _, s := range e.Advice {
 		v.Advice = append(v.Advice, step{ID: s.ID, Situation: s.Situation, Keyword: t(s.Keyword), Text: h(s.Text),
@@ -202,6 +205,12 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 		v.Sources[s.ID] = source{ID: s.ID, Title: t(s.Title), Publisher: t(s.Publisher), Date: s.Date, URL: s.URL, Seed: s.Seed}
 	}
 	v.Downloads, v.Thumbnails = downloads(lang, files)
+	if v.Downloads == nil {
+		v.Downloads = []download{}
+	}
+	if v.Thumbnails == nil {
+		v.Thumbnails = []download{}
+	}
 	v.Designs = map[string]string{}
 	for id, name := range designs {
 		v.Designs[id] = t(name)

@@ -27,7 +27,10 @@ func fixture(t *testing.T) []*content.Edition {
 	lu := *fr
 	lu.Code, lu.Region, lu.RegionName, lu.Status = "fr-LU", "LU", "Luxembourg", content.StatusDraft
 	lu.QuickExitURL = "https://www.meteolux.lu/"
-	return []*content.Edition{fr, &lu}
+	// German, to check that the German strings are complete.
+	de := lu
+	de.Code, de.Language, de.LanguageName, de.Status = "de-LU", "de", "Deutsch", content.StatusPublished
+	return []*content.Edition{fr, &lu, &de}
 }
 
 // buildFixture builds the site of the fixture into a temporary output that
@@ -118,16 +121,20 @@ func TestBuild(t *testing.T) {
 			code = "fr-FR"
 		}
 		draft := code == "fr-LU"
+		lang := code
+		if name == "index.html" {
+			lang = "fr-FR"
+		}
 		checks := []struct {
 			what string
 			ok   bool
 		}{
-			{"lang attribute", strings.Contains(html, `<html lang="`+code+`">`)},
+			{"lang attribute", strings.Contains(html, `<html lang="`+lang+`">`)},
 			{"quick exit", strings.Contains(html, `id="quick-exit"`) && strings.Contains(html, `data-quick-exit`)},
 			{"CSP meta", regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'sha256-[A-Za-z0-9+/=]+';`).MatchString(html)},
 			{"skip link", strings.Contains(html, `href="#main"`)},
 			{"draft banner", strings.Contains(html, `class="draft"`) == draft},
-			{"hreflang", name == "index.html" || strings.Contains(html, `hreflang="fr-FR"`) && strings.Contains(html, `hreflang="fr-LU"`)},
+			{"hreflang", name == "index.html" || strings.Contains(html, `hreflang="fr-FR"`) && strings.Contains(html, `hreflang="fr-LU"`) && strings.Contains(html, `hreflang="de-LU"`)},
 		}
 		for _, c := range checks {
 			if !c.ok {
@@ -172,9 +179,47 @@ func TestBuild(t *testing.T) {
 	if !strings.Contains(home, `https://meteofrance.com/`) || !strings.Contains(ps["fr-LU/index.html"], `https://www.meteolux.lu/`) {
 		t.Errorf("quick exit: not the edition's URL")
 	}
+	if de := ps["de-LU/index.html"]; !strings.Contains(de, "Seite verlassen") || !strings.Contains(de, "Brauchst du jetzt Hilfe?") {
+		t.Errorf("de-LU: not in German")
+	}
+	if fr := ps["fr-FR/index.html"]; !strings.Contains(fr, "maintenant\u202f?") {
+		t.Errorf("fr-FR: no narrow no-break space before ?")
+	}
 	for _, f := range []string{"sitemap.xml", "fr-FR/sitemap.xml", "fr-FR/assets/site.css", "fr-FR/assets/quick-exit.js", "fr-LU/assets/fonts/lato-regular.woff2"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("missing %s", f)
 		}
+	}
+}
+
+// A kit folder overrides the embedded layouts file by file, and a language
+// file without the site's strings fails the build naming them.
+func TestKitFolder(t *testing.T) {
+	eds := fixture(t)[:1]
+	kit := t.TempDir()
+	write := func(name, s string) {
+		p := filepath.Join(kit, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("layouts/safety.html", `{{ define "main" }}<p>our own safety page</p>{{ end }}`)
+	out := t.TempDir()
+	job := build.SiteJob{Out: out, Editions: eds, All: eds}
+	if err := Build(job, Options{Root: kit}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "fr-FR", "safety", "index.html"))
+	if err != nil || !strings.Contains(string(b), "our own safety page") || !strings.Contains(string(b), `id="quick-exit"`) {
+		t.Errorf("the kit's layout was not used (err %v):\n%s", err, b)
+	}
+
+	write("i18n/fr.yaml", "advice_heading: A\nmyths_heading: B\nmyth_label: C\nreality_label: D\ncontacts_heading: E\nverified_on: F\ndraft_mark: G\nemergency: H\n")
+	err = Build(build.SiteJob{Out: t.TempDir(), Editions: eds, All: eds}, Options{Root: kit})
+	if err == nil || !strings.Contains(err.Error(), "missing the site's keys site_name, skip_to_content") {
+		t.Errorf("got %v, want the missing keys named", err)
 	}
 }

@@ -200,6 +200,17 @@ for (const url of pages) {
 }
 check("no cookie set", (await ctx.cookies()).length === 0);
 
+// The sitemaps list every page, and only pages that exist.
+{
+  const locs = async (u) => [...(await (await fetch(origin + u)).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  const listed = [];
+  for (const sm of await locs("/sitemap.xml")) listed.push(...(await locs(new URL(sm, origin).pathname)));
+  const paths = listed.map((l) => new URL(l, origin).pathname);
+  const missing = pages.filter((p) => p !== "/" && !paths.includes(p));
+  const dead = paths.filter((p) => !resolveFile(p));
+  check("sitemaps", listed.length > 0 && missing.length === 0 && dead.length === 0, `not listed: ${missing.join(", ")}; dead: ${dead.join(", ")}`);
+}
+
 // Typing a capital letter is not an exit; two Shifts are not either.
 for (const ed of editions) {
   const page = await ctx.newPage();
