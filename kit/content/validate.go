@@ -291,9 +291,6 @@ func (l *loader) validate(e *Edition, folder string) {
 			c.list(f+".needs", k.Needs, Needs, false)
 			srcCheck(c, f+".source", k.Source)
 			c.verified(f, k.Verified, k.Unverified)
-			if k.OnPosters && k.Unverified != "" && e.Status != StatusDraft {
-				c.add(f+".on_posters", "an unverified contact is never printed on a poster of a published edition")
-			}
 		}
 	}
 

@@ -77,8 +77,7 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 	d, e := l.job.Design, l.job.Edition
 	var cs []content.Contact
 	for _, c := range e.Contacts {
-		// Unverified contacts appear only on drafts, which carry the draft band.
-		if c.OnPosters && (c.Unverified == "" || e.Draft()) {
+		if c.OnPosters {
 			cs = append(cs, c)
 		}
 	}
@@ -98,13 +97,20 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 	gapX := w * 0.03
 	cw := (w - float64(cols-1)*gapX) / float64(cols)
 	q := math.Min(b.QR*l.k, cw)
+	// An unverified contact's number, address and QR code are printed only
+	// on drafts, which carry the draft band; a published poster keeps its
+	// name and purpose (the official poster's words) and nothing to dial.
+	details := make([]bool, len(cs))
 	paras := make([][]Para, len(cs))
 	for i, c := range cs {
+		details[i] = c.Unverified == "" || e.Draft()
 		ps := []Para{
 			{Spans: []Span{{Text: l.t(c.Name), Role: Black, Color: accent, Scale: 1.25}}, Align: Center, Leading: 1.1},
 			{Spans: Emphasis(l.t(c.Purpose), Regular, Bold, ink, 1), Align: Center, SpaceBefore: 0.15, Leading: b.Leading},
 		}
-		if c.Phone != nil {
+		if !details[i] {
+			// nothing to dial
+		} else if c.Phone != nil {
 			ps = append(ps, Para{Spans: []Span{{Text: l.t(c.Phone.Display), Role: Black, Color: ink, Scale: 1.5}}, Align: Center, SpaceBefore: 0.2, Leading: 1.1})
 		} else if c.URL != "" {
 			ps = append(ps, Para{Spans: []Span{{Text: shortURL(c.URL), Role: Bold, Color: ink, Scale: 0.9}}, Align: Center, SpaceBefore: 0.2, Leading: 1.1})
@@ -126,14 +132,23 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 			paras[i][j].Align = align
 		}
 	}
+	textW := func(i int) float64 {
+		if details[i] {
+			return tw
+		}
+		return cw
+	}
 	cellHeights := func(s float64) (rh, th []float64) {
 		st := setter{l.fonts, s}
 		rh = make([]float64, rows)
 		th = make([]float64, len(cs))
 		for i := range cs {
-			th[i] = st.set(paras[i], tw).height
+			th[i] = st.set(paras[i], textW(i)).height
 			ch := q + qrGap + th[i]
-			if left {
+			switch {
+			case !details[i]:
+				ch = th[i]
+			case left:
 				ch = math.Max(q, th[i])
 			}
 			rh[i/cols] = math.Max(rh[i/cols], ch)
@@ -169,13 +184,18 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 				target = "tel:" + strings.NewReplacer(" ", "", "\u00a0", "", ".", "", "-", "").Replace(k.Phone.Dial)
 			}
 			qx, qy, tx, ty := cx+(cw-q)/2, cy, cx, cy+q+qrGap
-			if left {
+			switch {
+			case !details[i]:
+				tx, ty = cx, cy+(rh[r]-th[i])/2
+			case left:
 				qx, qy = cx, cy+(rh[r]-q)/2
 				tx, ty = cx+q+qrGap, cy+(rh[r]-th[i])/2
 			}
-			l.pg.Shapes = append(l.pg.Shapes, QR(target, qx, qy, q, ink, Color{255, 255, 255})...)
-			st.emit(l.pg, st.set(paras[i], tw), tx, ty, tw)
-			l.pg.Links = append(l.pg.Links, Link{X: cx, Y: cy, W: cw, H: rh[r], URL: target})
+			if details[i] {
+				l.pg.Shapes = append(l.pg.Shapes, QR(target, qx, qy, q, ink, Color{255, 255, 255})...)
+				l.pg.Links = append(l.pg.Links, Link{X: cx, Y: cy, W: cw, H: rh[r], URL: target})
+			}
+			st.emit(l.pg, st.set(paras[i], textW(i)), tx, ty, textW(i))
 			cx += cw + gapX
 		}
 		cy += rh[r] + size
