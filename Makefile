@@ -65,5 +65,8 @@ test-browser: build
 	cd test/browser && npm ci --no-audit --no-fund --loglevel=error
 	@tmp=$$(mktemp -d) && \
 	$(BIN) build --data $(BROWSER_DATA) --out $$tmp/public && \
-	node test/browser/check.mjs $$tmp/public --shots bin/screenshots; \
+	node test/browser/check.mjs $$tmp/public --shots bin/screenshots && \
+	echo "browser checks of the site fixture (fr-FR, a draft fr-LU, de-LU):" && \
+	AWAREKIT_SITE_OUT=$$tmp/fixture $(GO) test -count=1 -run '^TestBuild$$' ./kit/site >/dev/null && \
+	node test/browser/check.mjs $$tmp/fixture; \
 	rc=$$?; rm -rf $$tmp; exit $$rc
