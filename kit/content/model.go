@@ -18,7 +18,7 @@ type Edition struct {
 	Publisher    string   `yaml:"publisher" json:"publisher"`
 	Status       string   `yaml:"status" json:"status"` // published | draft
 	LastVerified Date     `yaml:"last_verified" json:"last_verified"`
-	Emergency    Phone    `yaml:"emergency" json:"emergency"`
+	Emergency    Emergency `yaml:"emergency" json:"emergency"`
 	QuickExitURL string   `yaml:"quick_exit_url" json:"quick_exit_url"`
 	Sources      []Source `yaml:"sources" json:"sources"`
 
@@ -60,6 +60,20 @@ type Phone struct {
 	Display string `yaml:"display" json:"display"` // 30 18
 	Source  string `yaml:"source" json:"source,omitempty"`
 }
+
+// Emergency is the region's number for immediate danger. Like a contact,
+// it names its source and is verified or says why not; an unverified
+// number is not printed on the posters of a published edition.
+type Emergency struct {
+	Dial       string `yaml:"dial" json:"dial"`
+	Display    string `yaml:"display" json:"display"`
+	Source     string `yaml:"source" json:"source"`
+	Verified   Date   `yaml:"verified" json:"verified,omitzero"`
+	Unverified string `yaml:"unverified" json:"unverified,omitempty"`
+}
+
+// Printable reports whether the number may be printed as fact in e.
+func (em Emergency) Printable(e *Edition) bool { return em.Dial != "" && (em.Unverified == "" || e.Draft()) }
 
 // Texts are the short texts of the posters (texts.yaml). Official poster
 // texts are copied word for word from the source named in Source.

@@ -242,10 +242,14 @@ func (l *loader) validate(e *Edition, folder string) {
 		if e.LastVerified.IsZero() {
 			ed.add("last_verified", "missing (required)")
 		}
-		if ed.required("emergency.dial", e.Emergency.Dial) {
-			ed.phone("emergency", &e.Emergency)
+		em := e.Emergency
+		if ed.required("emergency.dial", em.Dial) {
+			ed.phone("emergency", &Phone{Dial: em.Dial, Display: em.Display})
 		}
-		ed.source("emergency.source", e.Emergency.Source)
+		if em.Unverified == "" || em.Source != "" {
+			ed.source("emergency.source", em.Source)
+		}
+		ed.verified("emergency", em.Verified, em.Unverified)
 		if ed.required("quick_exit_url", e.QuickExitURL) {
 			ed.https("quick_exit_url", e.QuickExitURL)
 		}

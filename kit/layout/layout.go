@@ -285,11 +285,13 @@ func (l *layouter) paras(b *Box) []Para {
 		return ps
 	case "footer":
 		text := l.i18n("verified_on") + " " + formatDate(l.lang, e.LastVerified) + " · " + l.t(e.Publisher)
-		em := l.i18n("emergency") + " " + strings.TrimSpace(e.Emergency.Display)
-		return []Para{
-			para([]Span{{Text: l.t(em), Role: Bold, Color: ink, Scale: 1}}, 0),
-			para([]Span{{Text: text, Role: role, Color: ink, Scale: 1}}, 0.2),
+		ps := []Para{para([]Span{{Text: text, Role: role, Color: ink, Scale: 1}}, 0)}
+		if e.Emergency.Printable(e) {
+			em := l.i18n("emergency") + " " + strings.TrimSpace(e.Emergency.Display)
+			ps = append([]Para{para([]Span{{Text: l.t(em), Role: Bold, Color: ink, Scale: 1}}, 0)}, ps...)
+			ps[1].SpaceBefore = 0.2
 		}
+		return ps
 	}
 	return nil
 }
