@@ -10,17 +10,17 @@ package content
 // Edition is one region and one language, with everything printed for it.
 type Edition struct {
 	// From edition.yaml.
-	Code         string   `yaml:"code" json:"code"`                   // fr-FR: language-REGION, same as the folder
-	Language     string   `yaml:"language" json:"language"`           // fr (ISO 639-1)
-	Region       string   `yaml:"region" json:"region"`               // FR (ISO 3166-1 alpha-2)
-	RegionName   string   `yaml:"region_name" json:"region_name"`     // France
-	LanguageName string   `yaml:"language_name" json:"language_name"` // Français
-	Publisher    string   `yaml:"publisher" json:"publisher"`
-	Status       string   `yaml:"status" json:"status"` // published | draft
-	LastVerified Date     `yaml:"last_verified" json:"last_verified"`
+	Code         string    `yaml:"code" json:"code"`                   // fr-FR: language-REGION, same as the folder
+	Language     string    `yaml:"language" json:"language"`           // fr (ISO 639-1)
+	Region       string    `yaml:"region" json:"region"`               // FR (ISO 3166-1 alpha-2)
+	RegionName   string    `yaml:"region_name" json:"region_name"`     // France
+	LanguageName string    `yaml:"language_name" json:"language_name"` // Français
+	Publisher    string    `yaml:"publisher" json:"publisher"`
+	Status       string    `yaml:"status" json:"status"` // published | draft
+	LastVerified Date      `yaml:"last_verified" json:"last_verified"`
 	Emergency    Emergency `yaml:"emergency" json:"emergency"`
-	QuickExitURL string   `yaml:"quick_exit_url" json:"quick_exit_url"`
-	Sources      []Source `yaml:"sources" json:"sources"`
+	QuickExitURL string    `yaml:"quick_exit_url" json:"quick_exit_url"`
+	Sources      []Source  `yaml:"sources" json:"sources"`
 
 	// From the other files.
 	Texts       Texts       `yaml:"-" json:"texts"`
@@ -73,7 +73,9 @@ type Emergency struct {
 }
 
 // Printable reports whether the number may be printed as fact in e.
-func (em Emergency) Printable(e *Edition) bool { return em.Dial != "" && (em.Unverified == "" || e.Draft()) }
+func (em Emergency) Printable(e *Edition) bool {
+	return em.Dial != "" && (em.Unverified == "" || e.Draft())
+}
 
 // Texts are the short texts of the posters (texts.yaml). Official poster
 // texts are copied word for word from the source named in Source.
