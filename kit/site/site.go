@@ -22,7 +22,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/awarekit/awarekit"
@@ -129,7 +128,7 @@ func (p *project) base(code string) string {
 func (p *project) write() error {
 	p.written = map[string]bool{}
 	kit := p.kitFS()
-	eds := p.Job.Editions
+	eds := p.languages()
 	// Layouts: the user's over the embedded ones.
 	if err := p.copyTree(kit, "layouts", "layouts"); err != nil {
 		return err
@@ -197,6 +196,16 @@ func (p *project) write() error {
 	return p.prune()
 }
 
+// languages are the editions Hugo builds: every edition of the data, so
+// that the links between editions are complete even when only some of them
+// are published (awarekit build --edition); publish moves only those.
+func (p *project) languages() []*content.Edition {
+	if len(p.Job.All) > 0 {
+		return p.Job.All
+	}
+	return p.Job.Editions
+}
+
 // config returns Hugo's configuration of the project.
 func (p *project) config(ver string) map[string]any {
 	langs := map[string]any{}
@@ -205,10 +214,10 @@ func (p *project) config(ver string) map[string]any {
 		picker = append(picker, map[string]any{
 			"code": e.Code, "key": key(e.Code), "region_name": typo.Apply(e.Language, e.RegionName),
 			"language_name": typo.Apply(e.Language, e.LanguageName), "language": e.Language,
-			"href": p.base(e.Code), "draft": e.Draft(), "built": slices.Contains(p.Job.Editions, e),
+			"href": p.base(e.Code), "draft": e.Draft(),
 		})
 	}
-	for i, e := range p.Job.Editions {
+	for i, e := range p.languages() {
 		langs[key(e.Code)] = map[string]any{
 			"locale": e.Code,
 			"label":  e.LanguageName + " (" + e.RegionName + ")",
@@ -220,7 +229,7 @@ func (p *project) config(ver string) map[string]any {
 	return map[string]any{
 		"baseURL":                        "/",
 		"title":                          "awarekit",
-		"defaultContentLanguage":         key(defaultEdition(p.Job.Editions).Code),
+		"defaultContentLanguage":         key(defaultEdition(p.languages()).Code),
 		"defaultContentLanguageInSubdir": true,
 		"disableKinds":                   []string{"taxonomy", "term", "rss", "sitemap", "section", "robotstxt", "404"},
 		"disableHugoGeneratorInject":     true,
@@ -422,8 +431,11 @@ func (p *project) publish(staging, out string) error {
 	// Everything else Hugo wrote lives in a language folder; the root gets
 	// the picker (a copy of the default edition's, whose links are all
 	// root-relative) and a sitemap index.
-	def := defaultEdition(p.Job.Editions)
-	picker, err := os.ReadFile(filepath.Join(out, def.Code, "editions", "index.html"))
+	def := defaultEdition(p.languages())
+	picker, err := os.ReadFile(filepath.Join(staging, key(def.Code), "editions", "index.html"))
+	if errors.Is(err, fs.ErrNotExist) { // moved above
+		picker, err = os.ReadFile(filepath.Join(out, def.Code, "editions", "index.html"))
+	}
 	if err != nil {
 		return fmt.Errorf("the region and language picker: %w", err)
 	}

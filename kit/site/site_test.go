@@ -275,3 +275,27 @@ func BenchmarkBuild(b *testing.B) {
 		}
 	}
 }
+
+// Building one edition still links the others (they are in the output
+// from an earlier build), and writes only that edition's folder.
+func TestPartialBuild(t *testing.T) {
+	eds := fixture(t)
+	out := t.TempDir()
+	if err := Build(build.SiteJob{Out: out, Editions: eds[2:], All: eds}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "de-LU", "contacts", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`hreflang="fr-FR" href="/fr-FR/contacts/"`, `hreflang="fr-LU" href="/fr-LU/contacts/"`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("de-LU/contacts: no %s", want)
+		}
+	}
+	for _, code := range []string{"fr-FR", "fr-LU"} {
+		if _, err := os.Stat(filepath.Join(out, code)); err == nil {
+			t.Errorf("%s written by a build of de-LU", code)
+		}
+	}
+}
