@@ -122,8 +122,13 @@ func (l *layouter) i18n(key string) string {
 	return key // a missing key shows up plainly; i18n.Load checks completeness
 }
 
-// overflow reports a box that does not fit at its smallest size.
-func (l *layouter) overflow(b *Box, excess, lineH float64) {
+// overflow reports a box that does not fit at its smallest size: by how
+// many lines, or which word is wider than the box.
+func (l *layouter) overflow(b *Box, excess, lineH float64, cut string) {
+	if math.IsInf(excess, 1) {
+		l.probs.Add(l.job.Name()+"/"+b.ID, 0, 0, "", "%q is wider than the box even at %.1f pt", typo.Plain(cut), lineH/lead(b))
+		return
+	}
 	lines := int(math.Ceil(excess/lineH - 1e-9))
 	if lines < 1 {
 		lines = 1
@@ -191,12 +196,12 @@ func (l *layouter) box(b *Box) {
 // when they leave room.
 func (l *layouter) textBox(b *Box, paras []Para, x, y, w, h float64) {
 	max, min := l.sizes(b)
-	measure := func(s float64) float64 { return setter{l.fonts, s}.set(paras, w).height }
+	measure := func(s float64) float64 { return setter{l.fonts, s}.set(paras, w).fitHeight() }
 	size, ok, excess := fit(max, min, h, measure)
 	st := setter{l.fonts, size}
 	blk := st.set(paras, w)
 	if !ok {
-		l.overflow(b, excess, size*lead(b))
+		l.overflow(b, excess, size*lead(b), blk.cut)
 	}
 	l.pg.Fitted = append(l.pg.Fitted, Fit{b.ID, size})
 	top := y

@@ -39,12 +39,18 @@ func (l *layouter) steps(b *Box, x, y, w, h float64) {
 		spans = append(spans, Emphasis(" "+l.t(s.Text), role, strongOf(role), ink, 1)...)
 		paras[i] = []Para{{Spans: spans, Align: Left, Leading: b.Leading}}
 	}
+	cut := ""
 	rowsHeight := func(s float64) (float64, []float64) {
+		cut = ""
 		st := setter{l.fonts, s}
 		total := 0.0
 		hs := make([]float64, len(steps))
 		for i := range steps {
-			hs[i] = st.set(paras[i], tw).height
+			blk := st.set(paras[i], tw)
+			hs[i] = blk.fitHeight()
+			if blk.cut != "" {
+				cut = blk.cut
+			}
 			total += math.Max(icon, hs[i])
 		}
 		return total + float64(len(steps)-1)*s*0.8, hs
@@ -52,7 +58,8 @@ func (l *layouter) steps(b *Box, x, y, w, h float64) {
 	maxS, minS := l.sizes(b)
 	size, ok, excess := fit(maxS, minS, h, func(s float64) float64 { t, _ := rowsHeight(s); return t })
 	if !ok {
-		l.overflow(b, excess, size*lead(b))
+		rowsHeight(size)
+		l.overflow(b, excess, size*lead(b), cut)
 	}
 	l.pg.Fitted = append(l.pg.Fitted, Fit{b.ID, size})
 	st := setter{l.fonts, size}
@@ -111,7 +118,7 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 		if !details[i] {
 			// nothing to dial
 		} else if c.Phone != nil {
-			ps = append(ps, Para{Spans: []Span{{Text: l.t(c.Phone.Display), Role: Black, Color: ink, Scale: 1.5}}, Align: Center, SpaceBefore: 0.2, Leading: 1.1})
+			ps = append(ps, Para{Spans: []Span{{Text: l.t(c.Phone.Display), Role: Black, Color: ink, Scale: 1.3}}, Align: Center, SpaceBefore: 0.2, Leading: 1.1})
 		} else if c.URL != "" {
 			ps = append(ps, Para{Spans: []Span{{Text: shortURL(c.URL), Role: Bold, Color: ink, Scale: 0.9}}, Align: Center, SpaceBefore: 0.2, Leading: 1.1})
 		}
@@ -119,7 +126,7 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 	}
 	// The QR code sits left of the text when the cell is wide enough,
 	// above it otherwise.
-	left := cw >= 2.4*q
+	left := cw-q*1.1 >= 1.6*q
 	qrGap := q * 0.1
 	tw := cw
 	align := Center
@@ -138,12 +145,18 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 		}
 		return cw
 	}
+	cut := ""
 	cellHeights := func(s float64) (rh, th []float64) {
+		cut = ""
 		st := setter{l.fonts, s}
 		rh = make([]float64, rows)
 		th = make([]float64, len(cs))
 		for i := range cs {
-			th[i] = st.set(paras[i], textW(i)).height
+			blk := st.set(paras[i], textW(i))
+			th[i] = blk.fitHeight()
+			if blk.cut != "" {
+				cut = blk.cut
+			}
 			ch := q + qrGap + th[i]
 			switch {
 			case !details[i]:
@@ -166,7 +179,8 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 	maxS, minS := l.sizes(b)
 	size, ok, excess := fit(maxS, minS, h, height)
 	if !ok {
-		l.overflow(b, excess, size*lead(b))
+		cellHeights(size)
+		l.overflow(b, excess, size*lead(b), cut)
 	}
 	l.pg.Fitted = append(l.pg.Fitted, Fit{b.ID, size})
 	st := setter{l.fonts, size}

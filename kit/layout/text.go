@@ -73,6 +73,7 @@ type word struct {
 	space  float64
 	spaceR *Span // the style of that space
 	brk    bool  // a forced line break follows
+	cut    bool  // broken between two characters for want of a better place
 }
 
 // line is a set line.
@@ -213,7 +214,9 @@ func (s setter) splitLong(w word, maxW float64) []word {
 				end = best
 			}
 		}
-		out = append(out, build(start, end))
+		nw := build(start, end)
+		nw.cut = end < len(rs) && end == start+1 || end < len(rs) && !strings.ContainsRune("/.-", rs[end-1].r)
+		out = append(out, nw)
 		start = end
 	}
 	last := &out[len(out)-1]
@@ -293,6 +296,16 @@ type block struct {
 	paras  []Para
 	lines  [][]line
 	height float64
+	cut    string // a word that had to be cut between characters
+}
+
+// fitHeight is the height to compare with a box: infinite when a word had
+// to be cut (a phone number or a name must never be split).
+func (b block) fitHeight() float64 {
+	if b.cut != "" {
+		return math.Inf(1)
+	}
+	return b.height
 }
 
 // set wraps every paragraph at base size into width maxW.
@@ -306,6 +319,13 @@ func (s setter) set(paras []Para, maxW float64) block {
 		}
 		for _, l := range ls {
 			b.height += l.height
+			for _, w := range l.words {
+				if w.cut && b.cut == "" {
+					for _, f := range w.frags {
+						b.cut += f.text
+					}
+				}
+			}
 		}
 		b.lines = append(b.lines, ls)
 	}
