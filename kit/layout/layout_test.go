@@ -2,6 +2,7 @@ package layout
 
 import (
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -224,5 +225,23 @@ posters/broken.yaml: colors.ink: "#12345" is not a colour written #rrggbb
 posters/broken.yaml: sizes[1]: unknown paper size "b5"`
 	if err.Error() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", err, want)
+	}
+}
+
+// TestCutWord: a phone number never splits between digits: when it cannot
+// fit the width, the block does not fit at all; a URL may break after "/".
+func TestCutWord(t *testing.T) {
+	st := setter{fonts(t), 16}
+	phone := []Para{{Spans: []Span{{Text: "0805\u00a0805\u00a0817", Role: Black, Scale: 1}}}}
+	narrow := st.fonts[Black].Width("0805\u00a0805", 16)
+	if b := st.set(phone, narrow); b.cut == "" || !math.IsInf(b.fitHeight(), 1) {
+		t.Errorf("the number was split without notice: %+v", b.lines)
+	}
+	if b := st.set(phone, narrow*2); b.cut != "" {
+		t.Errorf("cut although it fits: %q", b.cut)
+	}
+	url := []Para{{Spans: []Span{{Text: "https://www.internet-signalement.gouv.fr/PharosS1/", Role: Regular, Scale: 1}}}}
+	if b := st.set(url, 120); b.cut != "" {
+		t.Errorf("a URL break counted as a cut: %q", b.cut)
 	}
 }
