@@ -46,9 +46,11 @@ type edition struct {
 }
 
 type phone struct {
-	Tel     string `json:"tel"`     // tel:3018
-	Display string `json:"display"` // 30 18, with no-break spaces
-	Source  string `json:"source,omitempty"`
+	Tel        string `json:"tel"`     // tel:3018
+	Display    string `json:"display"` // 30 18, with no-break spaces
+	Source     string `json:"source,omitempty"`
+	Unverified string `json:"unverified,omitempty"` // why it could not be verified
+	Printable  bool   `json:"printable"`            // may be shown as fact (verified, or a draft)
 }
 
 type step struct {
@@ -150,7 +152,8 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 		Key: key(e.Code), Code: e.Code, Language: lang, Region: e.Region,
 		RegionName: t(e.RegionName), LanguageName: t(e.LanguageName), Publisher: t(e.Publisher),
 		Draft: e.Draft(), LastVerified: e.LastVerified.String(),
-		Emergency:    phone{Tel: tel(e.Emergency.Dial), Display: t(e.Emergency.Display), Source: e.Emergency.Source},
+		Emergency: phone{Tel: tel(e.Emergency.Dial), Display: t(e.Emergency.Display), Source: e.Emergency.Source,
+			Unverified: t(e.Emergency.Unverified), Printable: e.Emergency.Printable(e)},
 		QuickExitURL: e.QuickExitURL,
 		Texts: map[string]string{
 			"title": h(e.Texts.Title), "definition": h(e.Texts.Definition), "warning": h(e.Texts.Warning),
@@ -174,7 +177,7 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 	for _, c := range e.Contacts {
 		vc := contact{ID: c.ID, Name: t(c.Name), Purpose: h(c.Purpose), Description: h(c.Description), URL: c.URL,
 			Hours: t(c.Hours), Cost: t(c.Cost), Audiences: nonNil(c.Audiences), Needs: nonNil(c.Needs), Source: c.Source,
-			Verified: c.Verified.String(), Unverified: c.Unverified}
+			Verified: c.Verified.String(), Unverified: t(c.Unverified)}
 		if c.Phone != nil {
 			vc.Phone = &phone{Tel: tel(c.Phone.Dial), Display: t(c.Phone.Display), Source: c.Phone.Source}
 		}
@@ -186,7 +189,7 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 		}
 		v.Contacts = append(v.Contacts, vc)
 	}
-	v.Hotlines = hotlines(e.Contacts)
+	v.Hotlines = hotlines(e.Contacts, e.Draft())
 	for _, l := range e.Law {
 		v.Law = append(v.Law, lawRef{ID: l.ID, Reference: t(l.Reference), Title: t(l.Title), Summary: h(l.Summary), URL: l.URL,
 			Source: l.Source, Verified: l.Verified.String(), Unverified: l.Unverified})
@@ -220,8 +223,9 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 
 // hotlines orders the contacts that have a phone number: urgent needs
 // first, then those for young people, keeping the data's order otherwise.
-// Unverified contacts are left out: the home page prints them as fact.
-func hotlines(cs []content.Contact) []string {
+// Unverified contacts are left out of a published edition: the home page
+// prints them as fact (a draft shows them, under its draft banner).
+func hotlines(cs []content.Contact, draft bool) []string {
 	type ranked struct {
 		id   string
 		rank int
@@ -229,7 +233,7 @@ func hotlines(cs []content.Contact) []string {
 	}
 	var rs []ranked
 	for i, c := range cs {
-		if c.Phone == nil || c.Unverified != "" {
+		if c.Phone == nil || c.Unverified != "" && !draft {
 			continue
 		}
 		r := 3
@@ -312,6 +316,9 @@ func tel(dial string) string {
 		if r >= '0' && r <= '9' || r == '+' && i == 0 {
 			b.WriteRune(r)
 		}
+	}
+	if b.Len() == len("tel:") {
+		return ""
 	}
 	return b.String()
 }
