@@ -12,7 +12,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io"
-	"slices"
+	"sync"
 	"time"
 
 	"github.com/signintech/gopdf"
@@ -31,7 +31,7 @@ func Write(w io.Writer, pg *layout.Page, fonts layout.Fonts, created time.Time) 
 	// The document's default page size is the media size: gopdf places
 	// link annotations with it.
 	gp.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: mw, H: mh}})
-	gp.SetCompressLevel(9)
+	gp.SetCompressLevel(6)
 	gp.SetInfo(gopdf.PdfInfo{
 		Title:        pg.Title,
 		Author:       pg.Author,
@@ -41,27 +41,21 @@ func Write(w io.Writer, pg *layout.Page, fonts layout.Fonts, created time.Time) 
 		CreationDate: created,
 	})
 
-	// Register each font under a subset tag derived from the font and the
-	// characters this page uses, as PDF 32000-1 §9.6.4 asks of subsets.
-	used := map[layout.Role]map[rune]bool{}
-	for _, t := range pg.Texts {
-		if used[t.Role] == nil {
-			used[t.Role] = map[rune]bool{}
-		}
-		for _, r := range t.Text {
-			used[t.Role][r] = true
-		}
+	// Fonts are parsed once per process (gopdf's FontContainer), then
+	// subset per document.
+	fc, family, err := container(fonts)
+	if err != nil {
+		return err
 	}
-	family := map[layout.Role]string{}
+	used := map[layout.Role]bool{}
+	for _, t := range pg.Texts {
+		used[t.Role] = true
+	}
 	for _, role := range layout.Roles {
-		if used[role] == nil {
-			continue
-		}
-		f := fonts[role]
-		family[role] = subsetTag(f.Name, used[role]) + "+" + f.Name
-		opt := gopdf.TtfOption{UseKerning: true, OnGlyphNotFoundSubstitute: func(r rune) rune { return '?' }}
-		if err := gp.AddTTFFontDataWithOption(family[role], f.Data, opt); err != nil {
-			return fmt.Errorf("font %s: %w", f.Name, err)
+		if used[role] {
+			if err := gp.AddTTFFontFromFontContainer(family[role], fc); err != nil {
+				return fmt.Errorf("font %s: %w", family[role], err)
+			}
 		}
 	}
 
@@ -101,19 +95,42 @@ func Write(w io.Writer, pg *layout.Page, fonts layout.Fonts, created time.Time) 
 	if err := gp.Write(&buf); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	_, err = w.Write(buf.Bytes())
 	return err
 }
 
-// subsetTag returns six capital letters from a hash of the font name and
-// the characters used.
-func subsetTag(name string, runes map[rune]bool) string {
-	rs := make([]rune, 0, len(runes))
-	for r := range runes {
-		rs = append(rs, r)
-	}
-	slices.Sort(rs)
-	sum := sha256.Sum256([]byte(name + "\x00" + string(rs)))
+var (
+	fcOnce   sync.Once
+	fc       *gopdf.FontContainer
+	fcFamily map[layout.Role]string
+	fcErr    error
+)
+
+// container parses the fonts for gopdf once. Each is registered as
+// TAG+PostScriptName, the tag six capitals hashed from the name: gopdf
+// writes /BaseFont from the family name, and PDF 32000-1 §9.6.4 asks a
+// subset for such a tag.
+func container(fonts layout.Fonts) (*gopdf.FontContainer, map[layout.Role]string, error) {
+	fcOnce.Do(func() {
+		fc = &gopdf.FontContainer{}
+		fcFamily = map[layout.Role]string{}
+		for _, role := range layout.Roles {
+			f := fonts[role]
+			fam := subsetTag(f.Name) + "+" + f.Name
+			opt := gopdf.TtfOption{UseKerning: true, OnGlyphNotFoundSubstitute: func(r rune) rune { return '?' }}
+			if err := fc.AddTTFFontDataWithOption(fam, f.Data, opt); err != nil {
+				fcErr = fmt.Errorf("font %s: %w", f.Name, err)
+				return
+			}
+			fcFamily[role] = fam
+		}
+	})
+	return fc, fcFamily, fcErr
+}
+
+// subsetTag returns six capital letters hashed from the font's name.
+func subsetTag(name string) string {
+	sum := sha256.Sum256([]byte(name))
 	tag := make([]byte, 6)
 	for i := range tag {
 		tag[i] = 'A' + sum[i]%26

@@ -46,35 +46,52 @@ func Render(pg *layout.Page, fonts layout.Fonts) (full, thumb []byte, err error)
 
 func encode(img image.Image) ([]byte, error) {
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 	err := enc.Encode(&buf, img)
 	return buf.Bytes(), err
 }
 
 // Draw rasterises the trimmed page at the given pixel height.
-func Draw(pg *layout.Page, fonts layout.Fonts, height int) (*image.NRGBA, error) {
+func Draw(pg *layout.Page, fonts layout.Fonts, height int) (*image.RGBA, error) {
 	s := float64(height) / pg.Height
 	width := int(math.Round(pg.Width * s))
-	img := image.NewNRGBA(image.Rect(0, 0, width, height))
+	img := image.NewRGBA(image.Rect(0, 0, width, height))
 	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
 	ox, oy := pg.Bleed, pg.Bleed
 	px := func(p layout.Point) (float32, float32) {
 		return float32((p.X - ox) * s), float32((p.Y - oy) * s)
 	}
+	var r vector.Rasterizer
 	for _, sh := range pg.Shapes {
-		r := vector.NewRasterizer(width, height)
+		// Rasterise within the shape's bounding box only.
+		minX, minY, maxX, maxY := float32(math.Inf(1)), float32(math.Inf(1)), float32(math.Inf(-1)), float32(math.Inf(-1))
+		for _, c := range sh.Contours {
+			for _, p := range c {
+				x, y := px(p)
+				minX, minY = min(minX, x), min(minY, y)
+				maxX, maxY = max(maxX, x), max(maxY, y)
+			}
+		}
+		box := image.Rect(int(math.Floor(float64(minX))), int(math.Floor(float64(minY))), int(math.Ceil(float64(maxX))), int(math.Ceil(float64(maxY)))).Intersect(img.Bounds())
+		if box.Empty() {
+			continue
+		}
+		r.Reset(box.Dx(), box.Dy())
+		ox, oy := float32(box.Min.X), float32(box.Min.Y)
 		for _, c := range sh.Contours {
 			if len(c) < 3 {
 				continue
 			}
-			r.MoveTo(px(c[0]))
+			x, y := px(c[0])
+			r.MoveTo(x-ox, y-oy)
 			for _, p := range c[1:] {
-				r.LineTo(px(p))
+				x, y := px(p)
+				r.LineTo(x-ox, y-oy)
 			}
 			r.ClosePath()
 		}
-		src := image.NewUniform(color.NRGBA{sh.Fill.R, sh.Fill.G, sh.Fill.B, 255})
-		r.Draw(img, img.Bounds(), src, image.Point{})
+		src := image.NewUniform(color.RGBA{sh.Fill.R, sh.Fill.G, sh.Fill.B, 255})
+		r.Draw(img, box, src, image.Point{})
 	}
 	faces := faceCache{fonts: fonts}
 	for _, t := range pg.Texts {
