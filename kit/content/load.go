@@ -34,10 +34,11 @@ const (
 	fileContacts    = "contacts.yaml"
 	fileLaw         = "law.yaml"
 	fileTerminology = "terminology.yaml"
+	fileSheets      = "sheets.yaml"
 	dirPages        = "pages"
 )
 
-var editionFiles = []string{fileEdition, fileTexts, fileAdvice, fileMyths, fileContacts, fileLaw, fileTerminology}
+var editionFiles = []string{fileEdition, fileTexts, fileAdvice, fileMyths, fileContacts, fileLaw, fileTerminology, fileSheets}
 
 // Set is every edition of a data folder, sorted by code.
 type Set struct {
@@ -133,6 +134,7 @@ func loadEdition(fsys fs.FS, dir, folder string, probs *diag.List) *Edition {
 	l.yamlFile(fileLaw, &law)
 	e.Law = law.References
 	l.yamlFile(fileTerminology, &e.Terminology)
+	l.yamlFile(fileSheets, &e.Sheets)
 	e.Pages = l.pages()
 
 	l.validate(e, folder)

@@ -29,6 +29,7 @@ type Edition struct {
 	Contacts    []Contact   `yaml:"-" json:"contacts"`
 	Law         []LawRef    `yaml:"-" json:"law"`
 	Terminology Terminology `yaml:"-" json:"terminology"`
+	Sheets      Sheets      `yaml:"-" json:"sheets"`
 	Pages       []Page      `yaml:"-" json:"pages"`
 
 	// Dir is the edition's folder as given to Load (not serialised).
@@ -166,6 +167,30 @@ type TermPair struct {
 type Term struct {
 	Term       string `yaml:"term" json:"term"`
 	Definition string `yaml:"definition" json:"definition"`
+}
+
+// Sheets are the texts of the flyer, the parents' poster and the officers'
+// checklist (sheets.yaml).
+type Sheets struct {
+	Reflexes  Sheet `yaml:"reflexes" json:"reflexes"`   // the five "bons réflexes" (flyer, wallet card)
+	Parents   Sheet `yaml:"parents" json:"parents"`     // for parents: talk, signs, what not to do, help
+	Reception Sheet `yaml:"reception" json:"reception"` // for officers receiving a minor victim
+}
+
+// Sheet is a titled text of short items, optionally in sections.
+type Sheet struct {
+	Source   string    `yaml:"source" json:"source"`
+	Title    string    `yaml:"title" json:"title"`
+	Intro    string    `yaml:"intro" json:"intro,omitempty"`
+	Items    []string  `yaml:"items" json:"items,omitempty"`
+	Sections []Section `yaml:"sections" json:"sections,omitempty"`
+}
+
+// Section is a heading and its items.
+type Section struct {
+	Heading string   `yaml:"heading" json:"heading"`
+	Source  string   `yaml:"source" json:"source,omitempty"` // when it differs from the sheet's
+	Items   []string `yaml:"items" json:"items"`
 }
 
 // Page is a long-form text (pages/<slug>.md): YAML front matter, then Markdown.

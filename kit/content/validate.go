@@ -378,6 +378,45 @@ func (l *loader) validate(e *Edition, folder string) {
 		}
 	}
 
+	if c := known(checker{l: l, file: fileSheets, sources: ed.sources}); !l.bad[fileSheets] {
+		for _, sh := range []struct {
+			name  string
+			sheet Sheet
+			items bool // the items are the content (no sections)
+		}{{"reflexes", e.Sheets.Reflexes, true}, {"parents", e.Sheets.Parents, false}, {"reception", e.Sheets.Reception, false}} {
+			f, s := sh.name, sh.sheet
+			if s.Title == "" && s.Source == "" && len(s.Items) == 0 && len(s.Sections) == 0 {
+				c.add(f, "missing (required)")
+				continue
+			}
+			srcCheck(c, f+".source", s.Source)
+			c.required(f+".title", s.Title)
+			c.text(f+".intro", s.Intro)
+			if sh.items && len(s.Items) == 0 {
+				c.add(f+".items", "missing: list the items")
+			}
+			if !sh.items && len(s.Sections) == 0 {
+				c.add(f+".sections", "missing: list the sections")
+			}
+			for i, it := range s.Items {
+				c.required(fmt.Sprintf("%s.items[%d]", f, i), it)
+			}
+			for i, sec := range s.Sections {
+				sf := fmt.Sprintf("%s.sections[%d]", f, i)
+				c.required(sf+".heading", sec.Heading)
+				if sec.Source != "" {
+					srcCheck(c, sf+".source", sec.Source)
+				}
+				if len(sec.Items) == 0 {
+					c.add(sf+".items", "missing: list the items")
+				}
+				for j, it := range sec.Items {
+					c.required(fmt.Sprintf("%s.items[%d]", sf, j), it)
+				}
+			}
+		}
+	}
+
 	for _, p := range e.Pages {
 		name := dirPages + "/" + p.Slug + ".md"
 		if l.bad[name] {
