@@ -202,7 +202,7 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 	}
 	for _, p := range e.Pages {
 		v.Pages = append(v.Pages, page{Slug: p.Slug, Title: t(p.Title), Description: t(p.Description), Weight: p.Weight,
-			Sources: nonNil(p.Sources), Body: t(p.Body)})
+			Sources: nonNil(p.Sources), Body: callable(t(p.Body), v)})
 	}
 	for _, s := range e.Sources {
 		v.Sources[s.ID] = source{ID: s.ID, Title: t(s.Title), Publisher: t(s.Publisher), Date: s.Date, URL: s.URL, Seed: s.Seed}
@@ -219,6 +219,43 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 		v.Designs[id] = t(name)
 	}
 	return v
+}
+
+// callable turns the bold phone numbers of a page (**0805 805 817**) that
+// are the numbers of the edition's contacts into tel: links, so that a
+// number read in a text is one tap away too. Numbers not in the contacts
+// stay text: a page cannot make up a link.
+func callable(md string, v *edition) string {
+	phones := map[string]string{}
+	for _, c := range v.Contacts {
+		if c.Phone != nil && c.Phone.Tel != "" {
+			phones[c.Phone.Display] = c.Phone.Tel
+		}
+	}
+	if len(phones) == 0 {
+		return md
+	}
+	return strings.NewReplacer(orderPairs(phones)...).Replace(md)
+}
+
+// orderPairs returns replacer pairs that leave an already linked number
+// ([**3018**](…)) alone and link a bare bold one, longest numbers first.
+func orderPairs(phones map[string]string) []string {
+	var ds []string
+	for d := range phones {
+		ds = append(ds, d)
+	}
+	slices.SortFunc(ds, func(a, b string) int { return len(b) - len(a) })
+	var pairs []string
+	for _, d := range ds {
+		bold := "**" + d + "**"
+		pairs = append(pairs, "["+bold+"]", "["+bold+"]")
+	}
+	for _, d := range ds {
+		bold := "**" + d + "**"
+		pairs = append(pairs, bold, "["+bold+"]("+phones[d]+")")
+	}
+	return pairs
 }
 
 // hotlines orders the contacts that have a phone number: urgent needs

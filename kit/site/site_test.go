@@ -299,3 +299,12 @@ func TestPartialBuild(t *testing.T) {
 		}
 	}
 }
+
+func TestCallable(t *testing.T) {
+	v := &edition{Contacts: []contact{{Phone: &phone{Tel: "tel:3018", Display: "3018"}}, {Phone: &phone{Tel: "tel:0805805817", Display: "0805\u00a0805\u00a0817"}}}}
+	got := callable("Appelle le **3018** ou le **0805\u00a0805\u00a0817**, pas le **119** ; [**3018**](tel:3018) déjà lié.", v)
+	want := "Appelle le [**3018**](tel:3018) ou le [**0805\u00a0805\u00a0817**](tel:0805805817), pas le **119** ; [**3018**](tel:3018) déjà lié."
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
