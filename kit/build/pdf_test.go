@@ -17,6 +17,7 @@ import (
 
 	"github.com/awarekit/awarekit/kit/build"
 	"github.com/awarekit/awarekit/kit/bundle"
+	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/testkit"
 )
 
@@ -126,7 +127,7 @@ func TestPDFStructure(t *testing.T) {
 	if len(pdfs) < 16 {
 		t.Fatalf("only %d poster PDFs built", len(pdfs))
 	}
-	sizes := map[string][2]float64{"a4": {595.28, 841.89}, "a3": {841.89, 1190.55}}
+	sizes := map[string][2]float64{"a4": {595.28, 841.89}, "a3": {841.89, 1190.55}, "a5": {419.53, 595.28}, "card": {240.94, 155.91}}
 	for _, p := range pdfs {
 		name := filepath.Base(p)
 		bleed := strings.HasSuffix(name, "-bleed.pdf")
@@ -251,5 +252,55 @@ func TestKitZip(t *testing.T) {
 	posters, _ := filepath.Glob(filepath.Join(out, "fr-FR", "posters", "*"))
 	if len(m.Files) != len(posters) || m.Edition != "fr-FR" || m.BuildDate != "2026-11-24" || m.Version != "test" {
 		t.Errorf("manifest: %d files for %d posters; %+v", len(m.Files), len(posters), m)
+	}
+}
+
+// TestDesignTexts: every new design of every edition prints its texts, read
+// back with pdftotext: the sheets' items and titles, every verified contact
+// on the contacts poster, and the wallet card's two sides.
+func TestDesignTexts(t *testing.T) {
+	out := bundled(t)
+	set, err := build.Check(filepath.Join(testkit.Root(), "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := func(s string) string { return normalise(strings.ReplaceAll(s, "**", "")) }
+	for _, e := range set.Editions {
+		text := func(file string) string {
+			return normalise(tool(t, "pdftotext", filepath.Join(out, e.Code, "posters", file), "-"))
+		}
+		for file, sheet := range map[string]content.Sheet{
+			"bons-reflexes-a5.pdf":         e.Sheets.Reflexes,
+			"bons-reflexes-carte-card.pdf": e.Sheets.Reflexes,
+			"parents-a4.pdf":               e.Sheets.Parents,
+			"accueil-a4.pdf":               e.Sheets.Reception,
+		} {
+			got := text(file)
+			want := append([]string{sheet.Title, sheet.Intro}, sheet.Items...)
+			for _, sec := range sheet.Sections {
+				want = append(append(want, sec.Heading), sec.Items...)
+			}
+			for _, w := range want {
+				if w != "" && !strings.Contains(got, plain(w)) {
+					t.Errorf("%s/%s lacks %q", e.Code, file, w)
+				}
+			}
+		}
+		got := text("contacts-a4.pdf")
+		for _, c := range e.Contacts {
+			if c.Unverified == "" && !strings.Contains(got, plain(c.Name)) {
+				t.Errorf("%s/contacts-a4.pdf lacks %s", e.Code, c.Name)
+			}
+		}
+		card := filepath.Join(out, e.Code, "posters", "bons-reflexes-carte-card.pdf")
+		if info := tool(t, "pdfinfo", card); !regexp.MustCompile(`(?m)^Pages:\s+2$`).MatchString(info) {
+			t.Errorf("%s: the wallet card is not two-sided:\n%s", e.Code, info)
+		}
+		back := normalise(tool(t, "pdftotext", "-f", "2", "-l", "2", card, "-"))
+		for _, c := range e.Contacts {
+			if c.OnPosters && c.Unverified == "" && c.Phone != nil && !strings.Contains(back, plain(c.Phone.Display)) {
+				t.Errorf("%s: the card's back lacks %s's number", e.Code, c.Name)
+			}
+		}
 	}
 }

@@ -21,6 +21,7 @@ import (
 var Required = []string{
 	"advice_heading", "myths_heading", "myth_label", "reality_label",
 	"contacts_heading", "verified_on", "draft_mark", "emergency",
+	"need_urgent", "need_remove", "need_report", "need_talk", "need_other",
 }
 
 // Load returns the merged strings for edition code (fr-LU) of language lang

@@ -29,9 +29,16 @@ type Design struct {
 	Background string            `yaml:"background"`
 	Shapes     []ShapeSpec       `yaml:"shapes"`
 	Boxes      []Box             `yaml:"boxes"`
+	Back       *Side             `yaml:"back"` // a second page (the back of a card)
 
 	File   string           `yaml:"-"`
 	colors map[string]Color // parsed
+}
+
+// Side is the back page of a two-sided design.
+type Side struct {
+	Shapes []ShapeSpec `yaml:"shapes"`
+	Boxes  []Box       `yaml:"boxes"`
 }
 
 // ShapeSpec is a decorative rectangle; one touching the page edge extends
@@ -60,27 +67,36 @@ type Box struct {
 	Padding float64   `yaml:"padding"` // mm inside the fill
 	Align   Align     `yaml:"align"`
 	Leading float64   `yaml:"leading"`
-	QR      float64   `yaml:"qr"`      // contacts: side of a QR code, mm
-	Icon    float64   `yaml:"icon"`    // steps: side of an icon, mm
-	Columns int       `yaml:"columns"` // contacts: cells per row
+	QR       float64   `yaml:"qr"`       // contacts: side of a QR code, mm
+	Icon     float64   `yaml:"icon"`     // steps: side of an icon, mm
+	Columns  int       `yaml:"columns"`  // contacts: cells per row
+	Sheet    string    `yaml:"sheet"`    // sheet, sheet_title: reflexes | parents | reception
+	Numbered bool      `yaml:"numbered"` // sheet: number the items instead of bullets
+	Details  bool      `yaml:"details"`  // contacts_list: hours and cost too
+	Key      string    `yaml:"key"`      // label: the i18n key to print
 }
 
 // What a box can show.
 var Shows = []string{
 	"title", "definition", "warning", "advice", "myths", "contacts",
 	"slogan", "question", "steps", "call_to_action", "footer",
+	"sheet_title", "sheet", "contacts_list", "label",
 }
+
+// Sheets a box can show (content.Sheets).
+var SheetNames = []string{"reflexes", "parents", "reception"}
 
 // Page sizes in millimetres (ISO 216) and custom formats.
 var PaperSizes = map[string][2]float64{
-	"a3": {297, 420},
-	"a4": {210, 297},
-	"a5": {148, 210},
+	"a3":   {297, 420},
+	"a4":   {210, 297},
+	"a5":   {148, 210},
+	"card": {85, 55}, // wallet card (ISO 7810 ID-1 is 85.6 × 54 mm)
 }
 
 // MinBody is the smallest body text size allowed per paper size, in points:
 // readable at arm's length on A4, from a step back on A3.
-var MinBody = map[string]float64{"a5": 9, "a4": 11, "a3": 15}
+var MinBody = map[string]float64{"card": 6.5, "a5": 9, "a4": 11, "a3": 15}
 
 const mm = 72 / 25.4
 
@@ -208,15 +224,28 @@ func (d *Design) check(stem string) diag.List {
 		useColor(f+".color", s.Color)
 	}
 	seen := map[string]bool{}
-	for i, b := range d.Boxes {
-		f := fmt.Sprintf("boxes[%d]", i)
+	d.checkBoxes("boxes", d.Boxes, seen, add, inPage, useColor)
+	if d.Back != nil {
+		for i, s := range d.Back.Shapes {
+			f := fmt.Sprintf("back.shapes[%d]", i)
+			inPage(f, s.X, s.Y, s.W, s.H)
+			useColor(f+".color", s.Color)
+		}
+		d.checkBoxes("back.boxes", d.Back.Boxes, seen, add, inPage, useColor)
+	}
+	return probs
+}
+
+func (d *Design) checkBoxes(where string, boxes []Box, seen map[string]bool, add func(field, format string, args ...any), inPage func(field string, x, y, w, h float64), useColor func(field, c string)) {
+	for i, b := range boxes {
+		f := fmt.Sprintf("%s[%d]", where, i)
 		if b.ID == "" {
 			add(f+".id", "missing (required)")
 		} else if seen[b.ID] {
 			add(f+".id", "duplicate box id %q", b.ID)
 		}
 		seen[b.ID] = true
-		f = "boxes." + b.ID
+		f = where + "." + b.ID
 		if !slices.Contains(Shows, b.Show) {
 			add(f+".show", "%q is not one of %s", b.Show, strings.Join(Shows, ", "))
 		}
@@ -240,20 +269,25 @@ func (d *Design) check(stem string) diag.List {
 		for _, c := range []struct{ k, v string }{{"color", b.Color}, {"accent", b.Accent}, {"fill", b.Fill}} {
 			useColor(f+"."+c.k, c.v)
 		}
-		if b.Show == "contacts" && b.QR <= 0 {
+		if (b.Show == "contacts" || b.Show == "contacts_list") && b.QR <= 0 {
 			add(f+".qr", "missing: the side of the QR codes in mm")
 		}
 		if b.Show == "steps" && b.Icon <= 0 {
 			add(f+".icon", "missing: the side of the icons in mm")
 		}
+		if b.Show == "label" && b.Key == "" {
+			add(f+".key", "missing: the i18n key of the label")
+		}
+		if (b.Show == "sheet" || b.Show == "sheet_title") && !slices.Contains(SheetNames, b.Sheet) {
+			add(f+".sheet", "%q is not one of %s", b.Sheet, strings.Join(SheetNames, ", "))
+		}
 	}
-	for i := range d.Boxes {
-		for j := i + 1; j < len(d.Boxes); j++ {
-			a, b := d.Boxes[i], d.Boxes[j]
+	for i := range boxes {
+		for j := i + 1; j < len(boxes); j++ {
+			a, b := boxes[i], boxes[j]
 			if a.X < b.X+b.W-1e-9 && b.X < a.X+a.W-1e-9 && a.Y < b.Y+b.H-1e-9 && b.Y < a.Y+a.H-1e-9 {
-				add("boxes."+b.ID, "overlaps box %s", a.ID)
+				add(where+"."+b.ID, "overlaps box %s", a.ID)
 			}
 		}
 	}
-	return probs
 }

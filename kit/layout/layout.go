@@ -52,23 +52,37 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 	pg.Keywords = e.Code + " " + d.ID
 	l := &layouter{fonts: fonts, job: j, pg: pg, k: k, off: pg.Bleed, lang: e.Language}
 
+	l.side(d.Shapes, d.Boxes)
+	if d.Back != nil {
+		back := *pg
+		back.Shapes, back.Texts, back.Links, back.Fitted = nil, nil, nil, nil
+		l.pg = &back
+		l.side(d.Back.Shapes, d.Back.Boxes)
+		pg.Back = l.pg
+		l.pg = pg
+	}
+	return pg, l.probs.Err()
+}
+
+// side lays out one page: background, shapes, boxes, draft mark.
+func (l *layouter) side(shapes []ShapeSpec, boxes []Box) {
+	d, pg := l.job.Design, l.pg
 	// Background: the paper colour over the whole sheet, bleed included;
 	// shapes touching the trim edge extend into the bleed.
 	if d.Background != "" {
 		pg.Shapes = append(pg.Shapes, Rect(0, 0, pg.MediaWidth(), pg.MediaHeight(), d.color(d.Background)))
 	}
-	for _, s := range d.Shapes {
+	for _, s := range shapes {
 		x, y, sw, sh := l.rect(s.X, s.Y, s.W, s.H)
 		x, y, sw, sh = l.bleedOut(x, y, sw, sh, s.X, s.Y, s.W, s.H)
 		pg.Shapes = append(pg.Shapes, Rect(x, y, sw, sh, d.color(s.Color)))
 	}
-	for i := range d.Boxes {
-		l.box(&d.Boxes[i])
+	for i := range boxes {
+		l.box(&boxes[i])
 	}
-	if e.Draft() {
+	if l.job.Edition.Draft() {
 		l.draftMark()
 	}
-	return pg, l.probs.Err()
 }
 
 func plainTitle(e *content.Edition, d *Design) string {
@@ -184,6 +198,9 @@ func (l *layouter) box(b *Box) {
 	case "contacts":
 		l.contacts(b, x, y, w, h)
 		return
+	case "contacts_list":
+		l.contactsList(b, x, y, w, h)
+		return
 	}
 	paras := l.paras(b)
 	if paras == nil {
@@ -205,7 +222,7 @@ func (l *layouter) textBox(b *Box, paras []Para, x, y, w, h float64) {
 	}
 	l.pg.Fitted = append(l.pg.Fitted, Fit{b.ID, size})
 	top := y
-	if blk.height < h && (b.Show == "title" || b.Show == "slogan" || b.Show == "question" || b.Show == "call_to_action" || b.Show == "warning") {
+	if blk.height < h && (b.Show == "title" || b.Show == "slogan" || b.Show == "question" || b.Show == "call_to_action" || b.Show == "warning" || b.Show == "sheet_title" || b.Show == "label") {
 		top = y + (h-blk.height)/2
 	}
 	st.emit(l.pg, blk, x, top, w)
@@ -288,6 +305,37 @@ func (l *layouter) paras(b *Box) []Para {
 			)
 		}
 		return ps
+	case "sheet_title":
+		return simple(l.sheet(b).Title)
+	case "label":
+		return []Para{para([]Span{{Text: l.i18n(b.Key), Role: role, Color: ink, Scale: 1}}, 0)}
+	case "sheet":
+		sh := l.sheet(b)
+		var ps []Para
+		if sh.Intro != "" {
+			ps = append(ps, para(Emphasis(l.t(sh.Intro), Bold, Black, ink, 1), 0))
+		}
+		item := func(n int, it string, before float64) Para {
+			mark := "•\u00a0"
+			if b.Numbered {
+				mark = fmt.Sprintf("%d.\u00a0", n)
+			}
+			spans := append([]Span{{Text: mark, Role: Black, Color: accent, Scale: 1}}, Emphasis(l.t(it), role, strongOf(role), ink, 1)...)
+			return para(spans, before)
+		}
+		for i, it := range sh.Items {
+			ps = append(ps, item(i+1, it, 0.45))
+		}
+		for _, sec := range sh.Sections {
+			ps = append(ps, Para{Spans: []Span{{Text: l.t(sec.Heading), Role: Black, Color: accent, Scale: 1.2}}, Align: align, SpaceBefore: 0.8, Leading: 1.15})
+			for i, it := range sec.Items {
+				ps = append(ps, item(i+1, it, 0.3))
+			}
+		}
+		if len(ps) > 0 {
+			ps[0].SpaceBefore = 0
+		}
+		return ps
 	case "footer":
 		text := l.i18n("verified_on") + " " + formatDate(l.lang, e.LastVerified) + " · " + l.t(e.Publisher)
 		ps := []Para{para([]Span{{Text: text, Role: role, Color: ink, Scale: 1}}, 0)}
@@ -299,6 +347,18 @@ func (l *layouter) paras(b *Box) []Para {
 		return ps
 	}
 	return nil
+}
+
+// sheet returns the sheet a box shows.
+func (l *layouter) sheet(b *Box) content.Sheet {
+	s := l.job.Edition.Sheets
+	switch b.Sheet {
+	case "parents":
+		return s.Parents
+	case "reception":
+		return s.Reception
+	}
+	return s.Reflexes
 }
 
 func strongOf(r Role) Role {

@@ -30,6 +30,9 @@ type Page struct {
 	// Fitted records the font size each box was set at, for tests and
 	// snapshots.
 	Fitted []Fit
+
+	// Back is the second page of a two-sided design (a card's verso).
+	Back *Page
 }
 
 // MediaWidth and MediaHeight are the full sheet, bleed included.
@@ -94,6 +97,10 @@ func (p *Page) Snapshot() string {
 		fmt.Fprintf(&b, "link %7.2f %7.2f %6.2f %6.2f %s\n", l.X, l.Y, l.W, l.H, l.URL)
 	}
 	fmt.Fprintf(&b, "shapes %d\n", len(p.Shapes))
+	if p.Back != nil {
+		b.WriteString("back\n")
+		b.WriteString(p.Back.Snapshot())
+	}
 	return b.String()
 }
 
@@ -108,6 +115,10 @@ func (p *Page) PlainText() string {
 		}
 		b.WriteString(t.Text)
 		lastY = t.Y
+	}
+	if p.Back != nil {
+		b.WriteString("\n")
+		b.WriteString(p.Back.PlainText())
 	}
 	return b.String()
 }

@@ -124,19 +124,24 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 		}
 		paras[i] = ps
 	}
-	// The QR code sits left of the text when the cell is wide enough,
-	// above it otherwise.
-	left := cw-q*1.1 >= 1.6*q
+	// The QR code sits left of the text or above it, whichever lets the
+	// text be set larger (left when both are equal).
 	qrGap := q * 0.1
-	tw := cw
-	align := Center
-	if left {
-		tw = cw - q - qrGap
-		align = Left
-	}
-	for i := range paras {
-		for j := range paras[i] {
-			paras[i][j].Align = align
+	var (
+		left bool
+		tw   float64
+		cut  string
+	)
+	setMode := func(l bool) {
+		left, tw = l, cw
+		align := Center
+		if left {
+			tw, align = cw-q-qrGap, Left
+		}
+		for i := range paras {
+			for j := range paras[i] {
+				paras[i][j].Align = align
+			}
 		}
 	}
 	textW := func(i int) float64 {
@@ -145,7 +150,6 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 		}
 		return cw
 	}
-	cut := ""
 	cellHeights := func(s float64) (rh, th []float64) {
 		cut = ""
 		st := setter{l.fonts, s}
@@ -177,7 +181,14 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 		return t
 	}
 	maxS, minS := l.sizes(b)
+	setMode(false)
+	topSize, topOK, topExcess := fit(maxS, minS, h, height)
+	setMode(true)
 	size, ok, excess := fit(maxS, minS, h, height)
+	if !ok || topOK && topSize > size {
+		setMode(false)
+		size, ok, excess = topSize, topOK, topExcess
+	}
 	if !ok {
 		cellHeights(size)
 		l.overflow(b, excess, size*lead(b), cut)
@@ -252,4 +263,161 @@ func QR(text string, x, y, side float64, ink, paper Color) []Shape {
 		}
 	}
 	return append(shapes, modules)
+}
+
+// contactsList lays out every contact of the edition grouped by need
+// (urgent danger, remove content, report, talk to someone), each with a QR
+// code, its number or address, and its hours and cost when the box asks
+// for details. Unverified contacts appear only on drafts. Columns: 1 or 2.
+func (l *layouter) contactsList(b *Box, x, y, w, h float64) {
+	d, e := l.job.Design, l.job.Edition
+	ink, accent := d.color(b.Color), d.color(b.Accent)
+	if b.Accent == "" {
+		accent = ink
+	}
+	// One group per need, each contact in the group of its first need.
+	groups := map[string][]content.Contact{}
+	for _, c := range e.Contacts {
+		if c.Unverified != "" && !e.Draft() {
+			continue
+		}
+		need := "other"
+		if len(c.Needs) > 0 {
+			need = c.Needs[0]
+		}
+		groups[need] = append(groups[need], c)
+	}
+	type item struct {
+		heading bool
+		paras   []Para
+		target  string
+	}
+	var items []item
+	for _, need := range append(append([]string{}, content.Needs...), "other") {
+		cs := groups[need]
+		if len(cs) == 0 {
+			continue
+		}
+		items = append(items, item{heading: true, paras: []Para{{Spans: []Span{{Text: l.i18n("need_" + need), Role: Black, Color: accent, Scale: 1.25}}, Align: Left, Leading: 1.15}}})
+		for _, c := range cs {
+			ps := []Para{
+				{Spans: []Span{{Text: l.t(c.Name), Role: Black, Color: ink, Scale: 1.1}}, Align: Left, Leading: 1.1},
+				{Spans: Emphasis(l.t(c.Purpose), Regular, Bold, ink, 1), Align: Left, Leading: b.Leading},
+			}
+			target := c.URL
+			var reach []string
+			if c.Phone != nil {
+				reach = append(reach, l.t(c.Phone.Display))
+				if target == "" {
+					target = "tel:" + strings.NewReplacer(" ", "", "\u00a0", "", ".", "", "-", "").Replace(c.Phone.Dial)
+				}
+			}
+			if c.URL != "" {
+				reach = append(reach, shortURL(c.URL))
+			}
+			ps = append(ps, Para{Spans: []Span{{Text: strings.Join(reach, " · "), Role: Bold, Color: ink, Scale: 1.1}}, Align: Left, Leading: 1.15})
+			if b.Details {
+				var det []string
+				for _, v := range []string{c.Hours, c.Cost} {
+					if v != "" {
+						det = append(det, l.t(v))
+					}
+				}
+				if len(det) > 0 {
+					ps = append(ps, Para{Spans: []Span{{Text: strings.Join(det, " · "), Role: Regular, Color: ink, Scale: 0.9}}, Align: Left, Leading: b.Leading})
+				}
+			}
+			items = append(items, item{paras: ps, target: target})
+		}
+	}
+	if len(items) == 0 {
+		l.errorf(b, "no verified contact in %s", e.Code)
+		return
+	}
+	cols := 1
+	if b.Columns == 2 {
+		cols = 2
+	}
+	gapX := w * 0.04
+	cw := (w - float64(cols-1)*gapX) / float64(cols)
+	q := math.Min(b.QR*l.k, cw/3)
+	tw := cw - q - q*0.15
+	cut := ""
+	// heights of each item at size s, and where the second column starts.
+	measure := func(s float64) ([]float64, int, float64) {
+		cut = ""
+		st := setter{l.fonts, s}
+		hs := make([]float64, len(items))
+		total := 0.0
+		for i, it := range items {
+			if it.heading {
+				hs[i] = st.set(it.paras, cw).fitHeight() + s*0.3
+			} else {
+				blk := st.set(it.paras, tw)
+				if blk.cut != "" {
+					cut = blk.cut
+				}
+				hs[i] = math.Max(q, blk.fitHeight()) + s*0.5
+			}
+			if i > 0 && it.heading {
+				hs[i] += s * 0.5
+			}
+			total += hs[i]
+		}
+		split := len(items)
+		if cols == 2 {
+			acc := 0.0
+			for i := range items {
+				if acc+hs[i]/2 > total/2 && i > 0 {
+					split = i
+					break
+				}
+				acc += hs[i]
+			}
+			// A column never starts under its group heading's last entry
+			// without the heading: move the heading along with it.
+			if split > 0 && items[split-1].heading {
+				split--
+			}
+			c1, c2 := 0.0, 0.0
+			for i := range items {
+				if i < split {
+					c1 += hs[i]
+				} else {
+					c2 += hs[i]
+				}
+			}
+			return hs, split, math.Max(c1, c2)
+		}
+		return hs, split, total
+	}
+	maxS, minS := l.sizes(b)
+	size, ok, excess := fit(maxS, minS, h, func(s float64) float64 { _, _, t := measure(s); return t })
+	if !ok {
+		measure(size)
+		l.overflow(b, excess, size*lead(b), cut)
+	}
+	l.pg.Fitted = append(l.pg.Fitted, Fit{b.ID, size})
+	st := setter{l.fonts, size}
+	hs, split, _ := measure(size)
+	cx, cy := x, y
+	for i, it := range items {
+		if i == split {
+			cx, cy = x+cw+gapX, y
+		}
+		top := cy
+		if it.heading && i != 0 && i != split {
+			top += size * 0.5
+		}
+		if it.heading {
+			st.emit(l.pg, st.set(it.paras, cw), cx, top, cw)
+		} else {
+			blk := st.set(it.paras, tw)
+			rowH := math.Max(q, blk.height)
+			l.pg.Shapes = append(l.pg.Shapes, QR(it.target, cx, top+(rowH-q)/2, q, ink, Color{255, 255, 255})...)
+			st.emit(l.pg, blk, cx+q*1.15, top+(rowH-blk.height)/2, tw)
+			l.pg.Links = append(l.pg.Links, Link{X: cx, Y: top, W: cw, H: rowH, URL: it.target})
+		}
+		cy += hs[i]
+	}
 }

@@ -48,8 +48,10 @@ func Write(w io.Writer, pg *layout.Page, fonts layout.Fonts, created time.Time) 
 		return err
 	}
 	used := map[layout.Role]bool{}
-	for _, t := range pg.Texts {
-		used[t.Role] = true
+	for p := pg; p != nil; p = p.Back {
+		for _, t := range p.Texts {
+			used[t.Role] = true
+		}
 	}
 	for _, role := range layout.Roles {
 		if used[role] {
@@ -59,23 +61,39 @@ func Write(w io.Writer, pg *layout.Page, fonts layout.Fonts, created time.Time) 
 		}
 	}
 
+	for p := pg; p != nil; p = p.Back {
+		if err := drawPage(gp, p, family); err != nil {
+			return err
+		}
+	}
+	var buf bytes.Buffer
+	if err := gp.Write(&buf); err != nil {
+		return err
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// drawPage adds one page of the description to the document.
+func drawPage(gp *gopdf.GoPdf, p *layout.Page, family map[layout.Role]string) error {
+	mw, mh := p.MediaWidth(), p.MediaHeight()
 	opt := gopdf.PageOption{PageSize: &gopdf.Rect{W: mw, H: mh}}
-	if pg.Bleed > 0 {
-		opt.TrimBox = &gopdf.Box{Left: pg.Bleed, Top: pg.Bleed, Right: pg.Bleed + pg.Width, Bottom: pg.Bleed + pg.Height}
+	if p.Bleed > 0 {
+		opt.TrimBox = &gopdf.Box{Left: p.Bleed, Top: p.Bleed, Right: p.Bleed + p.Width, Bottom: p.Bleed + p.Height}
 	}
 	gp.AddPageWithOption(opt)
 
-	for _, s := range pg.Shapes {
+	for _, s := range p.Shapes {
 		gp.SetFillColor(s.Fill.R, s.Fill.G, s.Fill.B)
 		for _, c := range s.Contours {
 			pts := make([]gopdf.Point, len(c))
-			for i, p := range c {
-				pts[i] = gopdf.Point{X: p.X, Y: p.Y}
+			for i, pt := range c {
+				pts[i] = gopdf.Point{X: pt.X, Y: pt.Y}
 			}
 			gp.Polygon(pts, "F")
 		}
 	}
-	for _, t := range pg.Texts {
+	for _, t := range p.Texts {
 		if err := gp.SetFont(family[t.Role], "", t.Size); err != nil {
 			return err
 		}
@@ -85,18 +103,13 @@ func Write(w io.Writer, pg *layout.Page, fonts layout.Fonts, created time.Time) 
 			return err
 		}
 	}
-	for _, l := range pg.Links {
+	for _, l := range p.Links {
 		gp.AddExternalLink(l.URL, l.X, l.Y, l.W, l.H)
 	}
-	if pg.Marks {
-		cropMarks(gp, pg)
+	if p.Marks {
+		cropMarks(gp, p)
 	}
-	var buf bytes.Buffer
-	if err := gp.Write(&buf); err != nil {
-		return err
-	}
-	_, err = w.Write(buf.Bytes())
-	return err
+	return nil
 }
 
 var (

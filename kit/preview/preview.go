@@ -30,11 +30,16 @@ const (
 )
 
 // Render returns the PNG preview and thumbnail of the trimmed page (the
-// bleed is not shown).
+// bleed is not shown). A two-sided design shows both sides next to each
+// other, the front on the left.
 func Render(pg *layout.Page, fonts layout.Fonts) (full, thumb []byte, err error) {
-	img, err := Draw(pg, fonts, Height)
-	if err != nil {
-		return nil, nil, err
+	var img *image.RGBA
+	for p := pg; p != nil; p = p.Back {
+		side, err := Draw(p, fonts, Height)
+		if err != nil {
+			return nil, nil, err
+		}
+		img = beside(img, side)
 	}
 	th := imaging.Resize(img, 0, ThumbHeight, imaging.Lanczos)
 	if full, err = encode(img); err != nil {
@@ -42,6 +47,19 @@ func Render(pg *layout.Page, fonts layout.Fonts) (full, thumb []byte, err error)
 	}
 	thumb, err = encode(th)
 	return full, thumb, err
+}
+
+// beside returns a and b next to each other, with a grey gap.
+func beside(a, b *image.RGBA) *image.RGBA {
+	if a == nil {
+		return b
+	}
+	gap := Height / 40
+	out := image.NewRGBA(image.Rect(0, 0, a.Bounds().Dx()+gap+b.Bounds().Dx(), max(a.Bounds().Dy(), b.Bounds().Dy())))
+	draw.Draw(out, out.Bounds(), image.NewUniform(color.RGBA{200, 200, 200, 255}), image.Point{}, draw.Src)
+	draw.Draw(out, a.Bounds(), a, image.Point{}, draw.Src)
+	draw.Draw(out, b.Bounds().Add(image.Pt(a.Bounds().Dx()+gap, 0)), b, image.Point{}, draw.Src)
+	return out
 }
 
 func encode(img image.Image) ([]byte, error) {

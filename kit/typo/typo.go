@@ -9,6 +9,7 @@
 package typo
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -73,8 +74,19 @@ func Apply(lang, s string) string {
 			out = append(out, r)
 		}
 	}
-	return string(out)
+	res := string(out)
+	// A number and its unit stay together: 9 h, 18 h 30, 7 j/7, 25 ans, 50 %.
+	res = unitRE.ReplaceAllString(res, "$1\u00a0$2")
+	res = hourRE.ReplaceAllString(res, "$1\u00a0$2")
+	res = symbolRE.ReplaceAllString(res, "$1\u00a0$2")
+	return res
 }
+
+var (
+	unitRE   = regexp.MustCompile(`(\d)[ \x{00a0}]+(h|j|min|ans|km|Uhr)\b`)
+	symbolRE = regexp.MustCompile(`(\d) ([%€])`)
+	hourRE   = regexp.MustCompile(`(\d\x{00a0}h) (\d)`)
+)
 
 // digitGroup reports whether rs[j:] starts with exactly two to four digits
 // followed by a non-digit: the next group of a number, not a new number

@@ -22,6 +22,9 @@ func TestApply(t *testing.T) {
 		{"de", "Hilfe: 8002 1234!", "Hilfe: 8002" + n + "1234!"},
 		{"de", "Kind's", "Kind’s"},
 		{"fr", "", ""},
+		{"fr", "de 9 h à 18 h 30, 7 j/7", "de 9" + n + "h à 18" + n + "h" + n + "30, 7" + n + "j/7"},
+		{"fr", "de 12 à 25 ans, 50 %", "de 12 à 25" + n + "ans, 50" + n + "%"},
+		{"fr", "3 heures", "3 heures"},
 	} {
 		got := Apply(tc.lang, tc.in)
 		if got != tc.want {
