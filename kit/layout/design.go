@@ -53,20 +53,20 @@ type ShapeSpec struct {
 
 // Box is a rectangle of the design showing one kind of content.
 type Box struct {
-	ID      string    `yaml:"id"`
-	Show    string    `yaml:"show"`
-	X       float64   `yaml:"x"`
-	Y       float64   `yaml:"y"`
-	W       float64   `yaml:"w"`
-	H       float64   `yaml:"h"`
-	Font    Role      `yaml:"font"`    // role of the main text
-	Size    []float64 `yaml:"size"`    // [max, min] in points at the base size
-	Color   string    `yaml:"color"`   // text colour
-	Accent  string    `yaml:"accent"`  // keywords, labels, headings
-	Fill    string    `yaml:"fill"`    // background of the box
-	Padding float64   `yaml:"padding"` // mm inside the fill
-	Align   Align     `yaml:"align"`
-	Leading float64   `yaml:"leading"`
+	ID       string    `yaml:"id"`
+	Show     string    `yaml:"show"`
+	X        float64   `yaml:"x"`
+	Y        float64   `yaml:"y"`
+	W        float64   `yaml:"w"`
+	H        float64   `yaml:"h"`
+	Font     Role      `yaml:"font"`    // role of the main text
+	Size     []float64 `yaml:"size"`    // [max, min] in points at the base size
+	Color    string    `yaml:"color"`   // text colour
+	Accent   string    `yaml:"accent"`  // keywords, labels, headings
+	Fill     string    `yaml:"fill"`    // background of the box
+	Padding  float64   `yaml:"padding"` // mm inside the fill
+	Align    Align     `yaml:"align"`
+	Leading  float64   `yaml:"leading"`
 	QR       float64   `yaml:"qr"`       // contacts: side of a QR code, mm
 	Icon     float64   `yaml:"icon"`     // steps: side of an icon, mm
 	Columns  int       `yaml:"columns"`  // contacts: cells per row
