@@ -113,6 +113,9 @@ func (k *Kit) PosterJobs(eds []*content.Edition) []PosterJob {
 		for _, d := range k.Designs {
 			for _, s := range d.Sizes {
 				for _, v := range Variants {
+					if d.Kind == "document" && v.Bleed > 0 {
+						continue // documents are printed at the office
+					}
 					jobs = append(jobs, PosterJob{Edition: e, Design: d, Size: s, Variant: v.Name, Bleed: v.Bleed})
 				}
 			}
@@ -128,7 +131,7 @@ func (k *Kit) LayoutAll(jobs []PosterJob) ([]*layout.Page, error) {
 	parallel(len(jobs), func(i int) {
 		j := jobs[i]
 		pages[i], errs[i] = layout.Layout(k.Fonts, layout.Job{
-			Edition: j.Edition, Design: j.Design, Size: j.Size, Bleed: j.Bleed, I18n: k.I18n[j.Edition.Code],
+			Edition: j.Edition, Design: j.Design, Size: j.Size, Bleed: j.Bleed, I18n: k.I18n[j.Edition.Code], Designs: k.Designs,
 		})
 	})
 	var probs diag.List

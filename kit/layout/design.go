@@ -21,6 +21,7 @@ import (
 type Design struct {
 	ID         string            `yaml:"id"`
 	Name       string            `yaml:"name"`
+	Kind       string            `yaml:"kind"` // poster (default) | document: office print only, not a poster
 	Audience   string            `yaml:"audience"`
 	Sizes      []string          `yaml:"sizes"`
 	Width      float64           `yaml:"width"`  // mm of the base size; default 210 (A4)
@@ -80,7 +81,7 @@ type Box struct {
 var Shows = []string{
 	"title", "definition", "warning", "advice", "myths", "contacts",
 	"slogan", "question", "steps", "call_to_action", "footer",
-	"sheet_title", "sheet", "contacts_list", "label",
+	"sheet_title", "sheet", "contacts_list", "label", "guide",
 }
 
 // Sheets a box can show (content.Sheets).
@@ -165,6 +166,9 @@ func (d *Design) check(stem string) diag.List {
 	add := func(field, format string, args ...any) { probs.Add(d.File, 0, 0, field, format, args...) }
 	if d.ID != stem {
 		add("id", "%q does not match the file name %s.yaml", d.ID, stem)
+	}
+	if d.Kind != "" && d.Kind != "poster" && d.Kind != "document" {
+		add("kind", "%q is not one of poster, document", d.Kind)
 	}
 	if d.Width == 0 {
 		d.Width = 210

@@ -28,6 +28,7 @@ type Job struct {
 	Size    string            // a4, a3…
 	Bleed   float64           // mm on each side; 0 for office prints
 	I18n    map[string]string // interface strings of the edition's language
+	Designs []*Design         // every design of the kit (the guide lists them)
 }
 
 // Name is edition/design/size, the prefix of every problem about the job.
@@ -336,6 +337,8 @@ func (l *layouter) paras(b *Box) []Para {
 			ps[0].SpaceBefore = 0
 		}
 		return ps
+	case "guide":
+		return l.guide(para, ink, accent, role)
 	case "footer":
 		text := l.i18n("verified_on") + " " + formatDate(l.lang, e.LastVerified) + " · " + l.t(e.Publisher)
 		ps := []Para{para([]Span{{Text: text, Role: role, Color: ink, Scale: 1}}, 0)}
@@ -393,4 +396,44 @@ func (l *layouter) draftMark() {
 // errorf is a helper for design problems found while laying out.
 func (l *layouter) errorf(b *Box, format string, args ...any) {
 	l.probs.Add(l.job.Name()+"/"+b.ID, 0, 0, "", "%s", fmt.Sprintf(format, args...))
+}
+
+// guide composes the distributing organisation's guide: what to print and
+// where (one paragraph per design of the kit), how to print at the office
+// and at a print shop, and when the contacts were last verified.
+func (l *layouter) guide(para func([]Span, float64) Para, ink, accent Color, role Role) []Para {
+	e := l.job.Edition
+	fill := func(s string) string {
+		return strings.NewReplacer("{edition}", e.RegionName+" ("+e.LanguageName+")", "{date}", formatDate(l.lang, e.LastVerified)).Replace(s)
+	}
+	heading := func(key string) Para {
+		return Para{Spans: []Span{{Text: l.i18n(key), Role: Black, Color: accent, Scale: 1.25}}, Align: Left, SpaceBefore: 0.9, Leading: 1.15}
+	}
+	text := func(key string, before float64) Para {
+		return para(Emphasis(fill(l.i18n(key)), role, strongOf(role), ink, 1), before)
+	}
+	ps := []Para{text("guide_intro", 0)}
+	if e.Draft() {
+		ps = append(ps, para([]Span{{Text: fill(l.i18n("guide_draft")), Role: Black, Color: Color{180, 20, 20}, Scale: 1}}, 0.5))
+	}
+	ps = append(ps, heading("guide_what"))
+	for _, d := range l.job.Designs {
+		if d.Kind == "document" {
+			continue
+		}
+		sizes := make([]string, len(d.Sizes))
+		for i, s := range d.Sizes {
+			sizes[i] = strings.ToUpper(s)
+			if s == "card" {
+				sizes[i] = "85 × 55 mm"
+			}
+		}
+		spans := []Span{{Text: l.i18n("design_" + d.ID), Role: Bold, Color: ink, Scale: 1}, {Text: " (" + strings.Join(sizes, ", ") + ") – ", Role: role, Color: ink, Scale: 1}}
+		spans = append(spans, Emphasis(l.i18n("where_"+d.ID), role, strongOf(role), ink, 1)...)
+		ps = append(ps, para(spans, 0.35))
+	}
+	ps = append(ps, heading("guide_how"), text("guide_office", 0), text("guide_print_shop", 0.35))
+	ps = append(ps, heading("guide_check"), text("guide_verified", 0), text("guide_files", 0.35))
+	ps[0].SpaceBefore = 0
+	return ps
 }
