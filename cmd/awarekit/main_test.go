@@ -246,3 +246,104 @@ func TestBuildPosters(t *testing.T) {
 		}
 	}
 }
+
+// TestThrowAwayEdition proves that an edition is added with data only: a
+// Belgian draft made of files under testdata/ builds every design in every
+// size, its site pages and its kit, each marked as a draft.
+func TestThrowAwayEdition(t *testing.T) {
+	dir := validKit(t)
+	be := filepath.Join(dir, "data", "fr-BE")
+	if err := testkit.CopyDir(filepath.Join(testkit.Root(), "testdata", "valid", "fr-FR"), be); err != nil {
+		t.Fatal(err)
+	}
+	if err := testkit.CopyDir(filepath.Join(testkit.Root(), "testdata", "throwaway", "fr-BE"), be); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, dir, "build"); r.code != 0 {
+		t.Fatalf("build: %+v", r)
+	}
+	pdfs, _ := filepath.Glob(filepath.Join(dir, "public", "fr-BE", "posters", "*.pdf"))
+	want, _ := filepath.Glob(filepath.Join(dir, "public", "fr-FR", "posters", "*.pdf"))
+	if len(pdfs) == 0 || len(pdfs) != len(want) {
+		t.Errorf("fr-BE has %d PDFs, fr-FR %d", len(pdfs), len(want))
+	}
+	for _, f := range []string{"index.html", "kit-fr-BE.zip", "content.json"} {
+		if _, err := os.Stat(filepath.Join(dir, "public", "fr-BE", f)); err != nil {
+			t.Error(err)
+		}
+	}
+	html, _ := os.ReadFile(filepath.Join(dir, "public", "fr-BE", "index.html"))
+	if !strings.Contains(string(html), `class="draft"`) {
+		t.Error("the draft's home page has no draft banner")
+	}
+	html, _ = os.ReadFile(filepath.Join(dir, "public", "fr-FR", "index.html"))
+	if strings.Contains(string(html), `class="draft"`) {
+		t.Error("a published edition shows the draft banner")
+	}
+}
+
+// TestBundledDraftMarks builds the repository's own data with the real
+// binary: every page of every PDF and every HTML page of a draft edition
+// carries the draft mark, and no published edition's does.
+func TestBundledDraftMarks(t *testing.T) {
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is not installed (make test-deps)")
+		}
+		t.Skip("pdftotext is not installed")
+	}
+	root := testkit.Root()
+	out := filepath.Join(t.TempDir(), "public")
+	if r := run(t, root, "build", "--out", out); r.code != 0 {
+		t.Fatalf("build: %+v", r)
+	}
+	eds, _ := os.ReadDir(filepath.Join(root, "data"))
+	for _, ed := range eds {
+		code := ed.Name()
+		b, err := os.ReadFile(filepath.Join(root, "data", code, "edition.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		draft := strings.Contains(string(b), "\nstatus: draft")
+		mark := "BROUILLON – NON VÉRIFIÉ"
+		if strings.HasPrefix(code, "de-") {
+			mark = "ENTWURF – NICHT ÜBERPRÜFT"
+		}
+		pdfs, _ := filepath.Glob(filepath.Join(out, code, "posters", "*.pdf"))
+		if len(pdfs) == 0 {
+			t.Errorf("%s: no PDF", code)
+		}
+		for _, p := range pdfs {
+			info, _ := exec.Command("pdfinfo", p).Output()
+			pages := 1
+			if strings.Contains(string(info), "\nPages:          2\n") {
+				pages = 2
+			}
+			for pg := 1; pg <= pages; pg++ {
+				txt, err := exec.Command(pdftotext, "-f", fmt.Sprint(pg), "-l", fmt.Sprint(pg), p, "-").Output()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if has := strings.Contains(strings.ReplaceAll(string(txt), "\u00a0", " "), mark); has != draft {
+					t.Errorf("%s page %d: draft mark %v, edition draft %v", filepath.Base(p), pg, has, draft)
+				}
+			}
+		}
+		n := 0
+		filepath.WalkDir(filepath.Join(out, code), func(p string, d os.DirEntry, err error) error {
+			if err != nil || !strings.HasSuffix(p, ".html") {
+				return err
+			}
+			n++
+			h, _ := os.ReadFile(p)
+			if has := strings.Contains(string(h), `class="draft"`); has != draft {
+				t.Errorf("%s: draft banner %v, edition draft %v", p, has, draft)
+			}
+			return nil
+		})
+		if n < 10 {
+			t.Errorf("%s: only %d pages", code, n)
+		}
+	}
+}
