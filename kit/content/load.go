@@ -35,6 +35,7 @@ const (
 	fileLaw         = "law.yaml"
 	fileTerminology = "terminology.yaml"
 	fileSheets      = "sheets.yaml"
+	fileTranslation = "translation.yaml" // optional
 	dirPages        = "pages"
 )
 
@@ -105,7 +106,7 @@ func loadEdition(fsys fs.FS, dir, folder string, probs *diag.List) *Edition {
 	}
 	for _, ent := range entries {
 		n := ent.Name()
-		if strings.HasPrefix(n, ".") || n == dirPages && ent.IsDir() || slices.Contains(editionFiles, n) {
+		if strings.HasPrefix(n, ".") || n == dirPages && ent.IsDir() || slices.Contains(editionFiles, n) || n == fileTranslation {
 			continue
 		}
 		probs.Add(path.Join(dir, n), 0, 0, "", "unexpected file (expected one of %s, pages/)", strings.Join(editionFiles, ", "))
@@ -136,6 +137,10 @@ func loadEdition(fsys fs.FS, dir, folder string, probs *diag.List) *Edition {
 	l.yamlFile(fileTerminology, &e.Terminology)
 	l.yamlFile(fileSheets, &e.Sheets)
 	e.Pages = l.pages()
+	if _, err := fs.Stat(fsys, fileTranslation); err == nil {
+		e.Translation = &Translation{}
+		l.yamlFile(fileTranslation, e.Translation)
+	}
 
 	l.validate(e, folder)
 	return e

@@ -32,6 +32,10 @@ type Edition struct {
 	Sheets      Sheets      `yaml:"-" json:"sheets"`
 	Pages       []Page      `yaml:"-" json:"pages"`
 
+	// Translation is the optional translation.yaml: nil for an original
+	// edition (kit/l10n reads and writes it).
+	Translation *Translation `yaml:"-" json:"-"`
+
 	// Dir is the edition's folder as given to Load (not serialised).
 	Dir string `yaml:"-" json:"-"`
 }
@@ -202,6 +206,26 @@ type Page struct {
 	Sources     []string `yaml:"sources" json:"sources"`
 	Body        string   `yaml:"-" json:"body"`
 }
+
+// Translation records, for an edition translated from another one, which
+// source text each string was translated from (translation.yaml).
+type Translation struct {
+	Source  string                      `yaml:"source" json:"source"` // the edition translated from: fr-LU
+	Note    string                      `yaml:"note" json:"note,omitempty"`
+	Strings map[string]TranslatedString `yaml:"strings" json:"strings"` // string id → state
+}
+
+// TranslatedString is the state of one string of a translated edition.
+type TranslatedString struct {
+	State string `yaml:"state" json:"state"`         // translated | needs-translation
+	Hash  string `yaml:"hash" json:"hash,omitempty"` // first 12 hex digits of the SHA-256 of the source text
+}
+
+// Translation states.
+const (
+	StateTranslated       = "translated"
+	StateNeedsTranslation = "needs-translation"
+)
 
 // RequiredPages are the page slugs every edition must provide.
 var RequiredPages = []string{

@@ -19,6 +19,7 @@ const MaxTextLen = 4000
 var (
 	codeRE = regexp.MustCompile(`^([a-z]{2})-([A-Z]{2})$`)
 	idRE   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	hashRE = regexp.MustCompile(`^[0-9a-f]{12}$`)
 )
 
 func reflectValue(v any) reflect.Value { return reflect.ValueOf(v).Elem() }
@@ -430,6 +431,36 @@ func (l *loader) validate(e *Edition, folder string) {
 		}
 		for i, s := range p.Sources {
 			srcCheck(c, fmt.Sprintf("sources[%d]", i), s)
+		}
+	}
+
+	if t := e.Translation; t != nil && !l.bad[fileTranslation] {
+		c := checker{l: l, file: fileTranslation}
+		if c.required("source", t.Source) {
+			switch {
+			case !codeRE.MatchString(t.Source):
+				c.add("source", "%q is not an edition code such as fr-LU", t.Source)
+			case t.Source == e.Code:
+				c.add("source", "an edition cannot be translated from itself")
+			}
+		}
+		c.text("note", t.Note)
+		ids := make([]string, 0, len(t.Strings))
+		for id := range t.Strings {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			st, f := t.Strings[id], "strings."+id
+			if c.required(f+".state", st.State) {
+				c.oneOf(f+".state", st.State, []string{StateTranslated, StateNeedsTranslation})
+			}
+			switch {
+			case st.State == StateTranslated && !hashRE.MatchString(st.Hash):
+				c.add(f+".hash", "a translated string needs the hash of its source text (12 hex digits)")
+			case st.State != StateTranslated && st.Hash != "":
+				c.add(f+".hash", "only a translated string has a hash")
+			}
 		}
 	}
 }
