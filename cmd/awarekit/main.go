@@ -9,8 +9,10 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/awarekit/awarekit/kit/build"
+	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
 	"github.com/awarekit/awarekit/kit/site"
 )
@@ -22,7 +24,7 @@ const usage = `awarekit builds print-ready posters, a static site and downloadab
 from the content in data/.
 
 Usage:
-  awarekit check [--data DIR] [--kit DIR]
+  awarekit check [--data DIR] [--kit DIR] [--strict]
   awarekit build [--data DIR] [--kit DIR] [--out DIR] [--edition CODE] [--base-url URL]
   awarekit serve [--data DIR] [--kit DIR] [--port N]
   awarekit version
@@ -116,11 +118,15 @@ func check(args []string, stdout, stderr io.Writer) error {
 	fs := flags("check [--data DIR] [--kit DIR]", "Validates every edition, the poster designs and the interface strings, lays out\nevery poster, and lists every problem and every overflow; exits 1 if there was any.", stderr)
 	data := fs.String("data", "data", "the data folder, one subfolder per edition")
 	root := fs.String("kit", ".", "the kit folder whose posters/ and i18n/ override the built-in ones")
+	strict := fs.Bool("strict", false, "treat contacts verified more than 12 months ago as errors")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	set, err := build.CheckAll(*root, *data)
 	if err != nil {
+		return err
+	}
+	if err := stale(set, *strict, stderr); err != nil {
 		return err
 	}
 	var codes []string
@@ -157,8 +163,14 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	var eds editionList
 	fs.Var(&eds, "edition", "build only this edition (repeatable, or comma-separated); the others in the output folder are kept")
 	baseURL := fs.String("base-url", "/", "where the site is published (https://example.org/ or /path/): links use its path, the sitemap its host")
+	strict := fs.Bool("strict", false, "treat contacts verified more than 12 months ago as errors")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if set, err := build.Check(opt.Data); err == nil {
+		if err := stale(set, *strict, stderr); err != nil {
+			return err
+		}
 	}
 	opt.Editions = eds
 	opt.Site = site.Hook(site.Options{Root: opt.Root, BaseURL: *baseURL, Log: stderr})
@@ -169,6 +181,19 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "built %d edition%s (%s): %d files, %s, in %s\n",
 		len(sum.Editions), plural(len(sum.Editions)), strings.Join(sum.Editions, ", "),
 		sum.Files, humanBytes(sum.Bytes), sum.Elapsed.Round(1e6))
+	return nil
+}
+
+// stale warns about contacts verified more than 12 months ago; with strict,
+// they are errors.
+func stale(set *content.Set, strict bool, stderr io.Writer) error {
+	w := set.Stale(time.Now())
+	if strict {
+		return w.Err()
+	}
+	for _, p := range w {
+		fmt.Fprintf(stderr, "warning: %s\n", p)
+	}
 	return nil
 }
 

@@ -347,3 +347,30 @@ func TestBundledDraftMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestStaleContacts: a contact verified more than 12 months ago gives a
+// warning in check and build, and an error with --strict.
+func TestStaleContacts(t *testing.T) {
+	dir := validKit(t)
+	p := filepath.Join(dir, "data", "fr-FR", "contacts.yaml")
+	b, _ := os.ReadFile(p)
+	os.WriteFile(p, bytes.Replace(b, []byte("verified: 2026-11-24"), []byte("verified: 2020-01-15"), 1), 0o644)
+	want := "data/fr-FR/contacts.yaml:10:15: contacts[0].verified: PHAROS was last verified on 2020-01-15, more than 12 months ago: check it against its source again"
+	r := run(t, dir, "check")
+	if r.code != 0 || r.stderr != "warning: "+want+"\n" {
+		t.Errorf("check: %+v", r)
+	}
+	r = run(t, dir, "check", "--strict")
+	if r.code != 1 || r.stderr != want+"\nawarekit: 1 problem found\n" {
+		t.Errorf("check --strict: %+v", r)
+	}
+	if r := run(t, dir, "build"); r.code != 0 || !strings.Contains(r.stderr, "warning: "+want) {
+		t.Errorf("build: %+v", r)
+	}
+	if r := run(t, dir, "build", "--strict", "--out", "strict"); r.code != 1 {
+		t.Errorf("build --strict: %+v", r)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "strict")); err == nil {
+		t.Error("build --strict wrote its output")
+	}
+}

@@ -1,5 +1,7 @@
 package content
 
+import "github.com/awarekit/awarekit/kit/diag"
+
 // The types below mirror the YAML files of an edition folder
 // (data/<edition>/). Field tags are the only key names accepted: any other
 // key is reported as unknown, so a translator's typo never goes unnoticed.
@@ -38,6 +40,9 @@ type Edition struct {
 
 	// Dir is the edition's folder as given to Load (not serialised).
 	Dir string `yaml:"-" json:"-"`
+
+	// where records the position of dated fields, for warnings.
+	where map[string]diag.Problem
 }
 
 // Draft reports whether the edition must carry the "draft – not verified" mark.

@@ -10,6 +10,8 @@ import (
 	"unicode"
 
 	"github.com/nyaruka/phonenumbers"
+
+	"github.com/awarekit/awarekit/kit/diag"
 )
 
 // MaxTextLen is the longest single text field accepted (a page body aside).
@@ -47,6 +49,18 @@ func (l *loader) at(file, field, format string, args ...any) {
 		p = p[:i]
 	}
 	l.probs.Add(l.file(file), line, col, field, format, args...)
+}
+
+// remember keeps the position of a field for later warnings.
+func (e *Edition) remember(l *loader, file, field string) {
+	if e.where == nil {
+		e.where = map[string]diag.Problem{}
+	}
+	p := diag.Problem{File: l.file(file), Field: field}
+	if ps, ok := l.where[file][field]; ok {
+		p.Line, p.Col = ps.line, ps.col
+	}
+	e.where[field] = p
 }
 
 // isBroken reports whether field, or a field that holds it, could not be
@@ -296,6 +310,9 @@ func (l *loader) validate(e *Edition, folder string) {
 			c.list(f+".needs", k.Needs, Needs, false)
 			srcCheck(c, f+".source", k.Source)
 			c.verified(f, k.Verified, k.Unverified)
+			if !k.Verified.IsZero() {
+				e.remember(l, fileContacts, f+".verified")
+			}
 		}
 	}
 
