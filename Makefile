@@ -32,6 +32,7 @@ test-deps: deps
 test: test-deps
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	$(GO) test -race -count=1 -run 'TestReproducible|TestKitZip|TestOverflow' ./kit/build
 	$(MAKE) test-browser
 
 bench: deps
