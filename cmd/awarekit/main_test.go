@@ -374,3 +374,39 @@ func TestStaleContacts(t *testing.T) {
 		t.Error("build --strict wrote its output")
 	}
 }
+
+// TestHostileBuildKeepsOutput runs build on every case of the malformed and
+// hostile corpus over an existing public/: each fails with exit 1 and its
+// exact problems, and leaves public/ byte for byte as it was.
+func TestHostileBuildKeepsOutput(t *testing.T) {
+	good := validKit(t)
+	if r := run(t, good, "build"); r.code != 0 {
+		t.Fatalf("build: %+v", r)
+	}
+	before := snapshot(t, filepath.Join(good, "public"))
+	cases, err := testkit.BadCases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) < 30 {
+		t.Fatalf("the hostile corpus has %d cases, want at least 30", len(cases))
+	}
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := c.Materialise(dir); err != nil {
+				t.Fatal(err)
+			}
+			if err := testkit.CopyDir(filepath.Join(good, "public"), filepath.Join(dir, "public")); err != nil {
+				t.Fatal(err)
+			}
+			r := run(t, dir, "build")
+			if r.code != 1 || !strings.HasPrefix(r.stderr, c.Want) {
+				t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", r.code, r.stderr, c.Want)
+			}
+			if after := snapshot(t, filepath.Join(dir, "public")); after != before {
+				t.Error("public/ changed after a failed build")
+			}
+		})
+	}
+}

@@ -74,6 +74,10 @@ func Load(fsys fs.FS, name string) (*Set, error) {
 		if strings.HasPrefix(ent.Name(), ".") {
 			continue
 		}
+		if ent.Type()&fs.ModeSymlink != 0 {
+			probs.Add(path.Join(name, ent.Name()), 0, 0, "", "a symbolic link: an edition must be a real folder inside the data folder")
+			continue
+		}
 		if !ent.IsDir() {
 			probs.Add(path.Join(name, ent.Name()), 0, 0, "", "unexpected file: the data folder holds only edition folders such as fr-FR/")
 			continue
@@ -96,7 +100,7 @@ func LoadEdition(fsys fs.FS, name, folder string) (*Edition, error) {
 }
 
 func loadEdition(fsys fs.FS, dir, folder string, probs *diag.List) *Edition {
-	l := &loader{fsys: fsys, dir: dir, probs: probs, where: map[string]map[string]pos{}, broken: map[string]map[string]bool{}}
+	l := &loader{fsys: fsys, dir: dir, probs: probs, where: map[string]map[string]pos{}, broken: map[string]map[string]bool{}, bad: map[string]bool{}}
 	e := &Edition{Dir: dir}
 
 	entries, err := fs.ReadDir(fsys, ".")
@@ -104,12 +108,22 @@ func loadEdition(fsys fs.FS, dir, folder string, probs *diag.List) *Edition {
 		probs.Add(dir, 0, 0, "", "cannot read the edition folder: %v", unwrapPath(err))
 		return e
 	}
+	links := map[string]bool{}
 	for _, ent := range entries {
 		n := ent.Name()
+		if ent.Type()&fs.ModeSymlink != 0 {
+			// A link could point anywhere on the machine: refuse it.
+			probs.Add(path.Join(dir, n), 0, 0, "", "a symbolic link: data files must be regular files inside the edition folder")
+			links[n] = true
+			continue
+		}
 		if strings.HasPrefix(n, ".") || n == dirPages && ent.IsDir() || slices.Contains(editionFiles, n) || n == fileTranslation {
 			continue
 		}
 		probs.Add(path.Join(dir, n), 0, 0, "", "unexpected file (expected one of %s, pages/)", strings.Join(editionFiles, ", "))
+	}
+	for n := range links {
+		l.bad[n] = true // reported once, never read
 	}
 
 	l.yamlFile(fileEdition, e)
@@ -160,6 +174,9 @@ func (l *loader) file(name string) string { return path.Join(l.dir, name) }
 
 // read returns the bytes of a file after the checks every data file passes.
 func (l *loader) read(name string) ([]byte, bool) {
+	if l.bad[name] {
+		return nil, false
+	}
 	f := l.file(name)
 	fail := func(format string, args ...any) ([]byte, bool) {
 		l.probs.Add(f, 0, 0, "", format, args...)
@@ -261,6 +278,11 @@ func (l *loader) pages() []Page {
 		}
 		slug, isMD := strings.CutSuffix(n, ".md")
 		name := path.Join(dirPages, n)
+		if ent.Type()&fs.ModeSymlink != 0 {
+			l.probs.Add(l.file(name), 0, 0, "", "a symbolic link: pages must be regular files inside the edition folder")
+			found[slug] = true
+			continue
+		}
 		if ent.IsDir() || !isMD || !slices.Contains(RequiredPages, slug) {
 			l.probs.Add(l.file(name), 0, 0, "", "unexpected file (pages are %s, each .md)", strings.Join(RequiredPages, ", "))
 			continue

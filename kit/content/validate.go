@@ -21,6 +21,7 @@ const MaxTextLen = 4000
 var (
 	codeRE = regexp.MustCompile(`^([a-z]{2})-([A-Z]{2})$`)
 	idRE   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	seedRE = regexp.MustCompile(`^[0-9A-Za-z_-]+\.txt$`)
 	hashRE = regexp.MustCompile(`^[0-9a-f]{12}$`)
 )
 
@@ -229,6 +230,9 @@ func (l *loader) validate(e *Edition, folder string) {
 			ed.required(f+".title", s.Title)
 			if (s.Seed == "") == (s.URL == "") {
 				ed.add(f, "give exactly one of seed: or url:")
+			}
+			if s.Seed != "" && !seedRE.MatchString(s.Seed) {
+				ed.add(f+".seed", "%q is not a seed file name (such as 002_48fcdbe930d9825c.txt): no folders, no ..", s.Seed)
 			}
 			ed.https(f+".url", s.URL)
 		}

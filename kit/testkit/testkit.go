@@ -68,6 +68,8 @@ func BadCases() ([]Case, error) {
 	}
 	huge := bytes.Repeat([]byte("# padding padding padding padding padding padding padding\n"), 20000)
 	huge = append([]byte("myths:\n"), huge...)
+	tenMB := append([]byte("myths:\n  - id: x\n    myth: \""), bytes.Repeat([]byte("a"), 10<<20)...)
+	tenMB = append(tenMB, "\"\n"...)
 	cases = append(cases,
 		Case{Name: "gen-binary-garbage", Files: map[string][]byte{"fr-FR/myths.yaml": garbage},
 			Want: "data/fr-FR/myths.yaml: not UTF-8 text (a binary file, or saved in another encoding)\n"},
@@ -75,8 +77,27 @@ func BadCases() ([]Case, error) {
 			Want: "data/fr-FR/myths.yaml: not UTF-8 text (a binary file, or saved in another encoding)\n"},
 		Case{Name: "gen-huge-file", Files: map[string][]byte{"fr-FR/myths.yaml": huge},
 			Want: fmt.Sprintf("data/fr-FR/myths.yaml: file too large: %d bytes (at most 1048576)\n", len(huge))},
+		Case{Name: "gen-10mb-field", Files: map[string][]byte{"fr-FR/myths.yaml": tenMB},
+			Want: fmt.Sprintf("data/fr-FR/myths.yaml: file too large: %d bytes (at most 1048576)\n", len(tenMB))},
+		Case{Name: "gen-symlink-file", Apply: symlink("data/fr-FR/contacts.yaml", "/etc/passwd"),
+			Want: "data/fr-FR/contacts.yaml: a symbolic link: data files must be regular files inside the edition folder\n"},
+		Case{Name: "gen-symlink-page", Apply: symlink("data/fr-FR/pages/law.md", "../../../../../etc/hostname"),
+			Want: "data/fr-FR/pages/law.md: a symbolic link: pages must be regular files inside the edition folder\n"},
+		Case{Name: "gen-symlink-edition", Apply: symlink("data/de-AT", "/etc"),
+			Want: "data/de-AT: a symbolic link: an edition must be a real folder inside the data folder\n"},
 	)
 	return cases, nil
+}
+
+// symlink returns an Apply step replacing a path of the kit by a link.
+func symlink(name, target string) func(dir string) error {
+	return func(dir string) error {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.RemoveAll(p); err != nil {
+			return err
+		}
+		return os.Symlink(target, p)
+	}
 }
 
 // Materialise writes the valid fixture, changed by the case, into dir/data.
