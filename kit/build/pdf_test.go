@@ -2,6 +2,8 @@ package build_test
 
 import (
 	"bufio"
+	"image"
+	"image/png"
 	"bytes"
 	"crypto/sha256"
 	"fmt"
@@ -325,4 +327,33 @@ func TestDesignTexts(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestLogo: an edition's own logo is printed in the footer of its posters,
+// as an image pdfimages finds, and the PDF stays valid.
+func TestLogo(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	if err := testkit.CopyDir(filepath.Join(testkit.Root(), "testdata", "valid"), data); err != nil {
+		t.Fatal(err)
+	}
+	img := image.NewNRGBA(image.Rect(0, 0, 120, 40))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i * 31)
+	}
+	var buf bytes.Buffer
+	png.Encode(&buf, img)
+	os.WriteFile(filepath.Join(data, "fr-FR", "ngo-logo.png"), buf.Bytes(), 0o644)
+	ed := filepath.Join(data, "fr-FR", "edition.yaml")
+	b, _ := os.ReadFile(ed)
+	os.WriteFile(ed, append(b, "logo: ngo-logo.png\n"...), 0o644)
+	out := filepath.Join(dir, "public")
+	if _, err := build.Run(build.Options{Root: testkit.Root(), Data: data, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(out, "fr-FR", "posters", "la-sextorsion-a4.pdf")
+	if list := tool(t, "pdfimages", "-list", p); !strings.Contains(list, " 120    40 ") {
+		t.Errorf("no 120 × 40 logo in the PDF:\n%s", list)
+	}
+	tool(t, "qpdf", "--check", p)
 }

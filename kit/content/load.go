@@ -109,6 +109,7 @@ func loadEdition(fsys fs.FS, dir, folder string, probs *diag.List) *Edition {
 		return e
 	}
 	links := map[string]bool{}
+	var images []string
 	for _, ent := range entries {
 		n := ent.Name()
 		if ent.Type()&fs.ModeSymlink != 0 {
@@ -118,6 +119,10 @@ func loadEdition(fsys fs.FS, dir, folder string, probs *diag.List) *Edition {
 			continue
 		}
 		if strings.HasPrefix(n, ".") || n == dirPages && ent.IsDir() || slices.Contains(editionFiles, n) || n == fileTranslation {
+			continue
+		}
+		if imageRE.MatchString(n) {
+			images = append(images, n) // checked once edition.yaml names its logo
 			continue
 		}
 		probs.Add(path.Join(dir, n), 0, 0, "", "unexpected file (expected one of %s, pages/)", strings.Join(editionFiles, ", "))
@@ -157,6 +162,14 @@ func loadEdition(fsys fs.FS, dir, folder string, probs *diag.List) *Edition {
 	}
 
 	l.validate(e, folder)
+	for _, n := range images {
+		if n != e.Logo {
+			probs.Add(path.Join(dir, n), 0, 0, "", "unexpected file (an image that edition.yaml does not name as its logo)")
+		}
+	}
+	if e.Logo != "" && !l.bad[fileEdition] {
+		l.logo(e)
+	}
 	return e
 }
 

@@ -22,6 +22,7 @@ type Edition struct {
 	LastVerified Date      `yaml:"last_verified" json:"last_verified"`
 	Emergency    Emergency `yaml:"emergency" json:"emergency"`
 	QuickExitURL string    `yaml:"quick_exit_url" json:"quick_exit_url"`
+	Logo         string    `yaml:"logo" json:"logo,omitempty"` // optional: a PNG or JPEG in the edition folder (never a government logo)
 	Sources      []Source  `yaml:"sources" json:"sources"`
 
 	// From the other files.
@@ -40,6 +41,11 @@ type Edition struct {
 
 	// Dir is the edition's folder as given to Load (not serialised).
 	Dir string `yaml:"-" json:"-"`
+
+	// LogoData is the logo file, read and checked (not serialised).
+	LogoData []byte `yaml:"-" json:"-"`
+	// LogoSize is the logo's size in pixels.
+	LogoSize [2]int `yaml:"-" json:"-"`
 
 	// where records the position of dated fields, for warnings.
 	where map[string]diag.Problem

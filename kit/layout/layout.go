@@ -207,6 +207,17 @@ func (l *layouter) box(b *Box) {
 	if paras == nil {
 		return
 	}
+	if e := l.job.Edition; b.Show == "footer" && e.LogoData != nil {
+		// The edition's own logo at the right end of the footer, the text
+		// centred in what is left.
+		lh := h
+		lw := lh * float64(e.LogoSize[0]) / float64(e.LogoSize[1])
+		if lw > w/4 {
+			lw, lh = w/4, w/4*float64(e.LogoSize[1])/float64(e.LogoSize[0])
+		}
+		l.pg.Images = append(l.pg.Images, Image{X: x + w - lw, Y: y + (h-lh)/2, W: lw, H: lh, Data: e.LogoData})
+		w -= lw + lh*0.3
+	}
 	l.textBox(b, paras, x, y, w, h)
 }
 

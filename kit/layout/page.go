@@ -24,6 +24,7 @@ type Page struct {
 
 	Shapes []Shape
 	Texts  []Text
+	Images []Image
 	Links  []Link
 	Marks  bool // draw crop marks (print-shop variant)
 
@@ -70,6 +71,13 @@ type Text struct {
 	Width float64 // as measured by the layout
 }
 
+// Image is a raster image (an edition's logo), already checked by the
+// loader: PNG or JPEG, within size limits. X, Y is its top-left corner.
+type Image struct {
+	X, Y, W, H float64
+	Data       []byte
+}
+
 // Link is a clickable area pointing at a URL.
 type Link struct {
 	X, Y, W, H float64
@@ -92,6 +100,9 @@ func (p *Page) Snapshot() string {
 	}
 	for _, t := range p.Texts {
 		fmt.Fprintf(&b, "text %7.2f %7.2f %-7s %5.2f %q\n", t.X, t.Y, t.Role, t.Size, t.Text)
+	}
+	for _, im := range p.Images {
+		fmt.Fprintf(&b, "image %7.2f %7.2f %6.2f %6.2f %d bytes\n", im.X, im.Y, im.W, im.H, len(im.Data))
 	}
 	for _, l := range p.Links {
 		fmt.Fprintf(&b, "link %7.2f %7.2f %6.2f %6.2f %s\n", l.X, l.Y, l.W, l.H, l.URL)

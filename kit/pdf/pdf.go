@@ -103,6 +103,15 @@ func drawPage(gp *gopdf.GoPdf, p *layout.Page, family map[layout.Role]string) er
 			return err
 		}
 	}
+	for _, im := range p.Images {
+		h, err := gopdf.ImageHolderByBytes(im.Data)
+		if err != nil {
+			return err
+		}
+		if err := gp.ImageByHolder(h, im.X, im.Y, &gopdf.Rect{W: im.W, H: im.H}); err != nil {
+			return fmt.Errorf("logo: %w", err)
+		}
+	}
 	for _, l := range p.Links {
 		gp.AddExternalLink(l.URL, l.X, l.Y, l.W, l.H)
 	}

@@ -15,10 +15,12 @@ import (
 	"sync"
 
 	"github.com/disintegration/imaging"
+	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/image/vector"
+	_ "image/jpeg"
 
 	"github.com/awarekit/awarekit/kit/layout"
 )
@@ -110,6 +112,16 @@ func Draw(pg *layout.Page, fonts layout.Fonts, height int) (*image.RGBA, error) 
 		}
 		src := image.NewUniform(color.RGBA{sh.Fill.R, sh.Fill.G, sh.Fill.B, 255})
 		r.Draw(img, box, src, image.Point{})
+	}
+	for _, im := range pg.Images {
+		src, _, err := image.Decode(bytes.NewReader(im.Data))
+		if err != nil {
+			return nil, err
+		}
+		x0, y0 := px(layout.Point{X: im.X, Y: im.Y})
+		x1, y1 := px(layout.Point{X: im.X + im.W, Y: im.Y + im.H})
+		r := image.Rect(int(math.Round(float64(x0))), int(math.Round(float64(y0))), int(math.Round(float64(x1))), int(math.Round(float64(y1))))
+		xdraw.CatmullRom.Scale(img, r, src, src.Bounds(), xdraw.Over, nil)
 	}
 	faces := faceCache{fonts: fonts}
 	for _, t := range pg.Texts {

@@ -5,7 +5,11 @@ package testkit
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"hash/crc32"
+	"image"
+	"image/png"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -83,10 +87,53 @@ func BadCases() ([]Case, error) {
 			Want: "data/fr-FR/contacts.yaml: a symbolic link: data files must be regular files inside the edition folder\n"},
 		Case{Name: "gen-symlink-page", Apply: symlink("data/fr-FR/pages/law.md", "../../../../../etc/hostname"),
 			Want: "data/fr-FR/pages/law.md: a symbolic link: pages must be regular files inside the edition folder\n"},
+		Case{Name: "gen-logo-bomb", Apply: withLogo("logo.png", pngHeader(100000, 100000)),
+			Want: "data/fr-FR/edition.yaml:22:7: logo: logo.png is 100000 × 100000 pixels: at most 4000 on a side and 12000000 pixels in all\n"},
+		Case{Name: "gen-logo-20000px", Apply: withLogo("logo.png", pngHeader(20000, 20000)),
+			Want: "data/fr-FR/edition.yaml:22:7: logo: logo.png is 20000 × 20000 pixels: at most 4000 on a side and 12000000 pixels in all\n"},
+		Case{Name: "gen-logo-not-an-image", Apply: withLogo("logo.png", []byte("#!/bin/sh\nrm -rf /\n")),
+			Want: "data/fr-FR/edition.yaml:22:7: logo: logo.png is not a readable PNG or JPEG image\n"},
+		Case{Name: "gen-logo-path-traversal", Apply: withLogo("../../etc/passwd", nil),
+			Want: "data/fr-FR/edition.yaml:22:7: logo: \"../../etc/passwd\" is not a PNG or JPEG file name in the edition folder (no folders, no ..)\n"},
+		Case{Name: "gen-logo-absolute-path", Apply: withLogo("/etc/passwd", nil),
+			Want: "data/fr-FR/edition.yaml:22:7: logo: \"/etc/passwd\" is not a PNG or JPEG file name in the edition folder (no folders, no ..)\n"},
 		Case{Name: "gen-symlink-edition", Apply: symlink("data/de-AT", "/etc"),
 			Want: "data/de-AT: a symbolic link: an edition must be a real folder inside the data folder\n"},
 	)
 	return cases, nil
+}
+
+// withLogo returns an Apply step that names a logo in edition.yaml and,
+// when data is not nil, writes it.
+func withLogo(name string, data []byte) func(dir string) error {
+	return func(dir string) error {
+		ed := filepath.Join(dir, "data", "fr-FR", "edition.yaml")
+		b, err := os.ReadFile(ed)
+		if err != nil {
+			return err
+		}
+		b = append(b, fmt.Sprintf("logo: %q\n", name)...)
+		if err := os.WriteFile(ed, b, 0o644); err != nil {
+			return err
+		}
+		if data == nil {
+			return nil
+		}
+		return os.WriteFile(filepath.Join(dir, "data", "fr-FR", name), data, 0o644)
+	}
+}
+
+// pngHeader returns a tiny PNG file whose header claims w × h pixels: a
+// decompression bomb's signature, refused before any pixel is decoded.
+func pngHeader(w, h uint32) []byte {
+	var buf bytes.Buffer
+	png.Encode(&buf, image.NewGray(image.Rect(0, 0, 1, 1)))
+	b := buf.Bytes()
+	// IHDR data starts at byte 16: width, height, then 5 bytes; CRC after.
+	binary.BigEndian.PutUint32(b[16:], w)
+	binary.BigEndian.PutUint32(b[20:], h)
+	binary.BigEndian.PutUint32(b[29:], crc32.ChecksumIEEE(b[12:29]))
+	return b
 }
 
 // symlink returns an Apply step replacing a path of the kit by a link.

@@ -1,0 +1,69 @@
+package content
+
+import (
+	"bytes"
+	"image"
+	_ "image/jpeg" // logos may be JPEG
+	_ "image/png"  // or PNG
+	"io/fs"
+	"regexp"
+)
+
+// Limits on a logo, checked from the file's header before anything is
+// decoded: a decompression bomb or a 20000 × 20000 image is refused without
+// allocating its pixels.
+const (
+	MaxLogoBytes  = 2 << 20
+	MaxLogoSide   = 4000
+	MaxLogoPixels = 12_000_000
+)
+
+var imageRE = regexp.MustCompile(`(?i)^[0-9a-z_-]+\.(png|jpe?g)$`)
+
+// logo checks and reads the edition's logo file.
+func (l *loader) logo(e *Edition) {
+	c := checker{l: l, file: fileEdition}
+	if !imageRE.MatchString(e.Logo) {
+		c.add("logo", "%q is not a PNG or JPEG file name in the edition folder (no folders, no ..)", e.Logo)
+		return
+	}
+	if l.bad[e.Logo] {
+		return // a symbolic link, already reported
+	}
+	st, err := fs.Stat(l.fsys, e.Logo)
+	switch {
+	case err != nil:
+		c.add("logo", "%s: no such file in %s", e.Logo, l.dir)
+		return
+	case !st.Mode().IsRegular():
+		c.add("logo", "%s is not a regular file", e.Logo)
+		return
+	case st.Size() > MaxLogoBytes:
+		c.add("logo", "%s is too large: %d bytes (at most %d)", e.Logo, st.Size(), MaxLogoBytes)
+		return
+	}
+	b, err := fs.ReadFile(l.fsys, e.Logo)
+	if err != nil {
+		c.add("logo", "cannot read %s: %v", e.Logo, unwrapPath(err))
+		return
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
+	switch {
+	case err != nil:
+		c.add("logo", "%s is not a readable PNG or JPEG image", e.Logo)
+		return
+	case cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > MaxLogoSide || cfg.Height > MaxLogoSide || cfg.Width*cfg.Height > MaxLogoPixels:
+		c.add("logo", "%s is %d × %d pixels: at most %d on a side and %d pixels in all", e.Logo, cfg.Width, cfg.Height, MaxLogoSide, MaxLogoPixels)
+		return
+	case format != "png" && format != "jpeg":
+		c.add("logo", "%s is a %s image: use PNG or JPEG", e.Logo, format)
+		return
+	}
+	// Decode it once now, within the limits, so that a broken body fails
+	// here rather than in a backend.
+	if _, _, err := image.Decode(bytes.NewReader(b)); err != nil {
+		c.add("logo", "%s cannot be decoded: %v", e.Logo, err)
+		return
+	}
+	e.LogoData, e.LogoSize = b, [2]int{cfg.Width, cfg.Height}
+}
