@@ -27,6 +27,10 @@ Usage:
   awarekit check [--data DIR] [--kit DIR] [--strict]
   awarekit build [--data DIR] [--kit DIR] [--out DIR] [--edition CODE] [--base-url URL]
   awarekit serve [--data DIR] [--kit DIR] [--port N]
+  awarekit new <edition> --from <edition> [--data DIR] [--kit DIR]
+  awarekit i18n export --edition CODE --format xliff|po [--source CODE] [--out FILE]
+  awarekit i18n import FILE
+  awarekit i18n status [--json]
   awarekit version
 
 Run "awarekit COMMAND --help" for the flags of a command.
@@ -50,6 +54,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = check(rest, stdout, stderr)
 	case "build":
 		err = buildCmd(rest, stdout, stderr)
+	case "new":
+		err = newCmd(rest, stdout, stderr)
+	case "i18n":
+		err = i18nCmd(rest, stdout, stderr)
 	case "serve":
 		err = serveCmd(rest, stdout, stderr)
 	case "version", "--version":

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/awarekit/awarekit/kit/l10n"
+)
+
+const i18nUsage = `Usage:
+  awarekit i18n export --edition CODE --format xliff|po [--source CODE] [--out FILE]
+  awarekit i18n import FILE
+  awarekit i18n status [--json]
+Each takes --data DIR and --kit DIR too.`
+
+func i18nCmd(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, i18nUsage)
+		return errUsage
+	}
+	opt := l10n.Options{}
+	switch sub, rest := args[0], args[1:]; sub {
+	case "export":
+		fs := flags("i18n export --edition CODE --format xliff|po [--source CODE] [--out FILE]",
+			"Writes every translatable string of an edition, with its source text, context,\nroom on the posters and notes, as XLIFF 2.0 or gettext PO.", stderr)
+		l10nFlags(fs, &opt)
+		code := fs.String("edition", "", "the edition to translate (required)")
+		format := fs.String("format", "po", "xliff or po")
+		source := fs.String("source", "", "the edition to translate from (default: the one in translation.yaml)")
+		out := fs.String("out", "", "the file to write (default: standard output)")
+		if err := parse(fs, rest); err != nil {
+			return err
+		}
+		if *code == "" {
+			fmt.Fprintln(stderr, "awarekit i18n export: --edition is required")
+			return errUsage
+		}
+		if *out == "" {
+			return l10n.Export(opt, *code, *source, *format, stdout)
+		}
+		f, err := os.CreateTemp(".", ".export-*")
+		if err != nil {
+			return err
+		}
+		defer os.Remove(f.Name())
+		if err := l10n.Export(opt, *code, *source, *format, f); err != nil {
+			f.Close()
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+		return os.Rename(f.Name(), *out)
+	case "import":
+		fs := flags("i18n import FILE", "Reads a translated XLIFF or PO file back into its edition. The whole file is\nrefused, and nothing written, if any part of it is wrong.", stderr)
+		l10nFlags(fs, &opt)
+		file, rest := "", rest
+		if len(rest) > 0 && len(rest[0]) > 0 && rest[0][0] != '-' {
+			file, rest = rest[0], rest[1:]
+		}
+		if err := parse(fs, rest); err != nil {
+			return err
+		}
+		if file == "" {
+			fmt.Fprintln(stderr, "awarekit i18n import: give the file to import")
+			return errUsage
+		}
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return err
+		}
+		res, err := l10n.Import(opt, file, b)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s: %d strings imported, %d unchanged, %d files written\n", res.Edition, res.Imported, res.Untouched, len(res.Files))
+		for _, id := range res.Stale {
+			fmt.Fprintf(stdout, "  stale: %s (translated from an older source text)\n", id)
+		}
+		fmt.Fprintln(stdout, "next: awarekit check (every text that does not fit on a poster is listed)")
+		return nil
+	case "status":
+		fs := flags("i18n status [--json]", "Per edition: strings translated, missing and stale (the source changed since).", stderr)
+		l10nFlags(fs, &opt)
+		asJSON := fs.Bool("json", false, "print JSON")
+		if err := parse(fs, rest); err != nil {
+			return err
+		}
+		sts, err := l10n.Status(opt)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			b, err := json.MarshalIndent(sts, "", "  ")
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(stdout, "%s\n", b)
+			return err
+		}
+		return l10n.WriteStatusTable(stdout, sts)
+	case "-h", "--help", "help":
+		fmt.Fprintln(stdout, i18nUsage)
+		return nil
+	default:
+		fmt.Fprintf(stderr, "awarekit i18n: unknown command %q\n%s\n", sub, i18nUsage)
+		return errUsage
+	}
+}
+
+func l10nFlags(fs interface {
+	StringVar(*string, string, string, string)
+}, opt *l10n.Options) {
+	fs.StringVar(&opt.Data, "data", "data", "the data folder, one subfolder per edition")
+	fs.StringVar(&opt.Root, "kit", ".", "the kit folder whose i18n/ and posters/ override the built-in ones")
+}

@@ -1,0 +1,246 @@
+package l10n
+
+import (
+	"fmt"
+	"io/fs"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/awarekit/awarekit"
+	"github.com/awarekit/awarekit/kit/layout"
+)
+
+// Unit is an entry as a translator sees it: the source text, the current
+// translation, where the text is shown and how much room it has.
+type Unit struct {
+	ID      string
+	Source  string
+	Target  string // empty when not translated yet
+	State   string // StateNew, StateTranslated or StateStale
+	Context string // where it is shown: poster boxes, site page, data file
+	Budget  int    // characters that fit in its poster box at the minimum size; 0 when not in a single box
+	Ref     string // where the source text is written: fr-LU/texts.yaml:12
+	Notes   []string
+}
+
+// Unit states in exported files.
+const (
+	StateNew        = "new"        // never translated (or the edition still holds the source's copy)
+	StateTranslated = "translated" // translated from the current source text
+	StateStale      = "stale"      // translated, but the source text changed since
+)
+
+// shows is what a poster box shows, as string ids (a trailing . is a prefix).
+func shows(b *layout.Box) []string {
+	switch b.Show {
+	case "title", "definition", "warning", "slogan", "question", "call_to_action":
+		return []string{"texts." + b.Show}
+	case "advice":
+		return []string{"texts.advice_intro", "texts.shared_intro", "advice.", "i18n.advice_heading"}
+	case "myths":
+		return []string{"myths.", "i18n.myths_heading", "i18n.myth_label", "i18n.reality_label"}
+	case "steps":
+		return []string{"advice."}
+	case "contacts", "contacts_list":
+		return []string{"contacts.", "i18n.contacts_heading", "i18n.need_"}
+	case "footer":
+		return []string{"i18n.verified_on", "i18n.emergency"}
+	case "sheet_title":
+		return []string{"sheets." + b.Sheet + ".title"}
+	case "sheet":
+		return []string{"sheets." + b.Sheet + "."}
+	case "label":
+		return []string{"i18n." + b.Key}
+	case "parents", "reception":
+		return []string{"sheets." + b.Show + "."}
+	}
+	return nil
+}
+
+// single reports whether a box shows exactly one string (so a budget makes sense).
+func single(b *layout.Box) bool {
+	return slices.Contains([]string{"title", "definition", "warning", "slogan", "question", "call_to_action", "sheet_title", "label"}, b.Show)
+}
+
+func matches(pats []string, id string) bool {
+	for _, p := range pats {
+		if p == id || strings.HasSuffix(p, ".") && strings.HasPrefix(id, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// posters is what the designs say about the strings: which boxes show them.
+type posters struct {
+	designs []*layout.Design
+	fonts   layout.Fonts
+}
+
+// loadPosters reads the designs of the kit folder root (over the built-in
+// ones). Budgets are a help, not a requirement: without designs or fonts,
+// units simply carry none.
+func loadPosters(root string) posters {
+	var user fs.FS
+	if root != "" {
+		user = osDirFS(root)
+	}
+	fsys := awarekit.Overlay(user, awarekit.Defaults)
+	sub, err := fs.Sub(fsys, "posters")
+	if err != nil {
+		return posters{}
+	}
+	ds, _ := layout.LoadDesigns(sub, "posters")
+	fonts, err := layout.LoadFonts()
+	if err != nil {
+		return posters{designs: ds}
+	}
+	return posters{designs: ds, fonts: fonts}
+}
+
+func (p posters) boxes() []struct {
+	d *layout.Design
+	b *layout.Box
+} {
+	var out []struct {
+		d *layout.Design
+		b *layout.Box
+	}
+	for _, d := range p.designs {
+		for i := range d.Boxes {
+			out = append(out, struct {
+				d *layout.Design
+				b *layout.Box
+			}{d, &d.Boxes[i]})
+		}
+		if d.Back != nil {
+			for i := range d.Back.Boxes {
+				out = append(out, struct {
+					d *layout.Design
+					b *layout.Box
+				}{d, &d.Back.Boxes[i]})
+			}
+		}
+	}
+	return out
+}
+
+// where lists the poster boxes showing id, and the smallest budget of the
+// single-text boxes among them (0 when none).
+func (p posters) where(id, source string) (boxes []string, budget int) {
+	for _, db := range p.boxes() {
+		if !matches(shows(db.b), id) {
+			continue
+		}
+		boxes = append(boxes, db.d.ID+"/"+db.b.ID)
+		if single(db.b) {
+			if n := p.budget(db.b, source); n > 0 && (budget == 0 || n < budget) {
+				budget = n
+			}
+		}
+	}
+	return boxes, budget
+}
+
+var emphasisRE = regexp.MustCompile(`\*\*`)
+
+// budget estimates how many characters of text like source fit in box b at
+// its minimum size: lines that fit in the box's height, times characters of
+// source's average width that fit in its width, less 10 % for the room
+// lost at line ends. The same holds on every paper size (sizes scale with
+// the page). awarekit check remains the judge.
+func (p posters) budget(b *layout.Box, source string) int {
+	if p.fonts == nil || len(b.Size) == 0 || source == "" {
+		return 0
+	}
+	role := b.Font
+	if role == "" {
+		role = layout.Regular
+	}
+	f := p.fonts[role]
+	if f == nil {
+		return 0
+	}
+	size := b.Size[len(b.Size)-1]
+	lead := b.Leading
+	if lead <= 0 {
+		lead = 1.2
+	}
+	const mm = 72 / 25.4
+	w := (b.W - 2*b.Padding) * mm
+	h := (b.H - 2*b.Padding) * mm
+	text := emphasisRE.ReplaceAllString(source, "")
+	n := utf8.RuneCountInString(text)
+	if n == 0 || w <= 0 || h <= 0 {
+		return 0
+	}
+	avg := f.Width(text, size) / float64(n)
+	lines := math.Floor(h / (size * lead))
+	if lines < 1 {
+		lines = 1
+	}
+	return int(lines * math.Floor(w/avg) * 0.9)
+}
+
+// notes are the hints for translators, by kind of text.
+var kindNotes = map[string]string{
+	"title":            "The poster's title, in capitals like the source.",
+	"slogan":           "The poster's slogan, in capitals, printed very large: keep it short.",
+	"question":         "A question printed in capitals under the slogan.",
+	"call_to_action":   "Printed in capitals at the foot of the poster.",
+	"advice_keyword":   "The first words of an advice step, in capitals and bold; the step's text follows them and continues the same sentence.",
+	"advice_text":      "Continues the sentence begun by the step's keyword (printed just before it).",
+	"advice_note":      "A sentence printed after the advice step.",
+	"contact_name":     "The service's name: keep it as it is unless the service has an official name in this language.",
+	"contact_purpose":  "One line printed under the service's name on the posters: what it is for.",
+	"law_title":        "The title of a legal reference; the article number itself is not translated.",
+	"term_avoid":       "A term not to use any more (left column of « on ne dit plus / on dit »).",
+	"term_use":         "The term to use instead.",
+	"page_title":       "The title of a page of the site (its heading and the browser tab).",
+	"page_description": "One sentence for search engines and link previews.",
+	"page_body":        "Markdown: keep the ## headings, lists, links and **emphasis**; translate link texts, never addresses.",
+	"sheet_item":       "One item of a list (flyer, parents' poster or officers' checklist).",
+	"label":            "An interface string of the posters or the site.",
+}
+
+var digitsRE = regexp.MustCompile(`\d[\d  .]{2,}\d|https?://`)
+
+// notes returns the translator notes of an entry.
+func notes(e Entry, targetLang string) []string {
+	var out []string
+	if n := kindNotes[e.Kind]; n != "" {
+		out = append(out, n)
+	}
+	if strings.Contains(e.Text, "**") && e.Kind != "page_body" {
+		out = append(out, "Keep the ** markers around the words to emphasise.")
+	}
+	if digitsRE.MatchString(e.Text) {
+		out = append(out, "Keep phone numbers, addresses and names exactly as they are.")
+	}
+	if targetLang == "fr" {
+		out = append(out, "Write plain spaces before : ; ! ? and inside « »: the build adds the no-break spaces.")
+	}
+	return out
+}
+
+// context says where an entry is shown.
+func (p posters) context(e Entry) (string, int) {
+	boxes, budget := p.where(e.ID, e.Text)
+	var parts []string
+	if len(boxes) > 0 {
+		parts = append(parts, "poster boxes: "+strings.Join(boxes, ", "))
+	}
+	switch {
+	case strings.HasPrefix(e.Page, "pages."):
+		parts = append(parts, "site page "+strings.TrimPrefix(e.Page, "pages."))
+	case e.Page != "" && e.Page != "posters":
+		parts = append(parts, "site: "+e.Page)
+	}
+	if budget > 0 {
+		parts = append(parts, fmt.Sprintf("room for about %d characters at the minimum size (the source has %d)", budget, utf8.RuneCountInString(e.Text)))
+	}
+	return strings.Join(parts, "; "), budget
+}

@@ -1,0 +1,267 @@
+package l10n
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/nyaruka/phonenumbers"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+	"gopkg.in/yaml.v3"
+
+	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/i18n"
+)
+
+// NewResult says what New wrote.
+type NewResult struct {
+	Edition string
+	Files   []string
+	Strings int      // strings marked as needing translation
+	Removed []string // contacts dropped: a short number of another region, and no URL
+}
+
+// New scaffolds data/<code>/ from edition from: the same files, with the
+// code, language and region of the new edition (names from CLDR), status
+// draft, every contact, legal reference and emergency number marked
+// unverified, and a translation.yaml marking every string as needing
+// translation. When the region changes, national numbers are rewritten in
+// international form (+33 …); short numbers of the old region (3018) are
+// dropped, and a contact left without a number or an address is removed.
+// The interface strings of a language the kit does not have yet are
+// copied to i18n/<code>.yaml, to be translated too.
+func New(opt Options, code, from string) (*NewResult, error) {
+	if !validCode(code) {
+		return nil, fmt.Errorf("%q is not an edition code such as de-LU (language-REGION)", code)
+	}
+	dir := filepath.Join(opt.Data, code)
+	if _, err := os.Stat(dir); err == nil {
+		return nil, fmt.Errorf("%s already exists", dir)
+	}
+	src, err := open(opt, from)
+	if err != nil {
+		return nil, fmt.Errorf("edition %s: %w", from, err)
+	}
+	ed, err := openEdition(filepath.Join(opt.Data, from), from)
+	if err != nil {
+		return nil, err
+	}
+	lang, region := code[:2], code[3:]
+	oldRegion := src.ed.Region
+	reason := fmt.Sprintf("copied from %s by awarekit new: check it against an official source for %s before publishing", from, code)
+	res := &NewResult{Edition: code}
+
+	e := ed.files["edition.yaml"]
+	er := e.root()
+	tag := language.Make(code)
+	langName := display.Self.Name(language.Make(lang))
+	regionName := display.Regions(tag).Name(language.MustParseRegion(region))
+	if regionName == "" {
+		regionName = display.English.Regions().Name(language.MustParseRegion(region))
+	}
+	for _, kv := range [][2]string{{"code", code}, {"language", lang}, {"region", region}, {"region_name", regionName}, {"language_name", langName}, {"status", content.StatusDraft}} {
+		e.set(er, kv[0], kv[1])
+	}
+	if _, em := get(er, "emergency"); em != nil {
+		unverify(e, em, reason)
+		if _, d := get(em, "dial"); d != nil && region != oldRegion && !validIn(d.Value, region) {
+			e.set(em, "dial", "112")
+			e.set(em, "display", "112")
+		}
+	}
+
+	c := ed.files["contacts.yaml"]
+	_, seq := get(c.root(), "contacts")
+	var removed []string
+	if seq != nil {
+		var keep []*yaml.Node
+		for _, k := range seq.Content {
+			unverify(c, k, reason)
+			if region != oldRegion {
+				if !rehome(c, k, oldRegion, region) {
+					removed = append(removed, idOf(k))
+					continue
+				}
+			}
+			keep = append(keep, k)
+		}
+		if len(keep) != len(seq.Content) {
+			seq.Content = keep
+			c.whole = true
+		}
+	}
+	if len(removed) > 0 {
+		a := ed.files["advice.yaml"]
+		for _, s := range list(a.root(), "steps") {
+			if _, cs := get(s, "contacts"); cs != nil {
+				cs.Content = slices.DeleteFunc(cs.Content, func(n *yaml.Node) bool { return slices.Contains(removed, n.Value) })
+				a.whole = true
+			}
+		}
+		res.Removed = removed
+	}
+	for _, r := range list(ed.files["law.yaml"].root(), "references") {
+		unverify(ed.files["law.yaml"], r, reason)
+	}
+
+	files, err := ed.rendered()
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range yamlFiles {
+		if files[name] == nil {
+			files[name] = ed.files[name].src
+		}
+	}
+	for slug, pg := range ed.pages {
+		name := "pages/" + slug + ".md"
+		if files[name] == nil {
+			b, err := os.ReadFile(filepath.Join(opt.Data, from, filepath.FromSlash(name)))
+			if err != nil {
+				return nil, err
+			}
+			files[name] = b
+		}
+		_ = pg
+	}
+
+	// The state: every string of the edition needs translation; the
+	// interface strings too unless the kit has them in this language.
+	st := &content.Translation{Source: from, Strings: map[string]content.TranslatedString{}}
+	for _, f := range src.files.fields {
+		if len(f.ID) > 5 && f.ID[:5] == "i18n." {
+			continue
+		}
+		st.Strings[f.ID] = content.TranslatedString{State: content.StateNeedsTranslation}
+	}
+	var labels []byte
+	_, lerr := i18n.Load(opt.i18nFS(), "i18n", lang, code)
+	haveLang := lerr == nil
+	for _, f := range src.files.fields {
+		if len(f.ID) <= 5 || f.ID[:5] != "i18n." {
+			continue
+		}
+		if haveLang {
+			st.Strings[f.ID] = content.TranslatedString{State: content.StateTranslated, Hash: Hash(f.Text)}
+		} else {
+			st.Strings[f.ID] = content.TranslatedString{State: content.StateNeedsTranslation}
+		}
+	}
+	lpath := filepath.Join(opt.i18nDir(), code+".yaml")
+	if !haveLang {
+		if _, err := os.Stat(lpath); !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s exists but does not give every interface string: %v", lpath, lerr)
+		}
+		lf := newYAML("i18n/"+code+".yaml", fmt.Sprintf("Interface strings of the %s edition, copied from %s by awarekit new: to be translated.", code, from))
+		for _, f := range src.files.fields {
+			if len(f.ID) > 5 && f.ID[:5] == "i18n." {
+				lf.set(lf.root(), f.ID[5:], f.Text)
+			}
+		}
+		if labels, err = lf.render(); err != nil {
+			return nil, err
+		}
+	}
+	files["translation.yaml"] = stateFile(st)
+	res.Strings = len(st.Strings)
+
+	if err := validateNew(opt, code, files); err != nil {
+		return nil, fmt.Errorf("the new edition %s would not be valid; nothing was written:\n%w", code, err)
+	}
+	out := map[string][]byte{}
+	for n, b := range files {
+		out[filepath.Join(dir, filepath.FromSlash(n))] = b
+	}
+	if labels != nil {
+		out[lpath] = labels
+	}
+	if err := writeAll(out); err != nil {
+		return nil, err
+	}
+	for n := range out {
+		res.Files = append(res.Files, filepath.ToSlash(n))
+	}
+	slices.Sort(res.Files)
+	return res, nil
+}
+
+// unverify turns verified: <date> into unverified: <reason>.
+func unverify(f *yfile, m *yaml.Node, reason string) {
+	if _, u := get(m, "unverified"); u == nil {
+		f.replaceKey(m, "verified", "unverified", reason)
+		return
+	} else if u.Value != "" {
+		return
+	}
+	// verified: <date> and unverified: "" side by side.
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == "verified" {
+			m.Content = slices.Delete(m.Content, i, i+2)
+			break
+		}
+	}
+	f.whole = true
+	f.set(m, "unverified", reason)
+}
+
+func validIn(dial, region string) bool {
+	n, err := phonenumbers.Parse(dial, region)
+	if err != nil {
+		return false
+	}
+	return phonenumbers.IsValidNumberForRegion(n, region) || phonenumbers.IsValidShortNumberForRegion(n, region) ||
+		len(dial) > 0 && dial[0] == '+' && phonenumbers.IsValidNumber(n)
+}
+
+// rehome adapts a contact's phone to another region; it reports false when
+// the contact has nothing left to reach it by.
+func rehome(f *yfile, k *yaml.Node, from, to string) bool {
+	_, ph := get(k, "phone")
+	if ph == nil {
+		return true
+	}
+	_, d := get(ph, "dial")
+	if d == nil || validIn(d.Value, to) {
+		return true
+	}
+	if n, err := phonenumbers.Parse(d.Value, from); err == nil && phonenumbers.IsValidNumber(n) && !phonenumbers.IsValidShortNumberForRegion(n, from) {
+		intl := phonenumbers.Format(n, phonenumbers.INTERNATIONAL)
+		f.set(ph, "dial", intl)
+		f.set(ph, "display", intl)
+		return true
+	}
+	if _, u := get(k, "url"); u != nil && u.Value != "" {
+		for i := 0; i+1 < len(k.Content); i += 2 {
+			if k.Content[i].Value == "phone" {
+				k.Content = slices.Delete(k.Content, i, i+2)
+				f.whole = true
+				break
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func validateNew(opt Options, code string, files map[string][]byte) error {
+	scratch, err := os.MkdirTemp("", "awarekit-new-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(scratch)
+	for name, b := range files {
+		p := filepath.Join(scratch, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			return err
+		}
+	}
+	_, err = content.LoadEdition(os.DirFS(scratch), filepath.ToSlash(filepath.Join(opt.Data, code)), code)
+	return err
+}
