@@ -44,7 +44,7 @@ func WritePO(w io.Writer, c *Catalog) error {
 	for _, u := range c.Units {
 		b.WriteByte('\n')
 		if u.Context != "" {
-			poComment(&b, "#.", u.Context)
+			poComment(&b, "#.", "Where: "+u.Context)
 		}
 		for _, n := range u.Notes {
 			poComment(&b, "#.", n)
@@ -120,6 +120,8 @@ func ReadPO(name string, r io.Reader) (*Catalog, error) {
 		line          int
 		fuzzy         bool
 		ctxt, id, str *string
+		context, ref  string
+		notes         []string
 	}
 	var (
 		cur    *entry
@@ -151,7 +153,7 @@ func ReadPO(name string, r io.Reader) (*Catalog, error) {
 			return fmt.Errorf("%s:%d: %q is given twice (first at line %d)", name, e.line, *e.ctxt, first)
 		}
 		seen[*e.ctxt] = e.line
-		u := Unit{ID: *e.ctxt, Source: *e.id, Target: *e.str, State: StateTranslated}
+		u := Unit{ID: *e.ctxt, Source: *e.id, Target: *e.str, State: StateTranslated, Context: e.context, Ref: e.ref, Notes: e.notes}
 		switch {
 		case e.fuzzy:
 			u.State = StateStale
@@ -200,6 +202,14 @@ func ReadPO(name string, r io.Reader) (*Catalog, error) {
 				if err := flush(); err != nil {
 					return nil, err
 				}
+			}
+			switch {
+			case strings.HasPrefix(line, "#. Where: "):
+				start().context = line[len("#. Where: "):]
+			case strings.HasPrefix(line, "#. "):
+				start().notes = append(start().notes, line[3:])
+			case strings.HasPrefix(line, "#: "):
+				start().ref = strings.TrimSpace(line[3:])
 			}
 		case strings.HasPrefix(line, `"`):
 			if last == nil || *last == nil {
@@ -262,6 +272,9 @@ func ReadPO(name string, r io.Reader) (*Catalog, error) {
 		return nil, fmt.Errorf("%s: no PO header (msgid \"\" with X-Awarekit-Source and X-Awarekit-Target): not a file exported by awarekit", name)
 	}
 	c.Source, c.Target = header["X-Awarekit-Source"], header["X-Awarekit-Target"]
+	if d := header["PO-Revision-Date"]; len(d) >= 10 {
+		c.Date = d[:10]
+	}
 	if c.Source == "" || c.Target == "" {
 		return nil, fmt.Errorf("%s: the header has no X-Awarekit-Source or X-Awarekit-Target: not a file exported by awarekit", name)
 	}

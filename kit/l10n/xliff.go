@@ -91,6 +91,10 @@ type xliffPart struct {
 	State   string     `xml:"state,attr"`
 	Source  xliffText  `xml:"source"`
 	Target  *xliffText `xml:"target"`
+	Notes   []struct {
+		Category string `xml:"category,attr"`
+		Text     string `xml:",chardata"`
+	} `xml:"note"`
 }
 
 type xliffText struct {
@@ -131,6 +135,18 @@ func ReadXLIFF(name string, r io.Reader) (*Catalog, error) {
 			u := Unit{ID: xu.ID, State: StateNew}
 			translated, hasTarget, segs := true, false, 0
 			for _, p := range xu.Parts {
+				if p.XMLName.Space == xliffNS && p.XMLName.Local == "notes" {
+					for _, n := range p.Notes {
+						switch n.Category {
+						case "context":
+							u.Context = n.Text
+						case "location":
+							u.Ref = n.Text
+						default:
+							u.Notes = append(u.Notes, n.Text)
+						}
+					}
+				}
 				if p.XMLName.Space != xliffNS || p.XMLName.Local != "segment" && p.XMLName.Local != "ignorable" {
 					continue
 				}
