@@ -4,8 +4,8 @@
 GO      ?= go
 BIN     := bin/awarekit
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-# Debian packages the tests read PDFs with.
-TEST_PKGS := poppler-utils qpdf
+# Debian packages the tests read PDFs (and check PO files) with.
+TEST_PKGS := poppler-utils qpdf gettext
 APT_GET := $(if $(filter 0,$(shell id -u)),,sudo) apt-get
 
 .PHONY: kit build test deps test-deps bench lint fuzz clean test-browser
@@ -23,7 +23,7 @@ deps:
 
 # Installs the PDF tools only when one of them is missing.
 test-deps: deps
-	@if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null || ! command -v qpdf >/dev/null; then \
+	@if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null || ! command -v qpdf >/dev/null || ! command -v msgfmt >/dev/null; then \
 		echo "installing $(TEST_PKGS)"; \
 		DEBIAN_FRONTEND=noninteractive $(APT_GET) update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq --no-install-recommends $(TEST_PKGS); \

@@ -266,7 +266,13 @@ func TestExportValid(t *testing.T) {
 	opt, _ := scaffold(t)
 	msgfmt(t, export(t, opt, "de-LU", FormatPO))
 	x := export(t, opt, "de-LU", FormatXLIFF)
-	bin := tool(t, "xmllint")
+	if _, err := Read("x.xlf", x); err != nil {
+		t.Fatal(err)
+	}
+	bin, err := exec.LookPath("xmllint") // optional (libxml2-utils): well-formedness only, no schema offline
+	if err != nil {
+		t.Skip("xmllint is not installed")
+	}
 	f := filepath.Join(t.TempDir(), "x.xlf")
 	os.WriteFile(f, x, 0o644)
 	if out, err := exec.Command(bin, "--noout", f).CombinedOutput(); err != nil {
