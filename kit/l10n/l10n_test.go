@@ -390,3 +390,38 @@ func TestRefused(t *testing.T) {
 		})
 	}
 }
+
+// TestGermanFixture imports the German translation of fr-LU's poster texts
+// (testdata/l10n/de-LU.po, the one data/de-LU was made with) into a fresh
+// scaffold: the export afterwards is the same file.
+func TestGermanFixture(t *testing.T) {
+	opt, src := kit(t)
+	if src != "fr-LU" {
+		t.Skip("no data/fr-LU")
+	}
+	if _, err := New(opt, "de-LU", src); err != nil {
+		t.Fatal(err)
+	}
+	po, err := os.ReadFile(filepath.Join(testkit.Root(), "testdata", "l10n", "de-LU.po"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgfmt(t, po)
+	res, err := Import(opt, "de-LU.po", po)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Stale) > 0 {
+		t.Skipf("fr-LU changed since the fixture was translated: %v", res.Stale)
+	}
+	if got := export(t, opt, "de-LU", FormatPO); !bytes.Equal(got, po) {
+		t.Errorf("export after import differs:\n%s", firstDiff(po, got))
+	}
+	e, err := content.LoadEdition(os.DirFS(filepath.Join(opt.Data, "de-LU")), "data/de-LU", "de-LU")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Texts.Title != "SEXTORTION" || e.Advice[0].Keyword != "BRICH" {
+		t.Errorf("texts: %q %q", e.Texts.Title, e.Advice[0].Keyword)
+	}
+}
