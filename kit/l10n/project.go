@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -335,9 +334,7 @@ func copyDir(from, to string) error {
 	})
 }
 
-// relPath joins an edition-relative name to the data folder.
+// editionFile joins an edition-relative name to the data folder.
 func (o Options) editionFile(code, name string) string {
 	return filepath.Join(o.Data, code, filepath.FromSlash(name))
 }
-
-var _ = path.Join
