@@ -158,22 +158,6 @@ func (s setter) splitLong(w word, maxW float64) []word {
 			rs = append(rs, rr{r, f.span})
 		}
 	}
-	measure := func(a, b int) float64 {
-		t := 0.0
-		for i := a; i < b; {
-			j := i
-			for j < b && rs[j].sp == rs[i].sp {
-				j++
-			}
-			var sb strings.Builder
-			for k := i; k < j; k++ {
-				sb.WriteRune(rs[k].r)
-			}
-			t += s.fonts[rs[i].sp.Role].Width(sb.String(), s.fontSize(rs[i].sp))
-			i = j
-		}
-		return t
-	}
 	build := func(a, b int) word {
 		var nw word
 		for i := a; i < b; {
@@ -193,6 +177,7 @@ func (s setter) splitLong(w word, maxW float64) []word {
 		}
 		return nw
 	}
+	measure := func(a, b int) float64 { return build(a, b).width }
 	var out []word
 	start := 0
 	for start < len(rs) {
