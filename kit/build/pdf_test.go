@@ -2,11 +2,11 @@ package build_test
 
 import (
 	"bufio"
-	"image"
-	"image/png"
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"image"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"

@@ -51,7 +51,13 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 		pg.Subject = d.Name
 	}
 	pg.Keywords = e.Code + " " + d.ID
-	l := &layouter{fonts: fonts, job: j, pg: pg, k: k, off: pg.Bleed, lang: e.Language}
+	l := &layouter{fonts: fonts, job: j, pg: pg, k: k, off: pg.Bleed, lang: e.Language, ky: k}
+	if e.Draft() {
+		// The draft band takes the top of the page; the design is set in
+		// the rest, squeezed vertically, so that the band hides nothing.
+		l.band = h * draftBand
+		l.ky = k * (h - l.band) / h
+	}
 
 	l.side(d.Shapes, d.Boxes)
 	if d.Back != nil {
@@ -99,14 +105,19 @@ type layouter struct {
 	job   Job
 	pg    *Page
 	k     float64 // points per design millimetre
+	ky    float64 // the same vertically (less on drafts, under the band)
+	band  float64 // height of the draft band, points (0 when published)
 	off   float64 // bleed offset
 	lang  string
 	probs diag.List
 }
 
 func (l *layouter) rect(x, y, w, h float64) (float64, float64, float64, float64) {
-	return l.off + x*l.k, l.off + y*l.k, w * l.k, h * l.k
+	return l.off + x*l.k, l.off + l.band + y*l.ky, w * l.k, h * l.ky
 }
+
+// draftBand is the height of a draft's band, as a share of the page.
+const draftBand = 0.03
 
 // bleedOut extends a rectangle that touches a trim edge to the media edge.
 func (l *layouter) bleedOut(x, y, w, h, dx, dy, dw, dh float64) (float64, float64, float64, float64) {
@@ -116,8 +127,8 @@ func (l *layouter) bleedOut(x, y, w, h, dx, dy, dw, dh float64) (float64, float6
 		w += l.off
 	}
 	if dy <= 0 {
-		y -= l.off
-		h += l.off
+		y -= l.off + l.band
+		h += l.off + l.band
 	}
 	if dx+dw >= d.Width-1e-9 {
 		w += l.off
@@ -397,7 +408,7 @@ func formatDate(lang string, d content.Date) string {
 func (l *layouter) draftMark() {
 	pg := l.pg
 	red := Color{180, 20, 20}
-	bh := pg.Height * 0.035
+	bh := l.band
 	pg.Shapes = append(pg.Shapes, Rect(0, 0, pg.MediaWidth(), l.off+bh, red))
 	st := setter{l.fonts, bh * 0.5}
 	blk := st.set([]Para{{Spans: []Span{{Text: l.i18n("draft_mark"), Role: Black, Color: Color{255, 255, 255}, Scale: 1}}, Align: Center, Leading: 1.2}}, pg.Width)
