@@ -53,6 +53,14 @@ var (
 	bundledErr  error
 )
 
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bundledOut != "" {
+		os.RemoveAll(filepath.Dir(bundledOut))
+	}
+	os.Exit(code)
+}
+
 // bundled builds the repository's own data once for all tests of the
 // package.
 func bundled(t *testing.T) string {
