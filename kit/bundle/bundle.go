@@ -54,7 +54,12 @@ func Write(w io.Writer, root, prefix string, m Manifest, files []manifest.File, 
 		return flate.NewWriter(out, flate.BestCompression)
 	})
 	add := func(name string, b []byte) error {
-		h := &zip.FileHeader{Name: path.Join(prefix, name), Method: zip.Deflate, Modified: date}
+		// PDFs and PNGs are compressed already: stored as they are.
+		method := zip.Deflate
+		if ext := path.Ext(name); ext == ".pdf" || ext == ".png" {
+			method = zip.Store
+		}
+		h := &zip.FileHeader{Name: path.Join(prefix, name), Method: method, Modified: date}
 		h.SetMode(0o644)
 		fw, err := zw.CreateHeader(h)
 		if err != nil {

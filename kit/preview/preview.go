@@ -66,7 +66,7 @@ func beside(a, b *image.RGBA) *image.RGBA {
 
 func encode(img image.Image) ([]byte, error) {
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
 	err := enc.Encode(&buf, img)
 	return buf.Bytes(), err
 }
