@@ -103,7 +103,8 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 	rows := (len(cs) + cols - 1) / cols
 	gapX := w * 0.03
 	cw := (w - float64(cols-1)*gapX) / float64(cols)
-	q := math.Min(b.QR*l.k, cw)
+	qMax := math.Min(b.QR*l.k, cw)
+	q := qMax
 	// An unverified contact's number, address and QR code are printed only
 	// on drafts, which carry the draft band; a published poster keeps its
 	// name and purpose (the official poster's words) and nothing to dial.
@@ -181,13 +182,39 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 		return t
 	}
 	maxS, minS := l.sizes(b)
-	setMode(false)
-	topSize, topOK, topExcess := fit(maxS, minS, h, height)
-	setMode(true)
-	size, ok, excess := fit(maxS, minS, h, height)
-	if !ok || topOK && topSize > size {
-		setMode(false)
-		size, ok, excess = topSize, topOK, topExcess
+	// Try the QR codes at their design size, then smaller (never under 70 %,
+	// still easy to scan), each beside and above the text; keep the first
+	// that fits with the largest text.
+	var (
+		size, excess float64
+		ok           bool
+		best         = struct {
+			q, size float64
+			left    bool
+		}{-1, 0, false}
+	)
+	for _, qs := range []float64{1, 0.85, 0.7} {
+		q = qMax * qs
+		for _, m := range []bool{true, false} {
+			setMode(m)
+			s, fits, ex := fit(maxS, minS, h, height)
+			if fits && s > best.size {
+				best.q, best.size, best.left = q, s, m
+			}
+			if qs == 1 && m {
+				size, ok, excess = s, fits, ex // reported if nothing fits
+			}
+		}
+		if best.q > 0 {
+			break
+		}
+	}
+	if best.q > 0 {
+		q, size, ok = best.q, best.size, true
+		setMode(best.left)
+	} else {
+		q = qMax
+		setMode(true)
 	}
 	if !ok {
 		cellHeights(size)
