@@ -43,14 +43,10 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 	pg := &Page{
 		Edition: e.Code, Design: d.ID, Size: j.Size,
 		Width: w, Height: h, Bleed: j.Bleed * mm, Marks: j.Bleed > 0,
-		Author:  e.Publisher,
-		Subject: strings.TrimSpace(j.I18n["poster_subject"]),
+		Author:   e.Publisher,
+		Subject:  d.Name,
+		Keywords: e.Code + " " + d.ID,
 	}
-	pg.Title = plainTitle(e, d)
-	if pg.Subject == "" {
-		pg.Subject = d.Name
-	}
-	pg.Keywords = e.Code + " " + d.ID
 	l := &layouter{fonts: fonts, job: j, pg: pg, k: k, off: pg.Bleed, lang: e.Language, ky: k}
 	if e.Draft() {
 		// The draft band takes the top of the page; the design is set in
@@ -58,6 +54,7 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 		l.band = h * draftBand
 		l.ky = k * (h - l.band) / h
 	}
+	pg.Title = l.documentTitle()
 
 	l.side(d.Shapes, d.Boxes)
 	if d.Back != nil {
@@ -92,12 +89,24 @@ func (l *layouter) side(shapes []ShapeSpec, boxes []Box) {
 	}
 }
 
-func plainTitle(e *content.Edition, d *Design) string {
-	t := e.Texts.Title
-	if d.ID == "c-est-non" && e.Texts.Slogan != "" {
-		t = e.Texts.Slogan
+// documentTitle is the PDF's title: the text of the design's first heading
+// box (title, slogan, sheet title or label), then the region.
+func (l *layouter) documentTitle() string {
+	d, e := l.job.Design, l.job.Edition
+	for i := range d.Boxes {
+		b := &d.Boxes[i]
+		switch b.Show {
+		case "title", "slogan", "sheet_title", "label":
+			var t strings.Builder
+			for _, p := range l.paras(b) {
+				for _, s := range p.Spans {
+					t.WriteString(s.Text)
+				}
+			}
+			return typo.Plain(t.String()) + " – " + e.RegionName
+		}
 	}
-	return typo.Plain(strings.ReplaceAll(t, "**", "")) + " – " + e.RegionName
+	return d.Name + " – " + e.RegionName
 }
 
 type layouter struct {

@@ -4,7 +4,6 @@ import (
 	"math"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Span is a piece of text in one style. Scale multiplies the base size of
@@ -373,6 +372,3 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 	}
 	flush()
 }
-
-// runeCount is used for character budgets.
-func runeCount(s string) int { return utf8.RuneCountInString(s) }
