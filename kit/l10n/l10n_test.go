@@ -178,6 +178,18 @@ func TestNewOtherRegion(t *testing.T) {
 	if e.RegionName != "Belgique" || e.Region != "BE" {
 		t.Errorf("region: %s %s", e.Region, e.RegionName)
 	}
+	// Where 112 is not an emergency number (Morocco), the region's own one
+	// is taken, still unverified.
+	if _, err := New(opt, "fr-MA", src); err != nil {
+		t.Fatal(err)
+	}
+	ma, err := content.LoadEdition(os.DirFS(filepath.Join(opt.Data, "fr-MA")), "data/fr-MA", "fr-MA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ma.Emergency.Dial == "112" || ma.Emergency.Unverified == "" {
+		t.Errorf("fr-MA emergency: %+v", ma.Emergency)
+	}
 }
 
 // TestRoundTrip: export, translate, import, export again gives the same

@@ -69,8 +69,15 @@ func New(opt Options, code, from string) (*NewResult, error) {
 	if _, em := get(er, "emergency"); em != nil {
 		unverify(e, em, reason)
 		if _, d := get(em, "dial"); d != nil && region != oldRegion && !validIn(d.Value, region) {
-			e.set(em, "dial", "112")
-			e.set(em, "display", "112")
+			// The region's own emergency number per libphonenumber's data:
+			// 112 where it is one, else the first that is (unverified).
+			for _, n := range []string{"112", "911", "999", "000", "110", "117", "113", "190", "100", "15", "17", "19"} {
+				if validIn(n, region) && phonenumbers.IsEmergencyNumber(n, region) {
+					e.set(em, "dial", n)
+					e.set(em, "display", n)
+					break
+				}
+			}
 		}
 	}
 
