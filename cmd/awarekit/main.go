@@ -175,16 +175,14 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if set, err := build.Check(opt.Data); err == nil {
-		if err := stale(set, *strict, stderr); err != nil {
-			return err
-		}
-	}
-	opt.Editions = eds
+	opt.Editions, opt.Strict = eds, *strict
 	opt.Site = site.Hook(site.Options{Root: opt.Root, BaseURL: *baseURL, Log: stderr})
 	sum, err := build.Run(opt)
 	if err != nil {
 		return err
+	}
+	for _, p := range sum.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", p)
 	}
 	fmt.Fprintf(stdout, "built %d edition%s (%s): %d files, %s, in %s\n",
 		len(sum.Editions), plural(len(sum.Editions)), strings.Join(sum.Editions, ", "),

@@ -30,6 +30,7 @@ type Options struct {
 	Editions []string  // build only these edition codes; all when empty
 	Log      io.Writer // progress, one line per edition; nil for quiet
 	Version  string    // the kit version written into manifests
+	Strict   bool      // contacts verified more than 12 months ago are errors, not warnings
 
 	// Site, when set, builds the microsite into the temporary output after
 	// the posters. It is a hook so that only the command links Hugo: the
@@ -48,6 +49,7 @@ type SiteJob struct {
 
 // Summary is what a build produced.
 type Summary struct {
+	Warnings diag.List // contacts verified more than 12 months ago
 	Editions []string
 	Files    int
 	Bytes    int64
@@ -81,6 +83,10 @@ func Run(opt Options) (*Summary, error) {
 	set, err := Check(opt.Data)
 	if err != nil {
 		return nil, err
+	}
+	stale := set.Stale(time.Now())
+	if opt.Strict && len(stale) > 0 {
+		return nil, stale.Err()
 	}
 	eds, err := selectEditions(set, opt.Editions)
 	if err != nil {
@@ -120,7 +126,7 @@ func Run(opt Options) (*Summary, error) {
 			fmt.Fprintf(opt.Log, "%s: %d files, kit %.1f MB\n", e.Code, len(files[e.Code]), float64(f.Bytes)/(1<<20))
 		}
 	}
-	sum := &Summary{}
+	sum := &Summary{Warnings: stale}
 	for _, e := range eds {
 		dir := filepath.Join(tmp, e.Code)
 		if err := writeJSON(filepath.Join(dir, "content.json"), e); err != nil {

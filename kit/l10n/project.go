@@ -288,14 +288,8 @@ func validate(opt Options, code string, files map[string][]byte, labels []byte) 
 	if err := copyDir(dir, scratch); err != nil {
 		return err
 	}
-	for name, b := range files {
-		p := filepath.Join(scratch, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, b, 0o644); err != nil {
-			return err
-		}
+	if err := writeUnder(scratch, files); err != nil {
+		return err
 	}
 	var probs diag.List
 	e, err := content.LoadEdition(os.DirFS(scratch), filepath.ToSlash(dir), code)
@@ -311,6 +305,21 @@ func validate(opt Options, code string, files map[string][]byte, labels []byte) 
 		}
 	}
 	return probs.Err()
+}
+
+// writeUnder writes files (slash paths relative to dir) into dir, making
+// folders as needed: the scratch copy an edition is validated in.
+func writeUnder(dir string, files map[string][]byte) error {
+	for name, b := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func copyDir(from, to string) error {

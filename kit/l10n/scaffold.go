@@ -260,14 +260,8 @@ func validateNew(opt Options, code string, files map[string][]byte) error {
 		return err
 	}
 	defer os.RemoveAll(scratch)
-	for name, b := range files {
-		p := filepath.Join(scratch, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, b, 0o644); err != nil {
-			return err
-		}
+	if err := writeUnder(scratch, files); err != nil {
+		return err
 	}
 	_, err = content.LoadEdition(os.DirFS(scratch), filepath.ToSlash(filepath.Join(opt.Data, code)), code)
 	return err
