@@ -46,6 +46,7 @@ type Font struct {
 	advances    map[rune]float64
 	glyphs      map[rune]sfnt.GlyphIndex
 	kern        map[[2]sfnt.GlyphIndex]float64
+	widths      map[string]float64 // words already measured, in font units
 	hasNarrowSp bool
 }
 
@@ -108,6 +109,7 @@ func parseFont(role Role, b []byte) (*Font, error) {
 		advances:  map[rune]float64{},
 		glyphs:    map[rune]sfnt.GlyphIndex{},
 		kern:      map[[2]sfnt.GlyphIndex]float64{},
+		widths:    map[string]float64{},
 	}
 	if f.CapHeight == 0 {
 		f.CapHeight = f.Ascent * 0.7
@@ -210,10 +212,19 @@ func (f *Font) kerning(a, b sfnt.GlyphIndex) float64 {
 	return kv
 }
 
+// maxWidths bounds the word-width cache of a font (a few thousand words
+// per edition are typical).
+const maxWidths = 1 << 17
+
 // Width returns the width of s set at size points, with kerning.
 func (f *Font) Width(s string, size float64) float64 {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	// The fitting tries each box at several sizes, and every edition,
+	// design and size sets the same words again: measure each word once.
+	if w, ok := f.widths[s]; ok {
+		return w * size / f.UnitsPerEm
+	}
 	w := 0.0
 	var prev sfnt.GlyphIndex
 	for i, r := range s {
@@ -223,6 +234,9 @@ func (f *Font) Width(s string, size float64) float64 {
 			w += f.kerning(prev, g)
 		}
 		prev = g
+	}
+	if len(f.widths) < maxWidths && len(s) <= 64 {
+		f.widths[s] = w
 	}
 	return w * size / f.UnitsPerEm
 }

@@ -31,7 +31,10 @@ func Write(w io.Writer, pg *layout.Page, fonts layout.Fonts, created time.Time) 
 	// The document's default page size is the media size: gopdf places
 	// link annotations with it.
 	gp.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: mw, H: mh}})
-	gp.SetCompressLevel(6)
+	// Fastest deflate for the page content: about 15 % faster for 5 % more
+	// bytes (la-sextorsion A4: 59.6 → 62.8 KB). The font subsets stay at
+	// gopdf's default level.
+	gp.SetCompressLevel(1)
 	gp.SetInfo(gopdf.PdfInfo{
 		Title:        pg.Title,
 		Author:       pg.Author,

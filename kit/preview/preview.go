@@ -1,6 +1,7 @@
 // Package preview draws a layout.Page as a PNG: the same description the
 // PDF backend draws, rasterised with golang.org/x/image (vector shapes,
-// TrueType text), then reduced to a thumbnail with imaging.
+// TrueType text; raster logos reduced with imaging) at the preview's and the
+// thumbnail's heights, and encoded as PNG (png.go).
 //
 // It only draws; the output is deterministic for a given page.
 package preview
@@ -10,12 +11,10 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"image/png"
 	"math"
 	"sync"
 
 	"github.com/disintegration/imaging"
-	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
@@ -34,41 +33,41 @@ const (
 // Render returns the PNG preview and thumbnail of the trimmed page (the
 // bleed is not shown). A two-sided design shows both sides next to each
 // other, the front on the left.
+//
+// The thumbnail is drawn from the page at its own height, not reduced from
+// the preview: as sharp, and a fifth of the work of a Lanczos reduction.
 func Render(pg *layout.Page, fonts layout.Fonts) (full, thumb []byte, err error) {
-	var img *image.RGBA
-	for p := pg; p != nil; p = p.Back {
-		side, err := Draw(p, fonts, Height)
-		if err != nil {
-			return nil, nil, err
-		}
-		img = beside(img, side)
-	}
-	th := imaging.Resize(img, 0, ThumbHeight, imaging.Lanczos)
-	if full, err = encode(img); err != nil {
+	if full, err = render(pg, fonts, Height); err != nil {
 		return nil, nil, err
 	}
-	thumb, err = encode(th)
-	return full, thumb, err
+	if thumb, err = render(pg, fonts, ThumbHeight); err != nil {
+		return nil, nil, err
+	}
+	return full, thumb, nil
+}
+
+func render(pg *layout.Page, fonts layout.Fonts, height int) ([]byte, error) {
+	var img *image.RGBA
+	for p := pg; p != nil; p = p.Back {
+		side, err := Draw(p, fonts, height)
+		if err != nil {
+			return nil, err
+		}
+		img = beside(img, side, height/40)
+	}
+	return encode(img)
 }
 
 // beside returns a and b next to each other, with a grey gap.
-func beside(a, b *image.RGBA) *image.RGBA {
+func beside(a, b *image.RGBA, gap int) *image.RGBA {
 	if a == nil {
 		return b
 	}
-	gap := Height / 40
 	out := image.NewRGBA(image.Rect(0, 0, a.Bounds().Dx()+gap+b.Bounds().Dx(), max(a.Bounds().Dy(), b.Bounds().Dy())))
 	draw.Draw(out, out.Bounds(), image.NewUniform(color.RGBA{200, 200, 200, 255}), image.Point{}, draw.Src)
 	draw.Draw(out, a.Bounds(), a, image.Point{}, draw.Src)
 	draw.Draw(out, b.Bounds().Add(image.Pt(a.Bounds().Dx()+gap, 0)), b, image.Point{}, draw.Src)
 	return out
-}
-
-func encode(img image.Image) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	err := enc.Encode(&buf, img)
-	return buf.Bytes(), err
 }
 
 // Draw rasterises the trimmed page at the given pixel height.
@@ -96,6 +95,14 @@ func Draw(pg *layout.Page, fonts layout.Fonts, height int) (*image.RGBA, error) 
 		if box.Empty() {
 			continue
 		}
+		src := image.NewUniform(color.RGBA{sh.Fill.R, sh.Fill.G, sh.Fill.B, 255})
+		if rect, ok := pixelRect(sh, px); ok {
+			// Bands, fills and QR modules: a plain fill, snapped to whole
+			// pixels, is many times faster than the rasteriser and looks
+			// the same (QR modules even come out crisper).
+			draw.Draw(img, rect.Intersect(img.Bounds()), src, image.Point{}, draw.Src)
+			continue
+		}
 		r.Reset(box.Dx(), box.Dy())
 		ox, oy := float32(box.Min.X), float32(box.Min.Y)
 		for _, c := range sh.Contours {
@@ -110,7 +117,6 @@ func Draw(pg *layout.Page, fonts layout.Fonts, height int) (*image.RGBA, error) 
 			}
 			r.ClosePath()
 		}
-		src := image.NewUniform(color.RGBA{sh.Fill.R, sh.Fill.G, sh.Fill.B, 255})
 		r.Draw(img, box, src, image.Point{})
 	}
 	for _, im := range pg.Images {
@@ -121,7 +127,12 @@ func Draw(pg *layout.Page, fonts layout.Fonts, height int) (*image.RGBA, error) 
 		x0, y0 := px(layout.Point{X: im.X, Y: im.Y})
 		x1, y1 := px(layout.Point{X: im.X + im.W, Y: im.Y + im.H})
 		r := image.Rect(int(math.Round(float64(x0))), int(math.Round(float64(y0))), int(math.Round(float64(x1))), int(math.Round(float64(y1))))
-		xdraw.CatmullRom.Scale(img, r, src, src.Bounds(), xdraw.Over, nil)
+		if r.Empty() {
+			continue
+		}
+		// Raster images (an edition's logo) are reduced with imaging's
+		// Lanczos filter, then laid over the page.
+		draw.Draw(img, r, imaging.Resize(src, r.Dx(), r.Dy(), imaging.Lanczos), image.Point{}, draw.Over)
 	}
 	faces := faceCache{fonts: fonts}
 	for _, t := range pg.Texts {
@@ -138,6 +149,23 @@ func Draw(pg *layout.Page, fonts layout.Fonts, height int) (*image.RGBA, error) 
 		d.DrawString(t.Text)
 	}
 	return img, nil
+}
+
+// pixelRect reports whether sh is one axis-aligned rectangle, and returns
+// it in pixels, each edge rounded to the nearest pixel.
+func pixelRect(sh layout.Shape, px func(layout.Point) (float32, float32)) (image.Rectangle, bool) {
+	if len(sh.Contours) != 1 || len(sh.Contours[0]) != 4 {
+		return image.Rectangle{}, false
+	}
+	c := sh.Contours[0]
+	if !(c[0].Y == c[1].Y && c[1].X == c[2].X && c[2].Y == c[3].Y && c[3].X == c[0].X) &&
+		!(c[0].X == c[1].X && c[1].Y == c[2].Y && c[2].X == c[3].X && c[3].Y == c[0].Y) {
+		return image.Rectangle{}, false
+	}
+	x0, y0 := px(c[0])
+	x1, y1 := px(c[2])
+	round := func(v float32) int { return int(math.Round(float64(v))) }
+	return image.Rect(round(x0), round(y0), round(x1), round(y1)), true // Rect sorts the corners
 }
 
 type faceKey struct {
