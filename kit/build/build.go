@@ -97,10 +97,6 @@ func Run(opt Options) (*Summary, error) {
 		return nil, err
 	}
 	jobs := kit.PosterJobs(eds)
-	pages, err := kit.LayoutAll(jobs)
-	if err != nil {
-		return nil, err
-	}
 
 	parent := filepath.Dir(filepath.Clean(opt.Out))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -112,7 +108,7 @@ func Run(opt Options) (*Summary, error) {
 	}
 	defer os.RemoveAll(tmp)
 
-	files, err := kit.writePosters(tmp, jobs, pages)
+	files, err := kit.writePosters(tmp, jobs)
 	if err != nil {
 		return nil, err
 	}

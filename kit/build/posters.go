@@ -129,34 +129,55 @@ func (k *Kit) LayoutAll(jobs []PosterJob) ([]*layout.Page, error) {
 	pages := make([]*layout.Page, len(jobs))
 	errs := make([]error, len(jobs))
 	parallel(len(jobs), func(i int) {
-		j := jobs[i]
-		pages[i], errs[i] = layout.Layout(k.Fonts, layout.Job{
-			Edition: j.Edition, Design: j.Design, Size: j.Size, Bleed: j.Bleed, I18n: k.I18n[j.Edition.Code], Designs: k.Designs,
-		})
+		pages[i], errs[i] = k.layout(jobs[i])
 	})
+	return pages, layoutErr(jobs, errs)
+}
+
+func (k *Kit) layout(j PosterJob) (*layout.Page, error) {
+	return layout.Layout(k.Fonts, layout.Job{
+		Edition: j.Edition, Design: j.Design, Size: j.Size, Bleed: j.Bleed, I18n: k.I18n[j.Edition.Code], Designs: k.Designs,
+	})
+}
+
+// layoutErr lists every overflow of the jobs, once per edition, design and
+// size (the bleed variant has the same boxes as the office one).
+func layoutErr(jobs []PosterJob, errs []error) error {
 	var probs diag.List
 	seen := map[string]bool{}
 	for i, err := range errs {
-		// The bleed variant has the same boxes as the office one: report once.
 		key := jobs[i].Edition.Code + jobs[i].Design.ID + jobs[i].Size
 		if err != nil && !seen[key] {
 			probs = appendErr(probs, err)
 			seen[key] = true
 		}
 	}
-	return pages, probs.Err()
+	return probs.Err()
 }
 
-// writePosters writes the PDF of every page, and a PNG preview and a
-// thumbnail of each office variant, under out/<edition>/posters/.
-func (k *Kit) writePosters(out string, jobs []PosterJob, pages []*layout.Page) (map[string][]manifest.File, error) {
+// writePosters lays out every poster and writes its PDF, and a PNG preview
+// and a thumbnail of each office variant, under out/<edition>/posters/.
+// Each page is written as soon as it is laid out and then dropped, so that
+// memory does not grow with the number of editions. Overflows are all
+// reported at once, before any write error; out is a temporary folder that
+// the caller throws away on error.
+func (k *Kit) writePosters(out string, jobs []PosterJob) (map[string][]manifest.File, error) {
 	files := make([][]manifest.File, len(jobs))
-	errs := make([]error, len(jobs))
+	lerrs := make([]error, len(jobs))
+	werrs := make([]error, len(jobs))
 	parallel(len(jobs), func(i int) {
-		files[i], errs[i] = k.writePoster(out, jobs[i], pages[i])
+		pg, err := k.layout(jobs[i])
+		if err != nil {
+			lerrs[i] = err
+			return
+		}
+		files[i], werrs[i] = k.writePoster(out, jobs[i], pg)
 	})
+	if err := layoutErr(jobs, lerrs); err != nil {
+		return nil, err
+	}
 	byEd := map[string][]manifest.File{}
-	for i, err := range errs {
+	for i, err := range werrs {
 		if err != nil {
 			return nil, fmt.Errorf("poster %s/%s: %w", jobs[i].Edition.Code, jobs[i].Base(), err)
 		}
