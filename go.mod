@@ -6,6 +6,7 @@ require (
 	github.com/bep/logg v0.4.0
 	github.com/disintegration/imaging v1.6.2
 	github.com/gohugoio/hugo v0.165.0
+	github.com/klauspost/compress v1.20.4
 	github.com/nyaruka/phonenumbers v1.8.1
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/signintech/gopdf v0.33.0

@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time; }
-make -s build >/dev/null
+[ -n "${NOBUILD:-}" ] || make -s build >/dev/null
 bin=$PWD/bin/awarekit
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
