@@ -223,7 +223,7 @@ func (p *project) config(ver string) map[string]any {
 			"label":  e.LanguageName + " (" + e.RegionName + ")",
 			"weight": i + 1,
 			"title":  typo.Apply(e.Language, e.Texts.Title),
-			"params": map[string]any{"base": p.base(e.Code), "code": e.Code},
+			"params": map[string]any{"base": p.base(e.Code), "code": e.Code, "region": e.Region},
 		}
 	}
 	return map[string]any{

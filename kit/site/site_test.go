@@ -135,6 +135,8 @@ func TestBuild(t *testing.T) {
 			{"skip link", strings.Contains(html, `href="#main"`)},
 			{"draft banner", strings.Contains(html, `class="draft"`) == draft},
 			{"hreflang", name == "index.html" || strings.Contains(html, `hreflang="fr-FR"`) && strings.Contains(html, `hreflang="fr-LU"`) && strings.Contains(html, `hreflang="de-LU"`)},
+			// The footer offers the page in the region's other languages only.
+			{"translations in the region", name == "index.html" || footerLinks(html, "fr-FR") == 0 && footerLinks(html, "fr-LU") == b2i(code == "de-LU") && footerLinks(html, "de-LU") == b2i(code == "fr-LU")},
 		}
 		for _, c := range checks {
 			if !c.ok {
@@ -307,4 +309,22 @@ func TestCallable(t *testing.T) {
 	if got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
+}
+
+// footerLinks counts the links to edition code in the page's
+// translations list.
+func footerLinks(html, code string) int {
+	_, nav, ok := strings.Cut(html, `<nav class="translations"`)
+	if !ok {
+		return 0
+	}
+	nav, _, _ = strings.Cut(nav, "</nav>")
+	return strings.Count(nav, `hreflang="`+code+`"`)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
