@@ -112,8 +112,13 @@ func Run(opt Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, e := range eds {
-		f, err := writeKit(tmp, e, files[e.Code], opt.Version)
+	kits := make([]manifest.File, len(eds))
+	errs := make([]error, len(eds))
+	parallel(len(eds), func(i int) {
+		kits[i], errs[i] = writeKit(tmp, eds[i], files[eds[i].Code], opt.Version)
+	})
+	for i, e := range eds {
+		f, err := kits[i], errs[i]
 		if err != nil {
 			return nil, fmt.Errorf("edition %s: kit: %w", e.Code, err)
 		}
