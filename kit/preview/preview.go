@@ -194,6 +194,47 @@ func (c *faceCache) get(role layout.Role, px float64) (font.Face, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.m[k] = f
-	return f, nil
+	g := &glyphFace{Face: f, m: map[glyphKey]glyph{}}
+	c.m[k] = g
+	return g, nil
+}
+
+// glyphFace remembers the glyph masks of a face: a page sets the same
+// letters hundreds of times, and rasterising each was most of the text's
+// cost. A glyph is kept per quarter pixel of its position (the error, under
+// a quarter of a pixel, does not show).
+type glyphFace struct {
+	font.Face
+	m map[glyphKey]glyph
+}
+
+type glyphKey struct {
+	r      rune
+	fx, fy fixed.Int26_6 // the position's fraction of a pixel, in quarters
+}
+
+type glyph struct {
+	dr      image.Rectangle // relative to the whole pixel of the position
+	mask    *image.Alpha
+	advance fixed.Int26_6
+	ok      bool
+}
+
+func (f *glyphFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.Image, image.Point, fixed.Int26_6, bool) {
+	k := glyphKey{r, dot.X & 63 &^ 15, dot.Y & 63 &^ 15}
+	g, hit := f.m[k]
+	if !hit {
+		dr, mask, mp, adv, ok := f.Face.Glyph(fixed.Point26_6{X: k.fx, Y: k.fy}, r)
+		g = glyph{dr: dr, advance: adv, ok: ok}
+		if ok {
+			// The face reuses its mask buffer: keep a copy.
+			g.mask = image.NewAlpha(image.Rect(0, 0, dr.Dx(), dr.Dy()))
+			draw.Draw(g.mask, g.mask.Bounds(), mask, mp, draw.Src)
+		}
+		f.m[k] = g
+	}
+	if !g.ok {
+		return image.Rectangle{}, nil, image.Point{}, g.advance, false
+	}
+	return g.dr.Add(image.Pt(int(dot.X>>6), int(dot.Y>>6))), g.mask, image.Point{}, g.advance, true
 }
