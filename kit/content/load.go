@@ -12,8 +12,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -70,6 +72,7 @@ func Load(fsys fs.FS, name string) (*Set, error) {
 		return &Set{}, probs.Err()
 	}
 	set := &Set{}
+	var dirs []string
 	for _, ent := range entries {
 		if strings.HasPrefix(ent.Name(), ".") {
 			continue
@@ -82,9 +85,30 @@ func Load(fsys fs.FS, name string) (*Set, error) {
 			probs.Add(path.Join(name, ent.Name()), 0, 0, "", "unexpected file: the data folder holds only edition folders such as fr-FR/")
 			continue
 		}
-		sub, _ := fs.Sub(fsys, ent.Name())
-		e := loadEdition(sub, path.Join(name, ent.Name()), ent.Name(), &probs)
-		set.Editions = append(set.Editions, e)
+		dirs = append(dirs, ent.Name())
+	}
+	// Editions are independent: read them on every core (YAML parsing is
+	// most of a check), then report their problems in folder order.
+	eds := make([]*Edition, len(dirs))
+	eprobs := make([]diag.List, len(dirs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(dirs)) {
+		wg.Go(func() {
+			for i := range next {
+				sub, _ := fs.Sub(fsys, dirs[i])
+				eds[i] = loadEdition(sub, path.Join(name, dirs[i]), dirs[i], &eprobs[i])
+			}
+		})
+	}
+	for i := range dirs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i := range dirs {
+		probs = append(probs, eprobs[i]...)
+		set.Editions = append(set.Editions, eds[i])
 	}
 	if len(set.Editions) == 0 && len(probs) == 0 {
 		probs.Add(name, 0, 0, "", "no edition found: add a folder such as %s/fr-FR/ (see docs/DATA.md)", name)

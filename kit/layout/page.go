@@ -60,6 +60,20 @@ func Rect(x, y, w, h float64, c Color) Shape {
 	return Shape{Fill: c, Contours: [][]Point{{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}}}}
 }
 
+// AxisRect reports whether the contour c is a rectangle with sides parallel
+// to the page's, and returns its corners (x0, y0 top left, x1, y1 bottom
+// right). Backends draw such contours (bands, fills, QR modules) faster.
+func AxisRect(c []Point) (x0, y0, x1, y1 float64, ok bool) {
+	if len(c) != 4 {
+		return 0, 0, 0, 0, false
+	}
+	if !(c[0].Y == c[1].Y && c[1].X == c[2].X && c[2].Y == c[3].Y && c[3].X == c[0].X) &&
+		!(c[0].X == c[1].X && c[1].Y == c[2].Y && c[2].X == c[3].X && c[3].Y == c[0].Y) {
+		return 0, 0, 0, 0, false
+	}
+	return min(c[0].X, c[2].X), min(c[0].Y, c[2].Y), max(c[0].X, c[2].X), max(c[0].Y, c[2].Y), true
+}
+
 // Text is one run of text on one line: a single font, size and colour.
 // X, Y is the left end of the baseline.
 type Text struct {

@@ -89,6 +89,12 @@ func drawPage(gp *gopdf.GoPdf, p *layout.Page, family map[layout.Role]string) er
 	for _, s := range p.Shapes {
 		gp.SetFillColor(s.Fill.R, s.Fill.G, s.Fill.B)
 		for _, c := range s.Contours {
+			if x0, y0, x1, y1, ok := layout.AxisRect(c); ok {
+				// "re": a quarter of the numbers of a polygon, and gopdf
+				// formats it in one call (QR codes are hundreds of these).
+				gp.RectFromUpperLeftWithStyle(x0, y0, x1-x0, y1-y0, "F")
+				continue
+			}
 			pts := make([]gopdf.Point, len(c))
 			for i, pt := range c {
 				pts[i] = gopdf.Point{X: pt.X, Y: pt.Y}

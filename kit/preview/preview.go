@@ -96,11 +96,13 @@ func Draw(pg *layout.Page, fonts layout.Fonts, height int) (*image.RGBA, error) 
 			continue
 		}
 		src := image.NewUniform(color.RGBA{sh.Fill.R, sh.Fill.G, sh.Fill.B, 255})
-		if rect, ok := pixelRect(sh, px); ok {
+		if rects, ok := pixelRects(sh, px); ok {
 			// Bands, fills and QR modules: a plain fill, snapped to whole
 			// pixels, is many times faster than the rasteriser and looks
 			// the same (QR modules even come out crisper).
-			draw.Draw(img, rect.Intersect(img.Bounds()), src, image.Point{}, draw.Src)
+			for _, rect := range rects {
+				draw.Draw(img, rect.Intersect(img.Bounds()), src, image.Point{}, draw.Src)
+			}
 			continue
 		}
 		r.Reset(box.Dx(), box.Dy())
@@ -151,21 +153,22 @@ func Draw(pg *layout.Page, fonts layout.Fonts, height int) (*image.RGBA, error) 
 	return img, nil
 }
 
-// pixelRect reports whether sh is one axis-aligned rectangle, and returns
-// it in pixels, each edge rounded to the nearest pixel.
-func pixelRect(sh layout.Shape, px func(layout.Point) (float32, float32)) (image.Rectangle, bool) {
-	if len(sh.Contours) != 1 || len(sh.Contours[0]) != 4 {
-		return image.Rectangle{}, false
-	}
-	c := sh.Contours[0]
-	if !(c[0].Y == c[1].Y && c[1].X == c[2].X && c[2].Y == c[3].Y && c[3].X == c[0].X) &&
-		!(c[0].X == c[1].X && c[1].Y == c[2].Y && c[2].X == c[3].X && c[3].Y == c[0].Y) {
-		return image.Rectangle{}, false
-	}
-	x0, y0 := px(c[0])
-	x1, y1 := px(c[2])
+// pixelRects reports whether every contour of sh is an axis-aligned
+// rectangle (a band, a fill, the runs of a QR code), and returns them in
+// pixels, each edge rounded to the nearest pixel.
+func pixelRects(sh layout.Shape, px func(layout.Point) (float32, float32)) ([]image.Rectangle, bool) {
+	rs := make([]image.Rectangle, 0, len(sh.Contours))
 	round := func(v float32) int { return int(math.Round(float64(v))) }
-	return image.Rect(round(x0), round(y0), round(x1), round(y1)), true // Rect sorts the corners
+	for _, c := range sh.Contours {
+		x0, y0, x1, y1, ok := layout.AxisRect(c)
+		if !ok {
+			return nil, false
+		}
+		px0, py0 := px(layout.Point{X: x0, Y: y0})
+		px1, py1 := px(layout.Point{X: x1, Y: y1})
+		rs = append(rs, image.Rect(round(px0), round(py0), round(px1), round(py1)))
+	}
+	return rs, len(rs) > 0
 }
 
 type faceKey struct {

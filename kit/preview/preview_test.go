@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"image/png"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/awarekit/awarekit/kit/layout"
@@ -124,24 +125,25 @@ func TestRender(t *testing.T) {
 	}
 }
 
-func TestPixelRect(t *testing.T) {
+func TestPixelRects(t *testing.T) {
 	px := func(p layout.Point) (float32, float32) { return float32(p.X * 2), float32(p.Y * 2) }
 	for _, c := range []struct {
 		name string
 		sh   layout.Shape
-		want image.Rectangle
+		want []image.Rectangle
 		ok   bool
 	}{
-		{"rect", layout.Rect(1, 2, 10, 5, layout.Color{}), image.Rect(2, 4, 22, 14), true},
-		{"rounded edges", layout.Rect(0.3, 0.2, 1, 1, layout.Color{}), image.Rect(1, 0, 3, 2), true},
-		{"clockwise from top right", layout.Shape{Contours: [][]layout.Point{poly(10, 0, 10, 5, 0, 5, 0, 0)}}, image.Rect(0, 0, 20, 10), true},
-		{"rhombus", layout.Shape{Contours: [][]layout.Point{poly(5, 0, 10, 5, 5, 10, 0, 5)}}, image.Rectangle{}, false},
-		{"triangle", layout.Shape{Contours: [][]layout.Point{poly(0, 0, 10, 0, 5, 5)}}, image.Rectangle{}, false},
-		{"two contours", layout.Shape{Contours: [][]layout.Point{poly(0, 0, 1, 0, 1, 1, 0, 1), poly(2, 2, 3, 2, 3, 3, 2, 3)}}, image.Rectangle{}, false},
+		{"rect", layout.Rect(1, 2, 10, 5, layout.Color{}), []image.Rectangle{image.Rect(2, 4, 22, 14)}, true},
+		{"rounded edges", layout.Rect(0.3, 0.2, 1, 1, layout.Color{}), []image.Rectangle{image.Rect(1, 0, 3, 2)}, true},
+		{"clockwise from top right", layout.Shape{Contours: [][]layout.Point{poly(10, 0, 10, 5, 0, 5, 0, 0)}}, []image.Rectangle{image.Rect(0, 0, 20, 10)}, true},
+		{"QR runs", layout.Shape{Contours: [][]layout.Point{poly(0, 0, 1, 0, 1, 1, 0, 1), poly(2, 2, 3, 2, 3, 3, 2, 3)}}, []image.Rectangle{image.Rect(0, 0, 2, 2), image.Rect(4, 4, 6, 6)}, true},
+		{"rhombus", layout.Shape{Contours: [][]layout.Point{poly(5, 0, 10, 5, 5, 10, 0, 5)}}, nil, false},
+		{"triangle", layout.Shape{Contours: [][]layout.Point{poly(0, 0, 10, 0, 5, 5)}}, nil, false},
+		{"a rect and a rhombus", layout.Shape{Contours: [][]layout.Point{poly(0, 0, 1, 0, 1, 1, 0, 1), poly(5, 0, 10, 5, 5, 10, 0, 5)}}, nil, false},
 	} {
-		got, ok := pixelRect(c.sh, px)
-		if ok != c.ok || got != c.want {
-			t.Errorf("%s: pixelRect = %v, %v; want %v, %v", c.name, got, ok, c.want, c.ok)
+		got, ok := pixelRects(c.sh, px)
+		if ok != c.ok || !slices.Equal(got, c.want) {
+			t.Errorf("%s: pixelRects = %v, %v; want %v, %v", c.name, got, ok, c.want, c.ok)
 		}
 	}
 }
