@@ -35,8 +35,11 @@ test: test-deps
 	$(GO) test -race -count=1 -run 'TestReproducible|TestKitZip|TestOverflow' ./kit/build
 	$(MAKE) test-browser
 
+# The Go benchmarks, then awarekit against WeasyPrint, Chromium and Typst on
+# the same poster (bench/peers/README.md; results in bench/peers/results.md).
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	GO=$(GO) bench/peers/run
 
 # Each fuzzer runs FUZZTIME (60 s); a crasher is saved under the package's
 # testdata/fuzz/ and then runs in every `go test` as a regression case.
