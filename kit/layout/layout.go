@@ -245,7 +245,7 @@ func (l *layouter) box(b *Box) {
 // when they leave room.
 func (l *layouter) textBox(b *Box, paras []Para, x, y, w, h float64) {
 	max, min := l.sizes(b)
-	measure := func(s float64) float64 { return setter{l.fonts, s}.set(paras, w).fitHeight() }
+	measure := func(s float64) float64 { h, _ := setter{l.fonts, s}.measure(paras, w); return h }
 	size, ok, excess := fit(max, min, h, measure)
 	st := setter{l.fonts, size}
 	blk := st.set(paras, w)

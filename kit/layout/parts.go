@@ -46,10 +46,10 @@ func (l *layouter) steps(b *Box, x, y, w, h float64) {
 		total := 0.0
 		hs := make([]float64, len(steps))
 		for i := range steps {
-			blk := st.set(paras[i], tw)
-			hs[i] = blk.fitHeight()
-			if blk.cut != "" {
-				cut = blk.cut
+			var c string
+			hs[i], c = st.measure(paras[i], tw)
+			if c != "" {
+				cut = c
 			}
 			total += math.Max(icon, hs[i])
 		}
@@ -157,10 +157,10 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 		rh = make([]float64, rows)
 		th = make([]float64, len(cs))
 		for i := range cs {
-			blk := st.set(paras[i], textW(i))
-			th[i] = blk.fitHeight()
-			if blk.cut != "" {
-				cut = blk.cut
+			var c string
+			th[i], c = st.measure(paras[i], textW(i))
+			if c != "" {
+				cut = c
 			}
 			ch := q + qrGap + th[i]
 			switch {
@@ -378,13 +378,14 @@ func (l *layouter) contactsList(b *Box, x, y, w, h float64) {
 		total := 0.0
 		for i, it := range items {
 			if it.heading {
-				hs[i] = st.set(it.paras, cw).fitHeight() + s*0.3
+				hh, _ := st.measure(it.paras, cw)
+				hs[i] = hh + s*0.3
 			} else {
-				blk := st.set(it.paras, tw)
-				if blk.cut != "" {
-					cut = blk.cut
+				hh, c := st.measure(it.paras, tw)
+				if c != "" {
+					cut = c
 				}
-				hs[i] = math.Max(q, blk.fitHeight()) + s*0.5
+				hs[i] = math.Max(q, hh) + s*0.5
 			}
 			if i > 0 && it.heading {
 				hs[i] += s * 0.5

@@ -76,9 +76,13 @@ func Apply(lang, s string) string {
 	}
 	res := string(out)
 	// A number and its unit stay together: 9 h, 18 h 30, 7 j/7, 25 ans, 50 %.
-	res = unitRE.ReplaceAllString(res, "$1\u00a0$2")
-	res = hourRE.ReplaceAllString(res, "$1\u00a0$2")
-	res = symbolRE.ReplaceAllString(res, "$1\u00a0$2")
+	// (Each rule starts with an ASCII digit, \d: skip them all when there is
+	// none, as in most texts; the regexps were a third of a poster's layout.)
+	if strings.ContainsAny(res, "0123456789") {
+		res = unitRE.ReplaceAllString(res, "$1\u00a0$2")
+		res = hourRE.ReplaceAllString(res, "$1\u00a0$2")
+		res = symbolRE.ReplaceAllString(res, "$1\u00a0$2")
+	}
 	return res
 }
 
