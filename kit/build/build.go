@@ -31,6 +31,7 @@ type Options struct {
 	Log      io.Writer // progress, one line per edition; nil for quiet
 	Version  string    // the kit version written into manifests
 	Strict   bool      // contacts verified more than 12 months ago are errors, not warnings
+	Cache    *Cache    // reuse the unchanged posters and kits of the previous build (live preview); nil: none
 
 	// Site, when set, builds the microsite into the temporary output after
 	// the posters. It is a hook so that only the command links Hugo: the
@@ -96,6 +97,8 @@ func Run(opt Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	kit.Cache = opt.Cache
+	opt.Cache.rotate(len(opt.Editions) == 0)
 	jobs := kit.PosterJobs(eds)
 
 	parent := filepath.Dir(filepath.Clean(opt.Out))
@@ -115,7 +118,7 @@ func Run(opt Options) (*Summary, error) {
 	kits := make([]manifest.File, len(eds))
 	errs := make([]error, len(eds))
 	parallel(len(eds), func(i int) {
-		kits[i], errs[i] = writeKit(tmp, eds[i], files[eds[i].Code], opt.Version)
+		kits[i], errs[i] = writeKit(tmp, eds[i], files[eds[i].Code], opt.Version, opt.Cache)
 	})
 	for i, e := range eds {
 		f, err := kits[i], errs[i]

@@ -2,9 +2,12 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/json"
 	"os"
 	"path"
 	"path/filepath"
+	"time"
 
 	"github.com/awarekit/awarekit/kit/bundle"
 	"github.com/awarekit/awarekit/kit/content"
@@ -12,21 +15,39 @@ import (
 )
 
 // writeKit packs an edition's files into out/<code>/kit-<code>.zip.
-func writeKit(out string, e *content.Edition, files []manifest.File, version string) (manifest.File, error) {
+// A cache gives back the zip of the previous build when the manifest (every
+// file's path, size and SHA-256) is the same.
+func writeKit(out string, e *content.Edition, files []manifest.File, version string, cache *Cache) (manifest.File, error) {
 	if version == "" {
 		version = "dev"
 	}
 	name := path.Join(e.Code, "kit-"+e.Code+".zip")
-	var buf bytes.Buffer
 	m := bundle.Manifest{
 		Edition: e.Code, Region: e.RegionName, Language: e.LanguageName, Status: e.Status,
 		Version: version, BuildDate: Date(e).Format("2006-01-02"),
 	}
-	if err := bundle.Write(&buf, out, "kit-"+e.Code, m, files, Date(e)); err != nil {
+	js, err := json.Marshal(struct {
+		M     bundle.Manifest
+		Files []manifest.File
+		Date  string
+	}{m, files, Date(e).Format(time.RFC3339)})
+	if err != nil {
 		return manifest.File{}, err
 	}
-	if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(name)), buf.Bytes(), 0o644); err != nil {
+	key := sha256.Sum256(js)
+	var zip []byte
+	if bs, ok := cache.get(key); ok {
+		zip = bs[0]
+	} else {
+		var buf bytes.Buffer
+		if err := bundle.Write(&buf, out, "kit-"+e.Code, m, files, Date(e)); err != nil {
+			return manifest.File{}, err
+		}
+		zip = buf.Bytes()
+		cache.put(key, [][]byte{zip})
+	}
+	if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(name)), zip, 0o644); err != nil {
 		return manifest.File{}, err
 	}
-	return manifest.Describe(out, manifest.File{Path: name, Kind: "kit"})
+	return manifest.DescribeReader(bytes.NewReader(zip), manifest.File{Path: name, Kind: "kit"})
 }

@@ -40,6 +40,7 @@ type Kit struct {
 	Designs []*layout.Design
 	I18n    map[string]map[string]string // edition code → strings
 	Fonts   layout.Fonts
+	Cache   *Cache // posters of the previous build, or nil
 }
 
 // LoadKit reads the designs (posters/) and interface strings (i18n/) of
@@ -191,35 +192,40 @@ func (k *Kit) writePoster(out string, j PosterJob, pg *layout.Page) ([]manifest.
 	if err := os.MkdirAll(filepath.Join(out, filepath.FromSlash(dir)), 0o755); err != nil {
 		return nil, err
 	}
-	var files []manifest.File
-	put := func(name, kind string, b []byte) error {
-		p := path.Join(dir, name)
-		if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(p)), b, 0o644); err != nil {
-			return err
-		}
-		f, err := manifest.Describe(out, manifest.File{Path: p, Kind: kind, Design: j.Design.ID, Size: j.Size, Variant: j.Variant})
-		files = append(files, f)
-		return err
-	}
-	var buf bytes.Buffer
-	if err := pdf.Write(&buf, pg, k.Fonts, Date(j.Edition)); err != nil {
-		return nil, err
-	}
-	if err := put(j.Base()+".pdf", "poster-pdf", buf.Bytes()); err != nil {
-		return nil, err
-	}
-	if j.Variant != "office" {
-		return files, nil
-	}
-	png, thumb, err := preview.Render(pg, k.Fonts)
+	previews := j.Variant == "office"
+	names := []struct{ name, kind string }{{j.Base() + ".pdf", "poster-pdf"}, {j.Base() + ".png", "poster-png"}, {j.Base() + "-thumb.png", "thumbnail"}}
+	date := Date(j.Edition)
+	key, err := pageKey(pg, date.Format(time.RFC3339), previews)
 	if err != nil {
 		return nil, err
 	}
-	if err := put(j.Base()+".png", "poster-png", png); err != nil {
-		return nil, err
+	bs, hit := k.Cache.get(key)
+	if !hit {
+		var buf bytes.Buffer
+		if err := pdf.Write(&buf, pg, k.Fonts, date); err != nil {
+			return nil, err
+		}
+		bs = [][]byte{buf.Bytes()}
+		if previews {
+			png, thumb, err := preview.Render(pg, k.Fonts)
+			if err != nil {
+				return nil, err
+			}
+			bs = append(bs, png, thumb)
+		}
+		k.Cache.put(key, bs)
 	}
-	if err := put(j.Base()+"-thumb.png", "thumbnail", thumb); err != nil {
-		return nil, err
+	var files []manifest.File
+	for i, b := range bs {
+		p := path.Join(dir, names[i].name)
+		if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(p)), b, 0o644); err != nil {
+			return nil, err
+		}
+		f, err := manifest.DescribeReader(bytes.NewReader(b), manifest.File{Path: p, Kind: names[i].kind, Design: j.Design.ID, Size: j.Size, Variant: j.Variant})
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
 	}
 	return files, nil
 }

@@ -49,10 +49,13 @@ func TestMeasureKey(t *testing.T) {
 		t.Fatal("the same input gives two keys")
 	}
 	for name, change := range map[string]func(p []Para) ([]Para, float64, float64){
-		"size":         func(p []Para) ([]Para, float64, float64) { return p, 100, 12.25 },
-		"width":        func(p []Para) ([]Para, float64, float64) { return p, 101, 12 },
-		"text":         func(p []Para) ([]Para, float64, float64) { p[0].Spans[0].Text = "ax"; return p, 100, 12 },
-		"split":        func(p []Para) ([]Para, float64, float64) { p[0].Spans[0].Text, p[0].Spans[1].Text = "a", "bc"; return p, 100, 12 },
+		"size":  func(p []Para) ([]Para, float64, float64) { return p, 100, 12.25 },
+		"width": func(p []Para) ([]Para, float64, float64) { return p, 101, 12 },
+		"text":  func(p []Para) ([]Para, float64, float64) { p[0].Spans[0].Text = "ax"; return p, 100, 12 },
+		"split": func(p []Para) ([]Para, float64, float64) {
+			p[0].Spans[0].Text, p[0].Spans[1].Text = "a", "bc"
+			return p, 100, 12
+		},
 		"role":         func(p []Para) ([]Para, float64, float64) { p[0].Spans[1].Role = Black; return p, 100, 12 },
 		"scale":        func(p []Para) ([]Para, float64, float64) { p[0].Spans[0].Scale = 1.1; return p, 100, 12 },
 		"align":        func(p []Para) ([]Para, float64, float64) { p[0].Align = Center; return p, 100, 12 },

@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -9,9 +10,13 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/awarekit/awarekit/kit/build"
+	"github.com/awarekit/awarekit/kit/manifest"
+	"github.com/fsnotify/fsnotify"
 	"github.com/gohugoio/hugo/commands"
 )
 
@@ -46,17 +51,40 @@ func Serve(ctx context.Context, opt ServeOptions) error {
 	}
 	defer os.RemoveAll(work)
 	proj := filepath.Join(work, "project")
-	rebuild := func() error {
+	// Posters and kits an edit did not change are reused from the last
+	// build, and an edit inside one edition's data folder rebuilds only
+	// that edition: the others' files stay in the output and the project.
+	cache := build.NewCache()
+	copied := map[string]string{}
+	files := map[string][]manifest.File{}
+	out := filepath.Join(work, "out")
+	rebuild := func(editions []string) error {
+		start := time.Now()
+		if len(editions) == 0 {
+			clear(files) // an edition may have gone
+		}
 		_, err := build.Run(build.Options{
-			Root: opt.Root, Data: opt.Data, Out: filepath.Join(work, "out"),
+			Root: opt.Root, Data: opt.Data, Out: out, Cache: cache, Editions: editions,
 			Site: func(job build.SiteJob) error {
-				p := &project{Dir: proj, Serve: true, Job: job, Opt: Options{Root: opt.Root}}
+				for code, fs := range job.Files {
+					files[code] = fs
+				}
+				job.Files = files
+				p := &project{Dir: proj, Serve: true, Job: job, Opt: Options{Root: opt.Root}, Copied: copied, Previous: out}
 				return p.write()
 			},
 		})
+		if err == nil {
+			what := "every edition"
+			if len(editions) > 0 {
+				what = strings.Join(editions, ", ")
+			}
+			reused, made := cache.Stats()
+			fmt.Fprintf(opt.Log, "awarekit: rebuilt %s in %s (%d posters and kits made, %d unchanged)\n", what, time.Since(start).Round(time.Millisecond), made, reused)
+		}
 		return err
 	}
-	if err := rebuild(); err != nil {
+	if err := rebuild(nil); err != nil {
 		return err
 	}
 	go watch(ctx, opt, rebuild)
@@ -67,14 +95,138 @@ func Serve(ctx context.Context, opt ServeOptions) error {
 	})
 }
 
-// watch polls the kit's source folders once a second and rebuilds when
-// their state (names, sizes, times) changes. A failed rebuild is reported
-// and the last good preview stays.
-func watch(ctx context.Context, opt ServeOptions, rebuild func() error) {
+// watch rebuilds when a file under data/, posters/, i18n/, layouts/ or
+// assets/ changes: on the file system's notice (fsnotify), once the
+// changes have been quiet for debounce (an editor's save is several
+// events). Without notices (too many folders, an unsupported file system)
+// it polls once a second. A failed rebuild is reported and the last good
+// preview stays.
+func watch(ctx context.Context, opt ServeOptions, rebuild func(editions []string) error) {
 	dirs := []string{opt.Data}
 	for _, d := range []string{"posters", "i18n", "layouts", "assets"} {
 		dirs = append(dirs, filepath.Join(opt.Root, d))
 	}
+	changed := make(chan struct{}, 1)
+	var (
+		mu    sync.Mutex
+		paths []string // changed since the last rebuild; nil entry: unknown
+	)
+	notify := func(p string) {
+		mu.Lock()
+		paths = append(paths, p)
+		mu.Unlock()
+		select {
+		case changed <- struct{}{}:
+		default:
+		}
+	}
+	if w, err := fsnotify.NewWatcher(); err == nil && addTree(w, dirs) == nil {
+		defer w.Close()
+		go func() {
+			for {
+				select {
+				case ev, ok := <-w.Events:
+					if !ok {
+						return
+					}
+					if ev.Has(fsnotify.Create) {
+						if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+							addTree(w, []string{ev.Name})
+						}
+					}
+					notify(ev.Name)
+				case _, ok := <-w.Errors:
+					if !ok {
+						return
+					}
+					notify("") // events may have been lost: rebuild all
+				}
+			}
+		}()
+	} else {
+		if err == nil {
+			w.Close()
+		}
+		go poll(ctx, dirs, notify)
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-changed:
+		}
+		// Wait until the changes are quiet.
+		for quiet := false; !quiet; {
+			select {
+			case <-ctx.Done():
+				return
+			case <-changed:
+			case <-time.After(debounce):
+				quiet = true
+			}
+		}
+		mu.Lock()
+		eds := editionsOf(opt.Data, paths)
+		paths = nil
+		mu.Unlock()
+		if err := rebuild(eds); err != nil {
+			fmt.Fprintf(opt.Log, "awarekit: rebuild failed, the preview shows the last good build:\n%v\n", err)
+		}
+	}
+}
+
+// debounce is how long the watched folders must be quiet before a rebuild.
+const debounce = 30 * time.Millisecond
+
+// addTree watches every folder under dirs (missing ones are skipped).
+func addTree(w *fsnotify.Watcher, dirs []string) error {
+	for _, d := range dirs {
+		err := filepath.WalkDir(d, func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				if p == d && errors.Is(err, fs.ErrNotExist) {
+					return nil
+				}
+				return err
+			}
+			if e.IsDir() {
+				return w.Add(p)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// editionsOf returns the editions whose data folders hold every changed
+// path, or nil (rebuild all) when a path is elsewhere or unknown.
+func editionsOf(data string, paths []string) []string {
+	seen := map[string]bool{}
+	var codes []string
+	for _, p := range paths {
+		rel, err := filepath.Rel(data, p)
+		if p == "" || err != nil {
+			return nil
+		}
+		code, rest, ok := strings.Cut(filepath.ToSlash(rel), "/")
+		if !ok || rest == "" || code == ".." || code == "." {
+			return nil // the data folder itself, or outside it
+		}
+		if info, err := os.Stat(filepath.Join(data, code)); err != nil || !info.IsDir() {
+			return nil // an edition added or removed: the picker changes
+		}
+		if !seen[code] {
+			seen[code] = true
+			codes = append(codes, code)
+		}
+	}
+	return codes
+}
+
+// poll notices changes of the folders' state once a second.
+func poll(ctx context.Context, dirs []string, notify func(string)) {
 	last := state(dirs)
 	t := time.NewTicker(time.Second)
 	defer t.Stop()
@@ -84,17 +236,10 @@ func watch(ctx context.Context, opt ServeOptions, rebuild func() error) {
 			return
 		case <-t.C:
 		}
-		now := state(dirs)
-		if now == last {
-			continue
+		if now := state(dirs); now != last {
+			last = now
+			notify("")
 		}
-		last = now
-		start := time.Now()
-		if err := rebuild(); err != nil {
-			fmt.Fprintf(opt.Log, "awarekit: rebuild failed, the preview shows the last good build:\n%v\n", err)
-			continue
-		}
-		fmt.Fprintf(opt.Log, "awarekit: rebuilt in %s\n", time.Since(start).Round(time.Millisecond))
 	}
 }
 

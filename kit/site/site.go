@@ -91,6 +91,14 @@ type project struct {
 	Serve bool // live preview: links use Hugo's own language prefixes
 
 	written map[string]bool
+
+	// Copied, in the live preview, maps the poster files copied into the
+	// project's static folder to their SHA-256 (from the manifest), kept
+	// from one rebuild to the next: an unchanged poster is not read again.
+	Copied map[string]string
+	// Previous, in the live preview, is the output folder of the previous
+	// builds: the files of editions a rebuild did not remake are there.
+	Previous string
 }
 
 // kitFS returns the kit folder over the embedded defaults.
@@ -153,13 +161,23 @@ func (p *project) write() error {
 		{
 			for _, f := range p.Job.Files[e.Code] {
 				src := filepath.Join(p.Job.Out, filepath.FromSlash(f.Path))
-				rel := strings.TrimPrefix(f.Path, e.Code+"/")
+				name := path.Join("static", key(e.Code), strings.TrimPrefix(f.Path, e.Code+"/"))
+				if p.Copied != nil && f.SHA256 != "" && p.Copied[name] == f.SHA256 {
+					p.written[name] = true // the same bytes are there already
+					continue
+				}
 				b, err := os.ReadFile(src)
+				if errors.Is(err, fs.ErrNotExist) && p.Previous != "" {
+					b, err = os.ReadFile(filepath.Join(p.Previous, filepath.FromSlash(f.Path)))
+				}
 				if err != nil {
 					return err
 				}
-				if err := p.put(path.Join("static", key(e.Code), rel), b); err != nil {
+				if err := p.put(name, b); err != nil {
 					return err
+				}
+				if p.Copied != nil {
+					p.Copied[name] = f.SHA256
 				}
 			}
 		}

@@ -1,0 +1,95 @@
+package build_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/awarekit/awarekit/kit/build"
+	"github.com/awarekit/awarekit/kit/testkit"
+)
+
+// TestCache: a build that reuses the previous build's posters gives the
+// same bytes as a build from scratch, reuses everything when nothing
+// changed, and remakes only what an edit changed.
+func TestCache(t *testing.T) {
+	root := testkit.Root()
+	data := filepath.Join(t.TempDir(), "data")
+	if err := testkit.CopyDir(filepath.Join(root, "data"), data); err != nil {
+		t.Fatal(err)
+	}
+	eds := []string{"fr-FR", "fr-LU"}
+	run := func(c *build.Cache) map[string]string {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), "public")
+		if _, err := build.Run(build.Options{Root: root, Data: data, Out: out, Editions: eds, Cache: c}); err != nil {
+			t.Fatal(err)
+		}
+		return dirHashes(t, out)
+	}
+	c := build.NewCache()
+	first := run(c)
+	_, made := c.Stats()
+	if made == 0 {
+		t.Fatal("the first build made nothing")
+	}
+	if again := run(c); !maps.Equal(again, first) {
+		t.Error("a rebuild from the cache differs from the first build")
+	}
+	if hits, misses := c.Stats(); hits != made || misses != 0 {
+		t.Errorf("unchanged rebuild: %d reused, %d made; want %d and 0", hits, misses, made)
+	}
+
+	// Edit one advice step of fr-FR: its posters that show the advice, and
+	// its kit, are made again; fr-LU's are all reused.
+	p := filepath.Join(data, "fr-FR", "advice.yaml")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const old = "immédiatement de lui parler."
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s: no %q", p, old)
+	}
+	if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte("immédiatement de lui répondre."), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	edited := run(c)
+	hits, misses := c.Stats()
+	if misses == 0 || hits == 0 || hits+misses != made {
+		t.Errorf("after an edit: %d reused, %d made (of %d)", hits, misses, made)
+	}
+	if scratch := run(nil); !maps.Equal(edited, scratch) {
+		t.Error("a rebuild from the cache after an edit differs from a build from scratch")
+	}
+	for name, h := range edited {
+		if filepath.Dir(filepath.Dir(name)) == "fr-LU" || filepath.Dir(name) == "fr-LU" {
+			if first[name] != h {
+				t.Errorf("%s changed after an edit of fr-FR", name)
+			}
+		}
+	}
+}
+
+// dirHashes returns the SHA-256 of every file under dir, by relative path.
+func dirHashes(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		m[rel] = fmt.Sprintf("%x", sha256.Sum256(b))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
