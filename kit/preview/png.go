@@ -34,28 +34,28 @@ func encode(img *image.RGBA) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	rgb := make([]byte, 1+3*w)  // this row, unfiltered, after the filter byte
-	prev := make([]byte, 1+3*w) // the row above
-	line := make([]byte, 1+3*w) // this row, filtered
+	line := make([]byte, 1+3*w) // the filter byte, then the filtered RGB row
+	var prev []byte             // the row above, RGBA
 	for y := range h {
-		px := img.Pix[img.PixOffset(b.Min.X, b.Min.Y+y):]
-		for x := range w {
-			copy(rgb[1+3*x:4+3*x], px[4*x:4*x+3])
-		}
-		if y > 0 && bytes.Equal(rgb[1:], prev[1:]) {
+		i0 := img.PixOffset(b.Min.X, b.Min.Y+y)
+		row := img.Pix[i0 : i0+4*w]
+		if y > 0 && bytes.Equal(row, prev) {
 			clear(line)
 			line[0] = 2 // Up
 		} else {
-			line[0] = 1 // Sub
-			copy(line[1:4], rgb[1:4])
-			for i := 4; i < len(rgb); i++ {
-				line[i] = rgb[i] - rgb[i-3]
+			line[0] = 1 // Sub: each byte minus the same colour's byte on the left
+			line[1], line[2], line[3] = row[0], row[1], row[2]
+			for x := 1; x < w; x++ {
+				o, i := 1+3*x, 4*x
+				line[o] = row[i] - row[i-4]
+				line[o+1] = row[i+1] - row[i-3]
+				line[o+2] = row[i+2] - row[i-2]
 			}
 		}
 		if _, err := zw.Write(line); err != nil {
 			return nil, err
 		}
-		rgb, prev = prev, rgb
+		prev = row
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err

@@ -181,7 +181,16 @@ type faceCache struct {
 	m     map[faceKey]font.Face
 }
 
-var faceMu sync.Mutex // opentype faces share the parsed font's buffers
+// faces are shared by every Draw of the process, with their glyph masks:
+// the same letters come back at the same sizes in every poster of every
+// edition. They are dropped together when they hold maxGlyphs masks.
+var faces struct {
+	sync.Mutex
+	m      map[faceKey]*glyphFace
+	glyphs int
+}
+
+const maxGlyphs = 1 << 18
 
 func (c *faceCache) get(role layout.Role, px float64) (font.Face, error) {
 	k := faceKey{role, math.Round(px*16) / 16}
@@ -191,13 +200,21 @@ func (c *faceCache) get(role layout.Role, px float64) (font.Face, error) {
 	if c.m == nil {
 		c.m = map[faceKey]font.Face{}
 	}
-	faceMu.Lock()
-	defer faceMu.Unlock()
-	f, err := opentype.NewFace(c.fonts[role].SFNT(), &opentype.FaceOptions{Size: k.size, DPI: 72, Hinting: font.HintingNone})
-	if err != nil {
-		return nil, err
+	faces.Lock()
+	defer faces.Unlock()
+	if faces.m == nil || faces.glyphs >= maxGlyphs {
+		faces.m, faces.glyphs = map[faceKey]*glyphFace{}, 0
 	}
-	g := &glyphFace{Face: f, m: map[glyphKey]glyph{}}
+	g, ok := faces.m[k]
+	if !ok {
+		// opentype faces share the parsed font's buffers: made under the lock.
+		f, err := opentype.NewFace(c.fonts[role].SFNT(), &opentype.FaceOptions{Size: k.size, DPI: 72, Hinting: font.HintingNone})
+		if err != nil {
+			return nil, err
+		}
+		g = &glyphFace{Face: f, m: map[glyphKey]glyph{}}
+		faces.m[k] = g
+	}
 	c.m[k] = g
 	return g, nil
 }
@@ -205,10 +222,12 @@ func (c *faceCache) get(role layout.Role, px float64) (font.Face, error) {
 // glyphFace remembers the glyph masks of a face: a page sets the same
 // letters hundreds of times, and rasterising each was most of the text's
 // cost. A glyph is kept per quarter pixel of its position (the error, under
-// a quarter of a pixel, does not show).
+// a quarter of a pixel, does not show). It is safe for concurrent use: the
+// face underneath is used under its lock.
 type glyphFace struct {
 	font.Face
-	m map[glyphKey]glyph
+	mu sync.Mutex
+	m  map[glyphKey]glyph
 }
 
 type glyphKey struct {
@@ -223,8 +242,15 @@ type glyph struct {
 	ok      bool
 }
 
+func (f *glyphFace) Kern(r0, r1 rune) fixed.Int26_6 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.Face.Kern(r0, r1)
+}
+
 func (f *glyphFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.Image, image.Point, fixed.Int26_6, bool) {
 	k := glyphKey{r, dot.X & 63 &^ 15, dot.Y & 63 &^ 15}
+	f.mu.Lock()
 	g, hit := f.m[k]
 	if !hit {
 		dr, mask, mp, adv, ok := f.Face.Glyph(fixed.Point26_6{X: k.fx, Y: k.fy}, r)
@@ -235,7 +261,11 @@ func (f *glyphFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.I
 			draw.Draw(g.mask, g.mask.Bounds(), mask, mp, draw.Src)
 		}
 		f.m[k] = g
+		faces.Lock()
+		faces.glyphs++
+		faces.Unlock()
 	}
+	f.mu.Unlock()
 	if !g.ok {
 		return image.Rectangle{}, nil, image.Point{}, g.advance, false
 	}
