@@ -35,10 +35,12 @@ test: test-deps
 	$(GO) test -race -count=1 -run 'TestReproducible|TestKitZip|TestOverflow' ./kit/build
 	$(MAKE) test-browser
 
-# The Go benchmarks, then awarekit against WeasyPrint, Chromium and Typst on
-# the same poster (bench/peers/README.md; results in bench/peers/results.md).
+# The Go benchmarks, the live preview's update time (15 edits), then
+# awarekit against WeasyPrint, Chromium and Typst on the same poster
+# (bench/peers/README.md; results in bench/peers/results.md).
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v /kit/site)
+	$(GO) test -run '^$$' -bench ServeUpdate -benchtime 15x ./kit/site
 	GO=$(GO) bench/peers/run
 
 # Each fuzzer runs FUZZTIME (60 s); a crasher is saved under the package's

@@ -19,7 +19,9 @@ import (
 
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
+	"github.com/awarekit/awarekit/kit/layout"
 	"github.com/awarekit/awarekit/kit/manifest"
+	"github.com/awarekit/awarekit/kit/pdf"
 )
 
 // Options say what to build and where.
@@ -78,9 +80,21 @@ func CheckAll(root, data string) (*content.Set, error) {
 	return set, err
 }
 
+// Preload starts parsing the fonts (for measuring and for the PDFs) in
+// the background, so that it overlaps reading the data; whoever needs them
+// next waits for the end of the parse, errors included.
+func Preload() {
+	go func() {
+		if f, err := layout.LoadFonts(); err == nil {
+			pdf.Prepare(f)
+		}
+	}()
+}
+
 // Run builds the kit.
 func Run(opt Options) (*Summary, error) {
 	start := time.Now()
+	Preload()
 	set, err := Check(opt.Data)
 	if err != nil {
 		return nil, err

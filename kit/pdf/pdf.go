@@ -10,6 +10,7 @@ package pdf
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
 	"sync"
@@ -46,7 +47,7 @@ func Write(w io.Writer, pg *layout.Page, fonts layout.Fonts, created time.Time) 
 
 	// Fonts are parsed once per process (gopdf's FontContainer), then
 	// subset per document.
-	fc, family, err := container(fonts)
+	fcs, family, err := containers(fonts)
 	if err != nil {
 		return err
 	}
@@ -58,7 +59,7 @@ func Write(w io.Writer, pg *layout.Page, fonts layout.Fonts, created time.Time) 
 	}
 	for _, role := range layout.Roles {
 		if used[role] {
-			if err := gp.AddTTFFontFromFontContainer(family[role], fc); err != nil {
+			if err := gp.AddTTFFontFromFontContainer(family[role], fcs[role]); err != nil {
 				return fmt.Errorf("font %s: %w", family[role], err)
 			}
 		}
@@ -132,31 +133,43 @@ func drawPage(gp *gopdf.GoPdf, p *layout.Page, family map[layout.Role]string) er
 
 var (
 	fcOnce   sync.Once
-	fc       *gopdf.FontContainer
+	fcs      map[layout.Role]*gopdf.FontContainer
 	fcFamily map[layout.Role]string
 	fcErr    error
 )
 
-// container parses the fonts for gopdf once. Each is registered as
+// Prepare parses the fonts for gopdf now rather than at the first Write
+// (a process can do it while it reads its data).
+func Prepare(fonts layout.Fonts) error {
+	_, _, err := containers(fonts)
+	return err
+}
+
+// containers parses the fonts for gopdf once, each in a container of its
+// own so that they are parsed in parallel. Each is registered as
 // TAG+PostScriptName, the tag six capitals hashed from the name: gopdf
 // writes /BaseFont from the family name, and PDF 32000-1 §9.6.4 asks a
 // subset for such a tag.
-func container(fonts layout.Fonts) (*gopdf.FontContainer, map[layout.Role]string, error) {
+func containers(fonts layout.Fonts) (map[layout.Role]*gopdf.FontContainer, map[layout.Role]string, error) {
 	fcOnce.Do(func() {
-		fc = &gopdf.FontContainer{}
-		fcFamily = map[layout.Role]string{}
-		for _, role := range layout.Roles {
-			f := fonts[role]
-			fam := subsetTag(f.Name) + "+" + f.Name
-			opt := gopdf.TtfOption{UseKerning: true, OnGlyphNotFoundSubstitute: func(r rune) rune { return '?' }}
-			if err := fc.AddTTFFontDataWithOption(fam, f.Data, opt); err != nil {
-				fcErr = fmt.Errorf("font %s: %w", f.Name, err)
-				return
-			}
-			fcFamily[role] = fam
+		m := map[layout.Role]*gopdf.FontContainer{}
+		fam := map[layout.Role]string{}
+		errs := make([]error, len(layout.Roles))
+		var wg sync.WaitGroup
+		for i, role := range layout.Roles {
+			f, name, fc := fonts[role], subsetTag(fonts[role].Name)+"+"+fonts[role].Name, &gopdf.FontContainer{}
+			fam[role], m[role] = name, fc
+			wg.Go(func() {
+				opt := gopdf.TtfOption{UseKerning: true, OnGlyphNotFoundSubstitute: func(r rune) rune { return '?' }}
+				if err := fc.AddTTFFontDataWithOption(name, f.Data, opt); err != nil {
+					errs[i] = fmt.Errorf("font %s: %w", f.Name, err)
+				}
+			})
 		}
+		wg.Wait()
+		fcs, fcFamily, fcErr = m, fam, errors.Join(errs...)
 	})
-	return fc, fcFamily, fcErr
+	return fcs, fcFamily, fcErr
 }
 
 // subsetTag returns six capital letters hashed from the font's name.

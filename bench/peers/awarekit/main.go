@@ -63,6 +63,7 @@ type result struct {
 
 func run(root, out, jsonOut string, n, check int) error {
 	t0 := time.Now()
+	build.Preload() // the fonts parse while the data is read, as in a build
 	kit, job, err := load(root)
 	if err != nil {
 		return err
@@ -115,16 +116,14 @@ func median(sorted []float64) float64 {
 	return (sorted[k/2-1] + sorted[k/2]) / 2
 }
 
-// load reads the data (fr-FR only), the designs, the strings and the fonts,
-// as a build does.
+// load reads and validates the fr-FR edition (as a build does, but not
+// the other editions: the peers only read their one page), then the
+// designs, the strings and the fonts.
 func load(root string) (*build.Kit, build.PosterJob, error) {
-	set, err := build.Check(filepath.Join(root, "data"))
+	dir := filepath.Join(root, "data", edition)
+	e, err := content.LoadEdition(os.DirFS(dir), "data/"+edition, edition)
 	if err != nil {
 		return nil, build.PosterJob{}, err
-	}
-	e := set.Edition(edition)
-	if e == nil {
-		return nil, build.PosterJob{}, fmt.Errorf("no edition %s in %s/data", edition, root)
 	}
 	kit, err := build.LoadKit(root, []*content.Edition{e})
 	if err != nil {
