@@ -86,3 +86,20 @@ func pageKey(pg *layout.Page, date string, previews bool) ([32]byte, error) {
 	}{pg, date, previews})
 	return sha256.Sum256(b), err
 }
+
+// previewKey hashes what a preview shows: the trimmed page's size and
+// every shape, text and image of each side, not the document's metadata.
+func previewKey(pg *layout.Page) ([32]byte, error) {
+	type side struct {
+		W, H, Bleed float64
+		Shapes      []layout.Shape
+		Texts       []layout.Text
+		Images      []layout.Image
+	}
+	var sides []side
+	for p := pg; p != nil; p = p.Back {
+		sides = append(sides, side{p.Width, p.Height, p.Bleed, p.Shapes, p.Texts, p.Images})
+	}
+	b, err := json.Marshal(sides)
+	return sha256.Sum256(b), err
+}

@@ -93,3 +93,29 @@ func dirHashes(t *testing.T, dir string) map[string]string {
 	}
 	return m
 }
+
+// TestSharedPreviews: editions whose posters look the same share one
+// rendering of their previews (fr-FR's and fr-LU's officers' checklist),
+// and every edition's files are what a build of that edition alone makes.
+func TestSharedPreviews(t *testing.T) {
+	root := testkit.Root()
+	build1 := func(eds ...string) map[string]string {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), "public")
+		if _, err := build.Run(build.Options{Root: root, Data: filepath.Join(root, "data"), Out: out, Editions: eds}); err != nil {
+			t.Fatal(err)
+		}
+		return dirHashes(t, out)
+	}
+	both := build1("fr-FR", "fr-LU")
+	const a, b = "fr-FR/posters/accueil-a4.png", "fr-LU/posters/accueil-a4.png"
+	if both[a] == "" || both[a] != both[b] {
+		t.Fatalf("%s and %s should be the same picture: %q, %q", a, b, both[a], both[b])
+	}
+	alone := build1("fr-LU")
+	for name, h := range alone {
+		if both[name] != h {
+			t.Errorf("%s: built with fr-FR it differs from fr-LU built alone", name)
+		}
+	}
+}

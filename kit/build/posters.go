@@ -41,6 +41,7 @@ type Kit struct {
 	I18n    map[string]map[string]string // edition code → strings
 	Fonts   layout.Fonts
 	Cache   *Cache // posters of the previous build, or nil
+	shared  sharedPreviews
 }
 
 // LoadKit reads the designs (posters/) and interface strings (i18n/) of
@@ -194,40 +195,114 @@ func (k *Kit) writePoster(out string, j PosterJob, pg *layout.Page) ([]manifest.
 	}
 	previews := j.Variant == "office"
 	names := []struct{ name, kind string }{{j.Base() + ".pdf", "poster-pdf"}, {j.Base() + ".png", "poster-png"}, {j.Base() + "-thumb.png", "thumbnail"}}
+	var files []manifest.File
+	put := func(i int, b []byte) (string, error) {
+		p := path.Join(dir, names[i].name)
+		full := filepath.Join(out, filepath.FromSlash(p))
+		if err := os.WriteFile(full, b, 0o644); err != nil {
+			return "", err
+		}
+		f, err := manifest.DescribeReader(bytes.NewReader(b), manifest.File{Path: p, Kind: names[i].kind, Design: j.Design.ID, Size: j.Size, Variant: j.Variant})
+		files = append(files, f)
+		return full, err
+	}
 	date := Date(j.Edition)
 	key, err := pageKey(pg, date.Format(time.RFC3339), previews)
 	if err != nil {
 		return nil, err
 	}
-	bs, hit := k.Cache.get(key)
-	if !hit {
-		var buf bytes.Buffer
-		if err := pdf.Write(&buf, pg, k.Fonts, date); err != nil {
-			return nil, err
-		}
-		bs = [][]byte{buf.Bytes()}
-		if previews {
-			png, thumb, err := preview.Render(pg, k.Fonts)
-			if err != nil {
+	if bs, hit := k.Cache.get(key); hit {
+		for i, b := range bs {
+			if _, err := put(i, b); err != nil {
 				return nil, err
 			}
-			bs = append(bs, png, thumb)
 		}
-		k.Cache.put(key, bs)
+		return files, nil
 	}
-	var files []manifest.File
-	for i, b := range bs {
-		p := path.Join(dir, names[i].name)
-		if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(p)), b, 0o644); err != nil {
-			return nil, err
-		}
-		f, err := manifest.DescribeReader(bytes.NewReader(b), manifest.File{Path: p, Kind: names[i].kind, Design: j.Design.ID, Size: j.Size, Variant: j.Variant})
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, pg, k.Fonts, date); err != nil {
+		return nil, err
+	}
+	if _, err := put(0, buf.Bytes()); err != nil {
+		return nil, err
+	}
+	bs := [][]byte{buf.Bytes()}
+	if previews {
+		full, thumb, err := k.shared.previews(pg, k.Fonts, func(full, thumb []byte) (string, string, error) {
+			a, err := put(1, full)
+			if err != nil {
+				return "", "", err
+			}
+			b, err := put(2, thumb)
+			return a, b, err
+		})
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, f)
+		bs = append(bs, full, thumb)
 	}
+	k.Cache.put(key, bs)
 	return files, nil
+}
+
+// sharedPreviews makes each different preview of a build once. Editions
+// often have the same picture (a design without contacts, editions copied
+// from another: 100 scaffolded editions have 234 different previews out of
+// 1100). The first poster with a picture renders and writes it; the others
+// wait for it and copy its files, so nothing is held in memory.
+type sharedPreviews struct {
+	mu sync.Mutex
+	m  map[[32]byte]*sharedPreview
+}
+
+type sharedPreview struct {
+	done        chan struct{}
+	full, thumb string // the first poster's files
+	err         error
+}
+
+// previews returns the preview and thumbnail of pg, made once per build
+// for a given picture, and has write write them (returning their paths).
+func (s *sharedPreviews) previews(pg *layout.Page, fonts layout.Fonts, write func(full, thumb []byte) (string, string, error)) ([]byte, []byte, error) {
+	key, err := previewKey(pg)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.mu.Lock()
+	if s.m == nil {
+		s.m = map[[32]byte]*sharedPreview{}
+	}
+	e, seen := s.m[key]
+	if !seen {
+		e = &sharedPreview{done: make(chan struct{})}
+		s.m[key] = e
+	}
+	s.mu.Unlock()
+	if seen {
+		<-e.done
+		if e.err == nil {
+			full, err1 := os.ReadFile(e.full)
+			thumb, err2 := os.ReadFile(e.thumb)
+			if err1 == nil && err2 == nil {
+				_, _, err := write(full, thumb)
+				return full, thumb, err
+			}
+		}
+		// The first one failed: try on our own.
+		full, thumb, err := preview.Render(pg, fonts)
+		if err != nil {
+			return nil, nil, err
+		}
+		_, _, err = write(full, thumb)
+		return full, thumb, err
+	}
+	defer close(e.done)
+	full, thumb, err := preview.Render(pg, fonts)
+	if err == nil {
+		e.full, e.thumb, err = write(full, thumb)
+	}
+	e.err = err
+	return full, thumb, err
 }
 
 // Date is the fixed date written into an edition's files: its
