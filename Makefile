@@ -32,7 +32,7 @@ test-deps: deps
 test: test-deps
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
-	$(GO) test -race -count=1 -run 'TestReproducible|TestKitZip|TestOverflow' ./kit/build
+	$(GO) test -race -count=1 -run 'TestReproducible|TestKitZip|TestOverflow|TestSharedPreviews' ./kit/build
 	$(MAKE) test-browser
 
 # The Go benchmarks, the live preview's update time (15 edits), then
