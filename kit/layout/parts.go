@@ -121,7 +121,7 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 		} else if c.Phone != nil {
 			ps = append(ps, Para{Spans: []Span{{Text: l.t(c.Phone.Display), Role: Black, Color: ink, Scale: 1.3}}, Align: Center, SpaceBefore: 0.2, Leading: 1.1})
 		} else if c.URL != "" {
-			ps = append(ps, Para{Spans: []Span{{Text: shortURL(c.URL), Role: Bold, Color: ink, Scale: 0.9}}, Align: Center, SpaceBefore: 0.2, Leading: 1.1})
+			ps = append(ps, Para{Spans: []Span{{Text: ShortURL(c.URL), Role: Bold, Color: ink, Scale: 0.9}}, Align: Center, SpaceBefore: 0.2, Leading: 1.1})
 		}
 		paras[i] = ps
 	}
@@ -254,8 +254,8 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 	}
 }
 
-// shortURL prints a URL as its host, without scheme and www.
-func shortURL(s string) string {
+// ShortURL prints a URL as its host, without scheme and www.
+func ShortURL(s string) string {
 	u, err := url.Parse(s)
 	if err != nil || u.Host == "" {
 		return s
@@ -266,14 +266,33 @@ func shortURL(s string) string {
 // QR draws a QR code (error correction M) for text as vector modules on a
 // white square with a quiet zone of two modules, side points wide.
 func QR(text string, x, y, side float64, ink, paper Color) []Shape {
-	code, err := qr.Encode(text, qr.M)
+	n, runs, err := QRRuns(text)
 	if err != nil {
 		panic(fmt.Sprintf("layout: QR of %q: %v", text, err)) // URLs are short: cannot happen
 	}
-	n := code.Size
 	m := side / float64(n+4)
 	shapes := []Shape{Rect(x, y, side, side, paper)}
 	modules := Shape{Fill: ink}
+	for _, r := range runs {
+		x0, y0 := x+float64(r.Col+2)*m, y+float64(r.Row+2)*m
+		modules.Contours = append(modules.Contours, []Point{{x0, y0}, {x0 + float64(r.Len)*m, y0}, {x0 + float64(r.Len)*m, y0 + m}, {x0, y0 + m}})
+	}
+	return append(shapes, modules)
+}
+
+// QRRun is a horizontal run of dark modules of a QR code.
+type QRRun struct{ Row, Col, Len int }
+
+// QRRuns encodes text as a QR code (error correction M) and returns its
+// size in modules (without the quiet zone) and its dark modules, one run
+// per horizontal stretch, row by row.
+func QRRuns(text string) (int, []QRRun, error) {
+	code, err := qr.Encode(text, qr.M)
+	if err != nil {
+		return 0, nil, err
+	}
+	n := code.Size
+	var runs []QRRun
 	for row := 0; row < n; row++ {
 		for col := 0; col < n; {
 			if !code.Black(col, row) {
@@ -284,12 +303,10 @@ func QR(text string, x, y, side float64, ink, paper Color) []Shape {
 			for col < n && code.Black(col, row) {
 				col++
 			}
-			// One rectangle per horizontal run of dark modules.
-			x0, y0 := x+float64(start+2)*m, y+float64(row+2)*m
-			modules.Contours = append(modules.Contours, []Point{{x0, y0}, {x0 + float64(col-start)*m, y0}, {x0 + float64(col-start)*m, y0 + m}, {x0, y0 + m}})
+			runs = append(runs, QRRun{row, start, col - start})
 		}
 	}
-	return append(shapes, modules)
+	return n, runs, nil
 }
 
 // contactsList lays out every contact of the edition grouped by need
@@ -340,7 +357,7 @@ func (l *layouter) contactsList(b *Box, x, y, w, h float64) {
 				}
 			}
 			if c.URL != "" {
-				reach = append(reach, shortURL(c.URL))
+				reach = append(reach, ShortURL(c.URL))
 			}
 			ps = append(ps, Para{Spans: []Span{{Text: strings.Join(reach, " · "), Role: Bold, Color: ink, Scale: 1.1}}, Align: Left, Leading: 1.15})
 			if b.Details {

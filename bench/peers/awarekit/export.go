@@ -4,12 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"net/url"
 	"os"
 	"slices"
 	"strings"
-
-	"rsc.io/qr"
 
 	"github.com/awarekit/awarekit/kit/build"
 	"github.com/awarekit/awarekit/kit/content"
@@ -300,7 +297,7 @@ func contacts(bx *Box, b layout.Box, e *content.Edition, pg *layout.Page,
 			if c.Phone != nil {
 				cell.Paras = append(cell.Paras, Para{Align: "center", SpaceBefore: 0.2, Leading: 1.1, Spans: []Span{span(t(c.Phone.Display), layout.Black, ink, 1.3)}})
 			} else if c.URL != "" {
-				cell.Paras = append(cell.Paras, Para{Align: "center", SpaceBefore: 0.2, Leading: 1.1, Spans: []Span{span(shortURL(c.URL), layout.Bold, ink, 0.9)}})
+				cell.Paras = append(cell.Paras, Para{Align: "center", SpaceBefore: 0.2, Leading: 1.1, Spans: []Span{span(layout.ShortURL(c.URL), layout.Bold, ink, 0.9)}})
 			}
 			target := c.URL
 			if target == "" && c.Phone != nil {
@@ -346,38 +343,18 @@ func contacts(bx *Box, b layout.Box, e *content.Edition, pg *layout.Page,
 	return nil
 }
 
-// qrPath encodes target as layout.QR does (level M) and returns its dark
-// modules as one rectangle per horizontal run.
+// qrPath encodes target as layout.QR does (layout.QRRuns, level M) and
+// returns its dark modules as one rectangle per horizontal run.
 func qrPath(target, ink string) (*QR, error) {
-	code, err := qr.Encode(target, qr.M)
+	n, runs, err := layout.QRRuns(target)
 	if err != nil {
 		return nil, err
 	}
-	n := code.Size
 	var b strings.Builder
-	for row := 0; row < n; row++ {
-		for col := 0; col < n; {
-			if !code.Black(col, row) {
-				col++
-				continue
-			}
-			start := col
-			for col < n && code.Black(col, row) {
-				col++
-			}
-			fmt.Fprintf(&b, "M%d %dh%dv1h-%dz", start+2, row+2, col-start, col-start)
-		}
+	for _, r := range runs {
+		fmt.Fprintf(&b, "M%d %dh%dv1h-%dz", r.Col+2, r.Row+2, r.Len, r.Len)
 	}
 	return &QR{Target: target, Side: n + 4, Path: b.String(), Ink: ink}, nil
-}
-
-// shortURL is layout's: the host without scheme and www.
-func shortURL(s string) string {
-	u, err := url.Parse(s)
-	if err != nil || u.Host == "" {
-		return s
-	}
-	return strings.TrimPrefix(u.Host, "www.")
 }
 
 // sameText checks that the exported strings are, in order, the text the
