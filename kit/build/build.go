@@ -112,7 +112,11 @@ func Run(opt Options) (*Summary, error) {
 		return nil, err
 	}
 	kit.Cache = opt.Cache
-	opt.Cache.rotate(len(opt.Editions) == 0)
+	var codes []string
+	for _, e := range eds {
+		codes = append(codes, e.Code)
+	}
+	opt.Cache.rotate(codes, len(opt.Editions) == 0)
 	jobs := kit.PosterJobs(eds)
 
 	parent := filepath.Dir(filepath.Clean(opt.Out))

@@ -3,39 +3,51 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/json"
+	"slices"
 	"sync"
 
 	"github.com/awarekit/awarekit/kit/layout"
 )
 
 // Cache keeps the bytes of the posters (PDF, preview, thumbnail) and kits
-// of one build for the next, keyed by a hash of what decides them: the
-// laid-out page (every shape, text, image and size), or the kit's files. A
-// rebuild then renders only the posters that changed. The live preview
-// (awarekit serve) uses one; a one-off build does not need it.
+// of one build for the next, per edition, keyed by a hash of what decides
+// them: the laid-out page (every shape, text, image and size), or the
+// kit's files. A rebuild then renders only the posters that changed. The
+// live preview (awarekit serve) uses one; a one-off build does not need it.
 //
-// It holds what the last build used: entries that a build does not ask for
-// are dropped at the start of the next one.
+// For each edition it holds what the edition's last build used: a build
+// drops, for the editions it builds, the entries the build before did not
+// use, and forgets the editions that are gone when it builds them all. So
+// a long session of edits keeps at most two builds' files per edition.
 type Cache struct {
 	mu           sync.Mutex
-	prev, cur    map[[32]byte][][]byte
-	hits, misses int // of the current build
+	prev, cur    map[string]map[[32]byte][][]byte // edition code → entries
+	hits, misses int                              // of the current build
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{cur: map[[32]byte][][]byte{}} }
+func NewCache() *Cache {
+	return &Cache{prev: map[string]map[[32]byte][][]byte{}, cur: map[string]map[[32]byte][][]byte{}}
+}
 
-// rotate starts a build: what the previous build used is still found,
-// anything older is dropped. A build of some editions only drops nothing
-// (the others' entries are still current).
-func (c *Cache) rotate(all bool) {
+// rotate starts a build of the editions codes; all: they are every
+// edition of the data.
+func (c *Cache) rotate(codes []string, all bool) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if all {
-		c.prev, c.cur = c.cur, map[[32]byte][][]byte{}
+		for code := range c.cur {
+			if !slices.Contains(codes, code) {
+				delete(c.cur, code)
+				delete(c.prev, code)
+			}
+		}
+	}
+	for _, code := range codes {
+		c.prev[code], c.cur[code] = c.cur[code], map[[32]byte][][]byte{}
 	}
 	c.hits, c.misses = 0, 0
 }
@@ -48,18 +60,18 @@ func (c *Cache) Stats() (hits, misses int) {
 	return c.hits, c.misses
 }
 
-func (c *Cache) get(k [32]byte) ([][]byte, bool) {
+func (c *Cache) get(code string, k [32]byte) ([][]byte, bool) {
 	if c == nil {
 		return nil, false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if v, ok := c.cur[k]; ok {
+	if v, ok := c.cur[code][k]; ok {
 		c.hits++
 		return v, true
 	}
-	if v, ok := c.prev[k]; ok {
-		c.cur[k] = v
+	if v, ok := c.prev[code][k]; ok {
+		c.cur[code][k] = v
 		c.hits++
 		return v, true
 	}
@@ -67,13 +79,32 @@ func (c *Cache) get(k [32]byte) ([][]byte, bool) {
 	return nil, false
 }
 
-func (c *Cache) put(k [32]byte, v [][]byte) {
+func (c *Cache) put(code string, k [32]byte, v [][]byte) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.cur[k] = v
+	if c.cur[code] == nil {
+		c.cur[code] = map[[32]byte][][]byte{}
+	}
+	c.cur[code][k] = v
+}
+
+// Len returns the number of posters and kits held.
+func (c *Cache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := 0
+	for code, cur := range c.cur {
+		n += len(cur)
+		for k := range c.prev[code] {
+			if _, ok := cur[k]; !ok {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // pageKey hashes a laid-out page with what else goes into its files: the

@@ -73,6 +73,23 @@ func TestCache(t *testing.T) {
 			}
 		}
 	}
+
+	// A long session of edits does not pile up old posters.
+	held := c.Len()
+	for i := range 3 {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b = bytes.Replace(b, []byte("immédiatement de lui répondre"), []byte(fmt.Sprintf("immédiatement de lui répondre (%d)", i)), 1)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		run(c)
+	}
+	if c.Len() > held {
+		t.Errorf("after 3 more edits the cache holds %d posters and kits, %d before", c.Len(), held)
+	}
 }
 
 // dirHashes returns the SHA-256 of every file under dir, by relative path.

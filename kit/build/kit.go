@@ -36,7 +36,7 @@ func writeKit(out string, e *content.Edition, files []manifest.File, version str
 	}
 	key := sha256.Sum256(js)
 	var zip []byte
-	if bs, ok := cache.get(key); ok {
+	if bs, ok := cache.get(e.Code, key); ok {
 		zip = bs[0]
 	} else {
 		var buf bytes.Buffer
@@ -44,7 +44,7 @@ func writeKit(out string, e *content.Edition, files []manifest.File, version str
 			return manifest.File{}, err
 		}
 		zip = buf.Bytes()
-		cache.put(key, [][]byte{zip})
+		cache.put(e.Code, key, [][]byte{zip})
 	}
 	if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(name)), zip, 0o644); err != nil {
 		return manifest.File{}, err

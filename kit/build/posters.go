@@ -211,7 +211,7 @@ func (k *Kit) writePoster(out string, j PosterJob, pg *layout.Page) ([]manifest.
 	if err != nil {
 		return nil, err
 	}
-	if bs, hit := k.Cache.get(key); hit {
+	if bs, hit := k.Cache.get(j.Edition.Code, key); hit {
 		for i, b := range bs {
 			if _, err := put(i, b); err != nil {
 				return nil, err
@@ -241,7 +241,7 @@ func (k *Kit) writePoster(out string, j PosterJob, pg *layout.Page) ([]manifest.
 		}
 		bs = append(bs, full, thumb)
 	}
-	k.Cache.put(key, bs)
+	k.Cache.put(j.Edition.Code, key, bs)
 	return files, nil
 }
 
