@@ -183,14 +183,15 @@ type faceCache struct {
 
 // faces are shared by every Draw of the process, with their glyph masks:
 // the same letters come back at the same sizes in every poster of every
-// edition. They are dropped together when they hold maxGlyphs masks.
+// edition. They are dropped together when their masks reach maxGlyphBytes
+// (the masks of the 5 bundled editions' previews take about 6 MB).
 var faces struct {
 	sync.Mutex
-	m      map[faceKey]*glyphFace
-	glyphs int
+	m     map[faceKey]*glyphFace
+	bytes int
 }
 
-const maxGlyphs = 1 << 18
+const maxGlyphBytes = 64 << 20
 
 func (c *faceCache) get(role layout.Role, px float64) (font.Face, error) {
 	k := faceKey{role, math.Round(px*16) / 16}
@@ -202,8 +203,8 @@ func (c *faceCache) get(role layout.Role, px float64) (font.Face, error) {
 	}
 	faces.Lock()
 	defer faces.Unlock()
-	if faces.m == nil || faces.glyphs >= maxGlyphs {
-		faces.m, faces.glyphs = map[faceKey]*glyphFace{}, 0
+	if faces.m == nil || faces.bytes >= maxGlyphBytes {
+		faces.m, faces.bytes = map[faceKey]*glyphFace{}, 0
 	}
 	g, ok := faces.m[k]
 	if !ok {
@@ -261,9 +262,11 @@ func (f *glyphFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.I
 			draw.Draw(g.mask, g.mask.Bounds(), mask, mp, draw.Src)
 		}
 		f.m[k] = g
-		faces.Lock()
-		faces.glyphs++
-		faces.Unlock()
+		if g.mask != nil {
+			faces.Lock()
+			faces.bytes += len(g.mask.Pix) + 64
+			faces.Unlock()
+		}
 	}
 	f.mu.Unlock()
 	if !g.ok {
