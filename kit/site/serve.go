@@ -1,13 +1,17 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
 	"io/fs"
+	"net"
+	"net/http"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,9 +19,7 @@ import (
 	"time"
 
 	"github.com/awarekit/awarekit/kit/build"
-	"github.com/awarekit/awarekit/kit/manifest"
 	"github.com/fsnotify/fsnotify"
-	"github.com/gohugoio/hugo/commands"
 )
 
 // ServeOptions configure the live preview.
@@ -28,16 +30,22 @@ type ServeOptions struct {
 	Log  io.Writer
 }
 
-// Serve runs the live preview: it builds the posters and the Hugo project
-// of every edition into a temporary folder, runs Hugo's own server on it
-// (127.0.0.1, with live reload), and rebuilds the posters and the project
-// whenever data/, posters/, i18n/, layouts/ or assets/ change; Hugo then
-// reloads the pages that changed. It returns when Hugo's server stops
-// (Ctrl-C).
+// Serve runs the live preview: it builds every edition as `awarekit build`
+// does (posters, kits, the site by Hugo in-process) into a temporary
+// folder, serves that folder on 127.0.0.1 at the published paths
+// (/fr-FR/…), and rebuilds whenever data/, posters/, i18n/, layouts/ or
+// assets/ change. Open pages then reload themselves. It returns when ctx
+// is done.
 //
-// Pages are served at Hugo's own language paths (/fr-fr/…), not at the
-// published /fr-FR/: the templates take every link from the edition's base
-// (see docs/SITE.md).
+// A rebuild after an edit inside one edition's data folder builds that
+// edition only (Hugo still renders every edition, for the links between
+// them) and reuses the posters and kits that did not change; a failed
+// rebuild is reported and the last good build stays.
+//
+// What is served is the build itself, byte for byte, but for two changes
+// to HTML pages: a script that reloads the page after a rebuild
+// (/_awarekit/reload.js, listening to /_awarekit/reload), and the page's
+// Content-Security-Policy allowing that connection to the preview itself.
 func Serve(ctx context.Context, opt ServeOptions) error {
 	if opt.Log == nil {
 		opt.Log = io.Discard
@@ -50,49 +58,164 @@ func Serve(ctx context.Context, opt ServeOptions) error {
 		return err
 	}
 	defer os.RemoveAll(work)
-	proj := filepath.Join(work, "project")
+	out := filepath.Join(work, "public")
 	// Posters and kits an edit did not change are reused from the last
-	// build, and an edit inside one edition's data folder rebuilds only
-	// that edition: the others' files stay in the output and the project.
+	// build (build.Cache).
 	cache := build.NewCache()
-	copied := map[string]string{}
-	files := map[string][]manifest.File{}
-	out := filepath.Join(work, "out")
+	reload := newBroadcast()
+	hook := Hook(Options{Root: opt.Root, Log: opt.Log})
 	rebuild := func(editions []string) error {
 		start := time.Now()
-		if len(editions) == 0 {
-			clear(files) // an edition may have gone
-		}
 		_, err := build.Run(build.Options{
-			Root: opt.Root, Data: opt.Data, Out: out, Cache: cache, Editions: editions,
-			Site: func(job build.SiteJob) error {
-				for code, fs := range job.Files {
-					files[code] = fs
-				}
-				job.Files = files
-				p := &project{Dir: proj, Serve: true, Job: job, Opt: Options{Root: opt.Root}, Copied: copied, Previous: out}
-				return p.write()
-			},
+			Root: opt.Root, Data: opt.Data, Out: out, Cache: cache, Editions: editions, Site: hook,
 		})
-		if err == nil {
-			what := "every edition"
-			if len(editions) > 0 {
-				what = strings.Join(editions, ", ")
-			}
-			reused, made := cache.Stats()
-			fmt.Fprintf(opt.Log, "awarekit: rebuilt %s in %s (%d posters and kits made, %d unchanged)\n", what, time.Since(start).Round(time.Millisecond), made, reused)
+		if err != nil {
+			return err
 		}
-		return err
+		what := "every edition"
+		if len(editions) > 0 {
+			what = strings.Join(editions, ", ")
+		}
+		reused, made := cache.Stats()
+		fmt.Fprintf(opt.Log, "awarekit: rebuilt %s in %s (%d posters and kits made, %d unchanged)\n", what, time.Since(start).Round(time.Millisecond), made, reused)
+		reload.send()
+		return nil
 	}
 	if err := rebuild(nil); err != nil {
 		return err
 	}
+	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(opt.Port)))
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: previewHandler(out, reload), ReadHeaderTimeout: 10 * time.Second}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	go watch(ctx, opt, rebuild)
+	go func() {
+		<-ctx.Done()
+		reload.close()
+		srv.Close()
+	}()
 	fmt.Fprintf(opt.Log, "awarekit: serving on http://127.0.0.1:%d/ (Ctrl-C to stop)\n", opt.Port)
-	return commands.Execute([]string{
-		"server", "--source", proj, "--bind", "127.0.0.1", "--port", strconv.Itoa(opt.Port),
-		"--noBuildLock", "--disableFastRender", "--logLevel", "warn",
+	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// reloadJS reloads the page when the preview says it rebuilt.
+const reloadJS = `new EventSource("/_awarekit/reload").onmessage = function () { location.reload(); };
+`
+
+// previewHandler serves the build in dir, never cached by the browser,
+// with the reload script in every HTML page.
+func previewHandler(dir string, reload *broadcast) http.Handler {
+	files := http.FileServer(http.Dir(dir))
+	mux := http.NewServeMux()
+	mux.HandleFunc("/_awarekit/reload.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		io.WriteString(w, reloadJS)
 	})
+	mux.HandleFunc("/_awarekit/reload", reload.serve)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		name := path.Clean("/" + r.URL.Path)
+		if strings.HasSuffix(r.URL.Path, "/") {
+			name = path.Join(name, "index.html")
+		}
+		if path.Ext(name) != ".html" {
+			files.ServeHTTP(w, r)
+			return
+		}
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			files.ServeHTTP(w, r) // redirects, 404
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(withReload(b))
+	})
+	return mux
+}
+
+// withReload adds the reload script to an HTML page and lets its
+// Content-Security-Policy connect to the preview.
+func withReload(page []byte) []byte {
+	page = bytes.Replace(page, []byte("connect-src 'none'"), []byte("connect-src 'self'"), 1)
+	return bytes.Replace(page, []byte("</head>"), []byte(`<script src="/_awarekit/reload.js" defer></script>
+</head>`), 1)
+}
+
+// broadcast tells every open page that the preview rebuilt
+// (server-sent events).
+type broadcast struct {
+	mu      sync.Mutex
+	clients map[chan struct{}]bool
+	closed  bool
+}
+
+func newBroadcast() *broadcast { return &broadcast{clients: map[chan struct{}]bool{}} }
+
+func (b *broadcast) send() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for c := range b.clients {
+		select {
+		case c <- struct{}{}:
+		default: // one reload pending is enough
+		}
+	}
+}
+
+func (b *broadcast) close() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.closed = true
+	for c := range b.clients {
+		close(c)
+		delete(b.clients, c)
+	}
+}
+
+func (b *broadcast) serve(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	c := make(chan struct{}, 1)
+	b.mu.Lock()
+	if b.closed {
+		b.mu.Unlock()
+		return
+	}
+	b.clients[c] = true
+	b.mu.Unlock()
+	defer func() {
+		b.mu.Lock()
+		if b.clients[c] {
+			delete(b.clients, c)
+		}
+		b.mu.Unlock()
+	}()
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	io.WriteString(w, ": awarekit preview\n\n")
+	fl.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case _, open := <-c:
+			if !open {
+				return
+			}
+			io.WriteString(w, "data: rebuilt\n\n")
+			fl.Flush()
+		}
+	}
 }
 
 // watch rebuilds when a file under data/, posters/, i18n/, layouts/ or
@@ -216,6 +339,9 @@ func editionsOf(data string, paths []string) []string {
 		}
 		if info, err := os.Stat(filepath.Join(data, code)); err != nil || !info.IsDir() {
 			return nil // an edition added or removed: the picker changes
+		}
+		if rest == "edition.yaml" {
+			return nil // its region and language names are in every edition's picker
 		}
 		if !seen[code] {
 			seen[code] = true

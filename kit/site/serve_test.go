@@ -25,6 +25,7 @@ func TestEditionsOf(t *testing.T) {
 		{"one file", []string{in("fr-FR", "advice.yaml")}, []string{"fr-FR"}},
 		{"a page, twice", []string{in("fr-FR", "pages", "law.md"), in("fr-FR", "pages", "law.md")}, []string{"fr-FR"}},
 		{"two editions", []string{in("de-LU", "texts.yaml"), in("fr-FR", "texts.yaml")}, []string{"de-LU", "fr-FR"}},
+		{"an edition's names", []string{in("fr-FR", "edition.yaml")}, nil},
 		{"a new edition folder", []string{in("fr-BE")}, nil},
 		{"a file in a new edition", []string{in("fr-BE", "edition.yaml")}, nil},
 		{"the data folder", []string{data}, nil},

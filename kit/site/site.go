@@ -11,7 +11,6 @@
 package site
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -85,20 +84,9 @@ func Build(job build.SiteJob, opt Options) error {
 
 // project is the Hugo project assembled for one build.
 type project struct {
-	Dir   string
-	Opt   Options
-	Job   build.SiteJob
-	Serve bool // live preview: links use Hugo's own language prefixes
-
-	written map[string]bool
-
-	// Copied, in the live preview, maps the poster files copied into the
-	// project's static folder to their SHA-256 (from the manifest), kept
-	// from one rebuild to the next: an unchanged poster is not read again.
-	Copied map[string]string
-	// Previous, in the live preview, is the output folder of the previous
-	// builds: the files of editions a rebuild did not remake are there.
-	Previous string
+	Dir string
+	Opt Options
+	Job build.SiteJob
 }
 
 // kitFS returns the kit folder over the embedded defaults.
@@ -127,14 +115,10 @@ func (p *project) rootPath() string {
 
 // base returns the URL path of an edition's folder.
 func (p *project) base(code string) string {
-	if p.Serve {
-		return "/" + key(code) + "/"
-	}
 	return p.rootPath() + code + "/"
 }
 
 func (p *project) write() error {
-	p.written = map[string]bool{}
 	kit := p.kitFS()
 	eds := p.languages()
 	// Layouts: the user's over the embedded ones.
@@ -148,40 +132,8 @@ func (p *project) write() error {
 	if err != nil {
 		return err
 	}
-	// Static files: only Hugo's server copies them (hugolib does not), so
-	// a build copies the assets itself (see publish); the live preview
-	// puts them, and the posters, in the project's static folder.
-	for _, e := range eds {
-		if !p.Serve {
-			continue
-		}
-		if err := p.copyTree(kit, "assets", path.Join("static", key(e.Code), "assets")); err != nil {
-			return err
-		}
-		{
-			for _, f := range p.Job.Files[e.Code] {
-				src := filepath.Join(p.Job.Out, filepath.FromSlash(f.Path))
-				name := path.Join("static", key(e.Code), strings.TrimPrefix(f.Path, e.Code+"/"))
-				if p.Copied != nil && f.SHA256 != "" && p.Copied[name] == f.SHA256 {
-					p.written[name] = true // the same bytes are there already
-					continue
-				}
-				b, err := os.ReadFile(src)
-				if errors.Is(err, fs.ErrNotExist) && p.Previous != "" {
-					b, err = os.ReadFile(filepath.Join(p.Previous, filepath.FromSlash(f.Path)))
-				}
-				if err != nil {
-					return err
-				}
-				if err := p.put(name, b); err != nil {
-					return err
-				}
-				if p.Copied != nil {
-					p.Copied[name] = f.SHA256
-				}
-			}
-		}
-	}
+	// Static files: hugolib does not copy them (the hugo command does):
+	// publish copies the assets into each edition's folder.
 	for _, e := range eds {
 		strs, err := p.strings(kit, e)
 		if err != nil {
@@ -208,10 +160,7 @@ func (p *project) write() error {
 	if err != nil {
 		return err
 	}
-	if err := p.put("hugo.json", cfg); err != nil {
-		return err
-	}
-	return p.prune()
+	return p.put("hugo.json", cfg)
 }
 
 // languages are the editions Hugo builds: every edition of the data, so
@@ -263,7 +212,6 @@ func (p *project) config(ver string) map[string]any {
 		},
 		"params": map[string]any{
 			"root":    p.rootPath(),
-			"serve":   p.Serve,
 			"version": ver,
 			"picker":  picker,
 		},
@@ -386,46 +334,13 @@ func (p *project) copyTree(fsys fs.FS, dir, to string) error {
 	})
 }
 
-// put writes a file of the project, only when its content changed, so that
-// a live preview reloads only what changed.
+// put writes a file of the project.
 func (p *project) put(name string, b []byte) error {
-	p.written[name] = true
 	full := filepath.Join(p.Dir, filepath.FromSlash(name))
-	if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, b) {
-		return nil
-	}
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 		return err
 	}
 	return os.WriteFile(full, b, 0o644)
-}
-
-// prune removes the project files a previous write made and this one did
-// not (a deleted layout, a removed edition).
-func (p *project) prune() error {
-	for _, top := range []string{"layouts", "static", "i18n", "data", "content"} {
-		root := filepath.Join(p.Dir, top)
-		err := filepath.WalkDir(root, func(full string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if errors.Is(err, fs.ErrNotExist) {
-					return nil
-				}
-				return err
-			}
-			if d.IsDir() {
-				return nil
-			}
-			rel, _ := filepath.Rel(p.Dir, full)
-			if !p.written[filepath.ToSlash(rel)] {
-				return os.Remove(full)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // publish moves Hugo's output into the build output: each language folder

@@ -226,48 +226,6 @@ func TestKitFolder(t *testing.T) {
 	}
 }
 
-// The live preview's project serves Hugo's own paths: links and posters
-// under /fr-fr/, the posters copied into static/.
-func TestServeProject(t *testing.T) {
-	eds := fixture(t)[:1]
-	out := t.TempDir()
-	poster := manifest.File{Path: "fr-FR/posters/p-a4.pdf", Kind: "poster-pdf", Design: "p", Size: "a4", Variant: "office"}
-	if err := os.MkdirAll(filepath.Join(out, "fr-FR", "posters"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(poster.Path)), []byte("pdf"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	p := &project{Dir: dir, Serve: true, Job: build.SiteJob{Out: out, Editions: eds, All: eds,
-		Files: map[string][]manifest.File{"fr-FR": {poster}}}}
-	if err := p.write(); err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range []string{"static/fr-fr/posters/p-a4.pdf", "static/fr-fr/assets/site.css", "hugo.json", "content/_content.gotmpl", "data/editions/fr-fr.json", "i18n/fr-fr.json", "layouts/baseof.html"} {
-		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
-			t.Errorf("missing %s", f)
-		}
-	}
-	if cfg, _ := os.ReadFile(filepath.Join(dir, "hugo.json")); !strings.Contains(string(cfg), `"base": "/fr-fr/"`) {
-		t.Errorf("the preview's base is not Hugo's path:\n%s", cfg)
-	}
-	// A second write with a removed layout prunes it; unchanged files keep
-	// their time, so Hugo's watcher sees only what changed.
-	stale := filepath.Join(dir, "layouts", "old.html")
-	os.WriteFile(stale, []byte("x"), 0o644)
-	before, _ := os.Stat(filepath.Join(dir, "hugo.json"))
-	if err := p.write(); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(stale); err == nil {
-		t.Errorf("a stale layout was kept")
-	}
-	if after, _ := os.Stat(filepath.Join(dir, "hugo.json")); !after.ModTime().Equal(before.ModTime()) {
-		t.Errorf("an unchanged file was rewritten")
-	}
-}
-
 func BenchmarkBuild(b *testing.B) {
 	eds := fixture(b)
 	for b.Loop() {
