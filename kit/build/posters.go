@@ -207,9 +207,12 @@ func (k *Kit) writePoster(out string, j PosterJob, pg *layout.Page) ([]manifest.
 		return full, err
 	}
 	date := Date(j.Edition)
-	key, err := pageKey(pg, date.Format(time.RFC3339), previews)
-	if err != nil {
-		return nil, err
+	var key [32]byte
+	if k.Cache != nil {
+		var err error
+		if key, err = pageKey(pg, date.Format(time.RFC3339), previews); err != nil {
+			return nil, err
+		}
 	}
 	if bs, hit := k.Cache.get(j.Edition.Code, key); hit {
 		for i, b := range bs {
