@@ -19,6 +19,7 @@ import (
 
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
+	"github.com/awarekit/awarekit/kit/internal/par"
 	"github.com/awarekit/awarekit/kit/layout"
 	"github.com/awarekit/awarekit/kit/manifest"
 	"github.com/awarekit/awarekit/kit/pdf"
@@ -135,7 +136,7 @@ func Run(opt Options) (*Summary, error) {
 	}
 	kits := make([]manifest.File, len(eds))
 	errs := make([]error, len(eds))
-	parallel(len(eds), func(i int) {
+	par.Do(len(eds), func(i int) {
 		kits[i], errs[i] = writeKit(tmp, eds[i], files[eds[i].Code], opt.Version, opt.Cache)
 	})
 	for i, e := range eds {

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sync"
 	"time"
 
@@ -15,6 +14,7 @@ import (
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
 	"github.com/awarekit/awarekit/kit/i18n"
+	"github.com/awarekit/awarekit/kit/internal/par"
 	"github.com/awarekit/awarekit/kit/layout"
 	"github.com/awarekit/awarekit/kit/manifest"
 	"github.com/awarekit/awarekit/kit/pdf"
@@ -130,7 +130,7 @@ func (k *Kit) PosterJobs(eds []*content.Edition) []PosterJob {
 func (k *Kit) LayoutAll(jobs []PosterJob) ([]*layout.Page, error) {
 	pages := make([]*layout.Page, len(jobs))
 	errs := make([]error, len(jobs))
-	parallel(len(jobs), func(i int) {
+	par.Do(len(jobs), func(i int) {
 		pages[i], errs[i] = k.layout(jobs[i])
 	})
 	return pages, layoutErr(jobs, errs)
@@ -167,7 +167,7 @@ func (k *Kit) writePosters(out string, jobs []PosterJob) (map[string][]manifest.
 	files := make([][]manifest.File, len(jobs))
 	lerrs := make([]error, len(jobs))
 	werrs := make([]error, len(jobs))
-	parallel(len(jobs), func(i int) {
+	par.Do(len(jobs), func(i int) {
 		pg, err := k.layout(jobs[i])
 		if err != nil {
 			lerrs[i] = err
@@ -315,25 +315,4 @@ func Date(e *content.Edition) time.Time {
 		return t
 	}
 	return e.LastVerified.Time().UTC()
-}
-
-// parallel runs f(0..n-1) on every core.
-func parallel(n int, f func(int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

@@ -12,15 +12,14 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/awarekit/awarekit/kit/diag"
+	"github.com/awarekit/awarekit/kit/internal/par"
 )
 
 // MaxFileSize is the largest data file accepted. Real editions are a few
@@ -91,21 +90,10 @@ func Load(fsys fs.FS, name string) (*Set, error) {
 	// most of a check), then report their problems in folder order.
 	eds := make([]*Edition, len(dirs))
 	eprobs := make([]diag.List, len(dirs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(dirs)) {
-		wg.Go(func() {
-			for i := range next {
-				sub, _ := fs.Sub(fsys, dirs[i])
-				eds[i] = loadEdition(sub, path.Join(name, dirs[i]), dirs[i], &eprobs[i])
-			}
-		})
-	}
-	for i := range dirs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.Do(len(dirs), func(i int) {
+		sub, _ := fs.Sub(fsys, dirs[i])
+		eds[i] = loadEdition(sub, path.Join(name, dirs[i]), dirs[i], &eprobs[i])
+	})
 	for i := range dirs {
 		probs = append(probs, eprobs[i]...)
 		set.Editions = append(set.Editions, eds[i])
