@@ -84,11 +84,7 @@ type posters struct {
 // ones). Budgets are a help, not a requirement: without designs or fonts,
 // units simply carry none.
 func loadPosters(root string) posters {
-	var user fs.FS
-	if root != "" {
-		user = osDirFS(root)
-	}
-	fsys := awarekit.Overlay(user, awarekit.Defaults)
+	fsys, _ := awarekit.KitFS(root) // regular files only; what it refuses, open reports
 	sub, err := fs.Sub(fsys, "posters")
 	if err != nil {
 		return posters{}
