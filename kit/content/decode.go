@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"reflect"
 	"regexp"
@@ -281,8 +282,9 @@ func syntaxProblem(file string, err error) diag.Problem {
 
 // DecodeStrict decodes one YAML document into v (a pointer to a struct)
 // with the same strict rules as the data files: unknown keys, wrong types,
-// duplicate keys and aliases are all reported, with file:line:col, and
-// decoding goes on to report every problem. Designs and i18n files use it.
+// duplicate keys, aliases, YAML tags and a second document are all
+// reported, with file:line:col, and decoding goes on to report every
+// problem. Designs and i18n files use it.
 func DecodeStrict(file string, b []byte, v any) diag.List {
 	var probs diag.List
 	if len(bytes.TrimSpace(b)) == 0 {
@@ -294,10 +296,30 @@ func DecodeStrict(file string, b []byte, v any) diag.List {
 		return probs
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(b, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(&doc); err != nil {
 		return append(probs, syntaxProblem(file, err))
 	}
+	var extra yaml.Node
+	switch err := dec.Decode(&extra); {
+	case err == nil:
+		probs.Add(file, extra.Line, 0, "", "more than one YAML document (remove the second ---)")
+	case err != io.EOF:
+		probs = append(probs, syntaxProblem(file, err))
+	}
+	tagProblems(file, &doc, &probs)
 	d := &decoder{file: file, probs: &probs, where: map[string]pos{}, broken: map[string]bool{}}
 	d.decode(&doc, reflectValue(v), "")
 	return probs
+}
+
+// tagProblems reports every explicit YAML tag (!!binary, !!str, !custom)
+// under n: a kit file holds plain text, numbers and lists only.
+func tagProblems(file string, n *yaml.Node, probs *diag.List) {
+	if n.Style&yaml.TaggedStyle != 0 {
+		probs.Add(file, n.Line, n.Column, "", "YAML tags (%s) are not allowed: write the value as plain text", n.Tag)
+	}
+	for _, c := range n.Content {
+		tagProblems(file, c, probs)
+	}
 }
