@@ -260,3 +260,41 @@ func (d dirInfo) Mode() fs.FileMode  { return fs.ModeDir | 0o755 }
 func (d dirInfo) ModTime() time.Time { return time.Time{} }
 func (d dirInfo) IsDir() bool        { return true }
 func (d dirInfo) Sys() any           { return nil }
+
+// ReadRegularFile reads the file at name only if it is a regular file:
+// Lstat first, so a symbolic link is refused and not followed, a FIFO or a
+// device is refused and not opened; then opened without following a link
+// and checked again (the file may have been replaced meanwhile). Files
+// over max bytes are refused. Errors name the file and never hold its
+// contents.
+func ReadRegularFile(name string, max int64) ([]byte, error) {
+	st, err := os.Lstat(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.ToSlash(name), unwrapPath(err))
+	}
+	if what := notRegular(st.Mode()); what != "" || st.IsDir() {
+		if st.IsDir() {
+			what = "a folder"
+		}
+		return nil, fmt.Errorf("%s: %s, not a regular file", filepath.ToSlash(name), what)
+	}
+	if st.Size() > max {
+		return nil, fmt.Errorf("%s: file too large: %d bytes (at most %d)", filepath.ToSlash(name), st.Size(), max)
+	}
+	f, err := openNoFollow(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.ToSlash(name), unwrapPath(err))
+	}
+	defer f.Close()
+	if st2, err := f.Stat(); err != nil || !st2.Mode().IsRegular() || !os.SameFile(st, st2) {
+		return nil, fmt.Errorf("%s: changed while it was read", filepath.ToSlash(name))
+	}
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.ToSlash(name), unwrapPath(err))
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("%s: file too large (at most %d bytes)", filepath.ToSlash(name), max)
+	}
+	return b, nil
+}

@@ -24,6 +24,7 @@ type Unit struct {
 	Budget  int    // characters that fit in its poster box at the minimum size; 0 when not in a single box
 	Ref     string // where the source text is written: fr-LU/texts.yaml:12
 	Notes   []string
+	Line    int // in an imported file: the line of its msgstr (PO) or of the unit (XLIFF); 0 otherwise
 }
 
 // Unit states in exported files.
