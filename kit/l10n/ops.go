@@ -203,7 +203,7 @@ func Import(opt Options, name string, b []byte) (*ImportResult, error) {
 	out := map[string][]byte{}
 	for n, b := range files {
 		path := opt.editionFile(c.Target, n)
-		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b) {
+		if old, err := awarekit.ReadRegularFile(path, content.MaxFileSize); err == nil && bytes.Equal(old, b) {
 			continue
 		}
 		out[path] = b

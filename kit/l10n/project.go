@@ -347,7 +347,7 @@ func copyDir(from, to string) error {
 		if !d.Type().IsRegular() {
 			return nil
 		}
-		b, err := os.ReadFile(p)
+		b, err := awarekit.ReadRegularFile(p, content.MaxFileSize)
 		if err != nil {
 			return err
 		}
