@@ -1,6 +1,6 @@
 // Package l10n is the translators' side of awarekit: it scaffolds a new
 // edition from an existing one (New), exports every translatable string of
-// an edition to XLIFF 2.0 or gettext PO (Export), imports a translated file
+// an edition to gettext PO, XLIFF 1.2 or XLIFF 2.0 (Export), imports a translated file
 // back into the edition's YAML and Markdown (Import), and counts translated,
 // missing and stale strings (Status). docs/TRANSLATING.md describes the
 // workflow, the string ids and the state file.
