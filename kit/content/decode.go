@@ -74,6 +74,12 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		d.add(n, path, "YAML anchors and aliases are not allowed: write the value out")
 		return
 	}
+	if n.Style&yaml.TaggedStyle != 0 {
+		// !!binary, !!str, !custom: a tag changes what a value means, and
+		// nothing in the data needs one.
+		d.add(n, path, "YAML tags such as %q are not allowed: write a plain value", n.Tag)
+		return
+	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" && v.Kind() != reflect.String {
 		return // an empty value: "missing" checks report it where it matters
 	}
@@ -307,19 +313,7 @@ func DecodeStrict(file string, b []byte, v any) diag.List {
 	case err != io.EOF:
 		probs = append(probs, syntaxProblem(file, err))
 	}
-	tagProblems(file, &doc, &probs)
 	d := &decoder{file: file, probs: &probs, where: map[string]pos{}, broken: map[string]bool{}}
 	d.decode(&doc, reflectValue(v), "")
 	return probs
-}
-
-// tagProblems reports every explicit YAML tag (!!binary, !!str, !custom)
-// under n: a kit file holds plain text, numbers and lists only.
-func tagProblems(file string, n *yaml.Node, probs *diag.List) {
-	if n.Style&yaml.TaggedStyle != 0 {
-		probs.Add(file, n.Line, n.Column, "", "YAML tags (%s) are not allowed: write the value as plain text", n.Tag)
-	}
-	for _, c := range n.Content {
-		tagProblems(file, c, probs)
-	}
 }

@@ -21,7 +21,7 @@ func TestLoadHostile(t *testing.T) {
 		want       []string
 	}{
 		{"second document", required + "---\ncall: x\n", []string{"i18n/fr.yaml:14: more than one YAML document (remove the second ---)"}},
-		{"tag", required + "call: !!binary PG1ldGE+\n", []string{"i18n/fr.yaml:14:7: YAML tags (!!binary) are not allowed: write the value as plain text"}},
+		{"tag", required + "call: !!binary PG1ldGE+\n", []string{`i18n/fr.yaml:14:7: call: YAML tags such as "!!binary" are not allowed: write a plain value`}},
 		{"alias", "base: &b Appelez\n" + required + "call: *b\n", []string{
 			"i18n/fr.yaml:1:7: base: YAML anchors and aliases are not allowed: write the value out",
 			"i18n/fr.yaml:15:7: call: YAML anchors and aliases are not allowed: write the value out"}},
