@@ -10,7 +10,7 @@ import (
 )
 
 const i18nUsage = `Usage:
-  awarekit i18n export --edition CODE --format po|xliff12|xliff [--source CODE] [--out FILE]
+  awarekit i18n export --edition CODE --format xliff|po [--source CODE] [--out FILE]
   awarekit i18n import FILE
   awarekit i18n status [--json]
 Each takes --data DIR and --kit DIR too.`
@@ -23,8 +23,8 @@ func i18nCmd(args []string, stdout, stderr io.Writer) error {
 	opt := l10n.Options{}
 	switch sub, rest := args[0], args[1:]; sub {
 	case "export":
-		fs := flags("i18n export --edition CODE --format po|xliff12|xliff [--source CODE] [--out FILE]",
-			"Writes every translatable string of an edition, with its source text, context,\nroom on the posters and notes, as gettext PO, XLIFF 1.2 (xliff12) or XLIFF 2.0 (xliff, or xliff20).", stderr)
+		fs := flags("i18n export --edition CODE --format xliff|po [--source CODE] [--out FILE]",
+			"Writes every translatable string of an edition, with its source text, context,\nroom on the posters and notes, as XLIFF 2.0 or gettext PO.", stderr)
 		l10nFlags(fs, &opt)
 		code := fs.String("edition", "", "the edition to translate (required)")
 		format := fs.String("format", "po", "po, xliff12 (XLIFF 1.2) or xliff (XLIFF 2.0; also xliff20)")

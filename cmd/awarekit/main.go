@@ -28,7 +28,7 @@ Usage:
   awarekit build [--data DIR] [--kit DIR] [--out DIR] [--edition CODE] [--base-url URL]
   awarekit serve [--data DIR] [--kit DIR] [--port N]
   awarekit new <edition> --from <edition> [--data DIR] [--kit DIR]
-  awarekit i18n export --edition CODE --format po|xliff12|xliff [--source CODE] [--out FILE]
+  awarekit i18n export --edition CODE --format xliff|po [--source CODE] [--out FILE]
   awarekit i18n import FILE
   awarekit i18n status [--json]
   awarekit version
