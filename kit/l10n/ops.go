@@ -39,10 +39,10 @@ func Export(opt Options, code, source, format string, w io.Writer) error {
 		return err
 	}
 	c := &Catalog{Source: p.src.ed.Code, Target: code, Date: p.dst.ed.LastVerified.String(), Units: p.units(loadPosters(opt.Root))}
-	switch format {
-	case FormatPO:
+	if format == FormatPO {
 		return WritePO(w, c)
-	case FormatXLIFF12:
+	}
+	if format == FormatXLIFF12 {
 		return WriteXLIFF12(w, c)
 	}
 	return WriteXLIFF(w, c)
