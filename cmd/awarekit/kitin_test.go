@@ -1,10 +1,14 @@
 package main_test
 
 import (
+	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // TestXLIFF12EndToEnd: i18n export --format xliff12 writes XLIFF 1.2; the
@@ -61,4 +65,55 @@ func tree(t *testing.T, dir string) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// TestKitFolderLinks: a kit folder holding a link to a system file and a
+// FIFO named like a design: check and build stop at once, naming both,
+// exit 1; the linked file is neither published nor printed.
+func TestKitFolderLinks(t *testing.T) {
+	dir := validKit(t)
+	kit := filepath.Join(dir, "kit")
+	for _, d := range []string{"assets", "posters"} {
+		if err := os.MkdirAll(filepath.Join(kit, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	secret := filepath.Join(dir, "secret.txt")
+	os.WriteFile(secret, []byte("root:x:0:0:root:/root:/bin/bash\n"), 0o644)
+	if err := os.Symlink(secret, filepath.Join(kit, "assets", "site.css")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(kit, "posters", "parents.yaml"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"check", "--kit", "kit"}, {"build", "--kit", "kit"}} {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		cmd := exec.CommandContext(ctx, binary, args...)
+		cmd.Dir = dir
+		out, err := cmd.CombinedOutput()
+		hung := ctx.Err() != nil
+		cancel()
+		if hung {
+			t.Fatalf("%v hangs", args)
+		}
+		code := -1
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		}
+		s := string(out)
+		if code != 1 || !strings.Contains(s, "kit/assets/site.css: a symbolic link") || !strings.Contains(s, "kit/posters/parents.yaml: a named pipe (FIFO)") || strings.Contains(s, "root:") {
+			t.Errorf("%v: exit %d\n%s", args, code, s)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+		filepath.WalkDir(filepath.Join(dir, "public"), func(p string, d os.DirEntry, err error) error {
+			if b, _ := os.ReadFile(p); strings.Contains(string(b), "root:x:0:0") {
+				t.Errorf("%s holds the linked file", p)
+			}
+			return nil
+		})
+	}
+	if r := run(t, dir, "check", "--kit", "no-such-kit"); r.code != 1 || !strings.Contains(r.stderr, "no-such-kit") {
+		t.Errorf("a missing --kit: %+v", r)
+	}
 }
