@@ -390,3 +390,31 @@ func TestXLIFF12Toolkit(t *testing.T) {
 		t.Errorf("compared %d translated units, %d fuzzy (want some, and 1)", translated, fuzzy)
 	}
 }
+
+// TestRefusedXLIFF12: malformed XLIFF 1.2 files are refused with their
+// line, and nothing is written.
+func TestRefusedXLIFF12(t *testing.T) {
+	opt, _ := scaffold(t)
+	x := string(export(t, opt, "de-LU", FormatXLIFF12))
+	first := `<trans-unit id="texts.title"`
+	for _, tc := range []struct{ name, file, want string }{
+		{"inline markup", strings.Replace(x, "<source>", `<source><g id="1">x</g>`, 1), "de-LU.xlf:5: unit \"texts.title\": inline markup (<ph/>, <pc>, <g>…) is not supported"},
+		{"no target-language", strings.Replace(x, ` target-language="de-LU"`, "", 1), "de-LU.xlf:3: <file> needs source-language and target-language"},
+		{"twice", strings.Replace(x, `<trans-unit id="texts.definition"`, first, 1), `unit "texts.title" is given twice`},
+		{"not well-formed", strings.Replace(x, "</trans-unit>", "</trans-unti>", 1), "not well-formed XML"},
+		{"other edition", strings.Replace(x, `target-language="de-LU"`, `target-language="de-AT"`, 1), "no edition de-AT"},
+		{"unknown id", strings.Replace(x, first, `<trans-unit id="texts.tilte"`, 1), "de-LU.xlf:5: texts.tilte: unknown string id"},
+		{"id not an id", strings.Replace(x, first, `<trans-unit id="root:x:0:0:root:/root"`, 1), "de-LU.xlf:5: a string id that is not one (not shown)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := snapshot(t, filepath.Dir(opt.Data))
+			_, err := Import(opt, "de-LU.xlf", []byte(tc.file))
+			if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "root:") {
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+			if snapshot(t, filepath.Dir(opt.Data)) != before {
+				t.Error("a refused import wrote files")
+			}
+		})
+	}
+}
