@@ -30,6 +30,9 @@ func (o overlay) Open(name string) (fs.File, error) {
 		if err == nil {
 			return f, nil
 		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err // a file of the kit folder that cannot be read is not replaced by the default
+		}
 		if first == nil {
 			first = err
 		}

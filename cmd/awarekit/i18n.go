@@ -27,7 +27,7 @@ func i18nCmd(args []string, stdout, stderr io.Writer) error {
 			"Writes every translatable string of an edition, with its source text, context,\nroom on the posters and notes, as XLIFF 2.0 or gettext PO.", stderr)
 		l10nFlags(fs, &opt)
 		code := fs.String("edition", "", "the edition to translate (required)")
-		format := fs.String("format", "po", "xliff or po")
+		format := fs.String("format", "po", "po, xliff12 (XLIFF 1.2) or xliff (XLIFF 2.0; also xliff20)")
 		source := fs.String("source", "", "the edition to translate from (default: the one in translation.yaml)")
 		out := fs.String("out", "", "the file to write (default: standard output)")
 		if err := parse(fs, rest); err != nil {
@@ -67,11 +67,7 @@ func i18nCmd(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintln(stderr, "awarekit i18n import: give the file to import")
 			return errUsage
 		}
-		b, err := os.ReadFile(file)
-		if err != nil {
-			return err
-		}
-		res, err := l10n.Import(opt, file, b)
+		res, err := l10n.ImportFile(opt, file) // a regular file only: no link followed, no FIFO opened
 		if err != nil {
 			return err
 		}

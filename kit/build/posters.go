@@ -45,14 +45,13 @@ type Kit struct {
 }
 
 // LoadKit reads the designs (posters/) and interface strings (i18n/) of
-// root, falling back on the embedded defaults, for the given editions.
+// root, falling back on the embedded defaults, for the given editions. The
+// kit folder is read through awarekit.KitFS: every file that is not a
+// regular file, and a root that does not exist, are errors.
 func LoadKit(root string, eds []*content.Edition) (*Kit, error) {
-	var user fs.FS
-	if root != "" {
-		user = os.DirFS(root)
-	}
-	fsys := awarekit.Overlay(user, awarekit.Defaults)
+	fsys, err := awarekit.KitFS(root) // regular files only: links, FIFOs and devices refused
 	var probs diag.List
+	probs = appendErr(probs, err)
 	k := &Kit{I18n: map[string]map[string]string{}}
 	fonts, err := layout.LoadFonts()
 	if err != nil {

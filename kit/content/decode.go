@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"reflect"
 	"regexp"
@@ -71,6 +72,12 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	d.where[path] = pos{n.Line, n.Column}
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
 		d.add(n, path, "YAML anchors and aliases are not allowed: write the value out")
+		return
+	}
+	if n.Style&yaml.TaggedStyle != 0 {
+		// !!binary, !!str, !custom: a tag changes what a value means, and
+		// nothing in the data needs one.
+		d.add(n, path, "YAML tags such as %q are not allowed: write a plain value", n.Tag)
 		return
 	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" && v.Kind() != reflect.String {
@@ -281,8 +288,9 @@ func syntaxProblem(file string, err error) diag.Problem {
 
 // DecodeStrict decodes one YAML document into v (a pointer to a struct)
 // with the same strict rules as the data files: unknown keys, wrong types,
-// duplicate keys and aliases are all reported, with file:line:col, and
-// decoding goes on to report every problem. Designs and i18n files use it.
+// duplicate keys, aliases, YAML tags and a second document are all
+// reported, with file:line:col, and decoding goes on to report every
+// problem. Designs and i18n files use it.
 func DecodeStrict(file string, b []byte, v any) diag.List {
 	var probs diag.List
 	if len(bytes.TrimSpace(b)) == 0 {
@@ -294,8 +302,16 @@ func DecodeStrict(file string, b []byte, v any) diag.List {
 		return probs
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(b, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(&doc); err != nil {
 		return append(probs, syntaxProblem(file, err))
+	}
+	var extra yaml.Node
+	switch err := dec.Decode(&extra); {
+	case err == nil:
+		probs.Add(file, extra.Line, 0, "", "more than one YAML document (remove the second ---)")
+	case err != io.EOF:
+		probs = append(probs, syntaxProblem(file, err))
 	}
 	d := &decoder{file: file, probs: &probs, where: map[string]pos{}, broken: map[string]bool{}}
 	d.decode(&doc, reflectValue(v), "")

@@ -1,7 +1,10 @@
 // Package i18n loads the interface strings shared by the posters and the
 // site: i18n/<language>.yaml (fr.yaml), then i18n/<code>.yaml (fr-LU.yaml)
 // whose keys override the language's. Files are flat YAML maps, key: text,
-// which Hugo reads too.
+// which Hugo reads too. They are untrusted: decoded as strictly as the
+// data (one document, no tags, no aliases), every key one of the built-in
+// strings (or x_…, a kit's own), every string limited in length, free of
+// control characters, bidirectional overrides and HTML (see CheckString).
 //
 // It only reads and merges strings; typography is applied where they are
 // printed.
@@ -9,9 +12,13 @@ package i18n
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
@@ -48,6 +55,10 @@ func Load(fsys fs.FS, name, lang, code string) (map[string]string, error) {
 			probs = append(probs, p...)
 			continue
 		}
+		if p := checkFile(shown, b); len(p) > 0 {
+			probs = append(probs, p...)
+			continue
+		}
 		for k, v := range m {
 			out[k] = v
 		}
@@ -57,9 +68,38 @@ func Load(fsys fs.FS, name, lang, code string) (map[string]string, error) {
 		return out, probs.Err()
 	}
 	for _, k := range Required {
-		if out[k] == "" && !slices.ContainsFunc(probs, func(p diag.Problem) bool { return p.File == path.Join(name, lang+".yaml") }) {
+		if blank(out[k]) && !slices.ContainsFunc(probs, func(p diag.Problem) bool { return p.File == path.Join(name, lang+".yaml") }) {
 			probs.Add(path.Join(name, lang+".yaml"), 0, 0, k, "missing (required by the posters)")
 		}
 	}
 	return out, probs.Err()
+}
+
+// checkFile checks the keys and strings of an i18n file that decoded
+// (a flat mapping), with their positions.
+func checkFile(file string, b []byte) diag.List {
+	var probs diag.List
+	var doc yaml.Node
+	if yaml.Unmarshal(b, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	known := Known()
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if _, ok := slices.BinarySearch(known, k.Value); !ok && !strings.HasPrefix(k.Value, CustomPrefix) {
+			msg := fmt.Sprintf("unknown key %q", k.Value)
+			if s := suggest(k.Value); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			} else {
+				msg += fmt.Sprintf(" (a kit's own strings start with %s)", CustomPrefix)
+			}
+			probs.Add(file, k.Line, k.Column, "", "%s", msg)
+			continue
+		}
+		for _, p := range CheckString(v.Value) {
+			probs.Add(file, v.Line, v.Column, k.Value, "%s", p)
+		}
+	}
+	return probs
 }

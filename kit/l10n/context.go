@@ -24,6 +24,7 @@ type Unit struct {
 	Budget  int    // characters that fit in its poster box at the minimum size; 0 when not in a single box
 	Ref     string // where the source text is written: fr-LU/texts.yaml:12
 	Notes   []string
+	Line    int // in an imported file: the line of its msgstr (PO) or of the unit (XLIFF); 0 otherwise
 }
 
 // Unit states in exported files.
@@ -84,11 +85,7 @@ type posters struct {
 // ones). Budgets are a help, not a requirement: without designs or fonts,
 // units simply carry none.
 func loadPosters(root string) posters {
-	var user fs.FS
-	if root != "" {
-		user = osDirFS(root)
-	}
-	fsys := awarekit.Overlay(user, awarekit.Defaults)
+	fsys, _ := awarekit.KitFS(root) // regular files only; what it refuses, open reports
 	sub, err := fs.Sub(fsys, "posters")
 	if err != nil {
 		return posters{}

@@ -1,6 +1,6 @@
 // Package l10n is the translators' side of awarekit: it scaffolds a new
 // edition from an existing one (New), exports every translatable string of
-// an edition to XLIFF 2.0 or gettext PO (Export), imports a translated file
+// an edition to gettext PO, XLIFF 1.2 or XLIFF 2.0 (Export), imports a translated file
 // back into the edition's YAML and Markdown (Import), and counts translated,
 // missing and stale strings (Status). docs/TRANSLATING.md describes the
 // workflow, the string ids and the state file.
@@ -17,7 +17,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -26,6 +25,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/awarekit/awarekit"
 	"github.com/awarekit/awarekit/kit/content"
 )
 
@@ -78,7 +78,7 @@ var yamlFiles = []string{"edition.yaml", "texts.yaml", "advice.yaml", "myths.yam
 func openEdition(dir, code string) (*edition, error) {
 	ed := &edition{code: code, dir: dir, files: map[string]*yfile{}, pages: map[string]*page{}, byID: map[string]*field{}}
 	for _, name := range yamlFiles {
-		b, err := os.ReadFile(filepath.Join(dir, name))
+		b, err := awarekit.ReadRegularFile(filepath.Join(dir, name), content.MaxFileSize)
 		if err != nil {
 			return nil, err
 		}
@@ -90,7 +90,7 @@ func openEdition(dir, code string) (*edition, error) {
 	}
 	for _, slug := range content.RequiredPages {
 		name := path.Join("pages", slug+".md")
-		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		b, err := awarekit.ReadRegularFile(filepath.Join(dir, filepath.FromSlash(name)), content.MaxFileSize)
 		if err != nil {
 			return nil, err
 		}

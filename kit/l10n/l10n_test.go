@@ -71,9 +71,12 @@ func write(t *testing.T, format string, c *Catalog) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	var err error
-	if format == FormatPO {
+	switch format {
+	case FormatPO:
 		err = WritePO(&buf, c)
-	} else {
+	case FormatXLIFF12:
+		err = WriteXLIFF12(&buf, c)
+	default:
 		err = WriteXLIFF(&buf, c)
 	}
 	if err != nil {
@@ -195,7 +198,7 @@ func TestNewOtherRegion(t *testing.T) {
 // TestRoundTrip: export, translate, import, export again gives the same
 // file; the edition is valid and every string is translated.
 func TestRoundTrip(t *testing.T) {
-	for _, format := range []string{FormatPO, FormatXLIFF} {
+	for _, format := range []string{FormatPO, FormatXLIFF, FormatXLIFF12} {
 		t.Run(format, func(t *testing.T) {
 			opt, _ := scaffold(t)
 			first := export(t, opt, "de-LU", format)
@@ -378,13 +381,14 @@ func TestRefused(t *testing.T) {
 		{"plural", strings.Replace(po, "msgstr \"\"\n\n#.", "msgid_plural \"x\"\nmsgstr \"\"\n\n#.", 1), "plural forms are not used"},
 		{"unknown id", strings.Replace(po, `msgctxt "texts.title"`, `msgctxt "texts.tilte"`, 1), `texts.tilte: unknown string id`},
 		{"wrong source language", strings.Replace(po, "X-Awarekit-Source: ", "X-Awarekit-Source: en-", 1), "wrong source language"},
-		{"wrong language", strings.Replace(po, "Language: de_LU", "Language: pt_BR", 1), "the header says Language: pt_BR"},
+		{"wrong language", strings.Replace(po, "Language: de_LU", "Language: pt_BR", 1), "the header's Language does not match edition de-LU"},
 		{"no header", po[strings.Index(po, "\n#.")+1:], "no PO header"},
 		{"duplicate", po + "\nmsgctxt \"texts.title\"\nmsgid \"x\"\nmsgstr \"y\"\n", "is given twice"},
-		{"script in a translation", strings.Replace(po, "msgctxt \"texts.title\"\nmsgid \"LA SEXTORSION\"\nmsgstr \"\"", "msgctxt \"texts.title\"\nmsgid \"LA SEXTORSION\"\nmsgstr \"<script>alert(1)</script>\"", 1), "contains HTML or script"},
+		{"script in a translation", strings.Replace(po, "msgctxt \"texts.title\"\nmsgid \"LA SEXTORSION\"\nmsgstr \"\"", "msgctxt \"texts.title\"\nmsgid \"LA SEXTORSION\"\nmsgstr \"<script>alert(1)</script>\"", 1), ": texts.title: HTML markup is not allowed"},
 		{"xliff not well-formed", strings.Replace(xl, "</unit>", "</unti>", 1), "not well-formed XML"},
-		{"xliff 1.2", strings.Replace(xl, `version="2.0"`, `version="1.2"`, 1), "not an XLIFF 2.0 document"},
-		{"xliff wrong source", strings.Replace(xl, `srcLang="`, `srcLang="x`, 1), "wrong source language"},
+		{"xliff 1.2 namespace, version 2.0", strings.Replace(xl, `document:2.0`, `document:1.2`, 1), "not an XLIFF 1.2 or 2.0 document"},
+		{"xliff 1.1", strings.Replace(xl, `version="2.0"`, `version="1.1"`, 1), "not an XLIFF 1.2 or 2.0 document"},
+		{"xliff wrong source", strings.Replace(xl, `srcLang="fr-`, `srcLang="it-`, 1), "wrong source language"},
 		{"xliff inline markup", strings.Replace(xl, "<source>", "<source><ph id=\"1\"/>", 1), "inline markup"},
 		{"xliff other edition", strings.Replace(xl, `trgLang="de-LU"`, `trgLang="de-AT"`, 1), "no edition de-AT"},
 		{"malformed.po fixture", fixture("malformed.po"), "malformed.po fixture:5: unknown escape"},

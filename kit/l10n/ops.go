@@ -9,22 +9,30 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/awarekit/awarekit"
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
+	"github.com/awarekit/awarekit/kit/i18n"
 )
 
 // Formats of exchange files.
 const (
-	FormatXLIFF = "xliff"
-	FormatPO    = "po"
+	FormatXLIFF   = "xliff"   // XLIFF 2.0 (the first format awarekit wrote)
+	FormatXLIFF20 = "xliff20" // XLIFF 2.0, by its version
+	FormatXLIFF12 = "xliff12" // XLIFF 1.2: what translate-toolkit, Weblate, Pootle and OmegaT read
+	FormatPO      = "po"
 )
+
+// Formats lists the format names Export takes.
+var Formats = []string{FormatPO, FormatXLIFF12, FormatXLIFF, FormatXLIFF20}
 
 // Export writes every translatable string of edition code, with the text
 // of its source edition (the one in translation.yaml, or source when the
-// edition is not a translation yet), in format xliff or po.
+// edition is not a translation yet), in format po, xliff12 (XLIFF 1.2) or
+// xliff (XLIFF 2.0, also named xliff20).
 func Export(opt Options, code, source, format string, w io.Writer) error {
-	if format != FormatXLIFF && format != FormatPO {
-		return fmt.Errorf("unknown format %q (xliff or po)", format)
+	if !slices.Contains(Formats, format) {
+		return fmt.Errorf("unknown format %q (%s)", format, strings.Join(Formats, ", "))
 	}
 	p, err := openPair(opt, code, source)
 	if err != nil {
@@ -34,19 +42,77 @@ func Export(opt Options, code, source, format string, w io.Writer) error {
 	if format == FormatPO {
 		return WritePO(w, c)
 	}
+	if format == FormatXLIFF12 {
+		return WriteXLIFF12(w, c)
+	}
 	return WriteXLIFF(w, c)
 }
 
-// Read parses an exchange file, XLIFF or PO, told apart by its content.
+// MaxImportSize bounds an exchange file.
+const MaxImportSize = 32 << 20
+
+// Read parses an exchange file, XLIFF (1.2 or 2.0) or PO, told apart by
+// its content. Its errors give the file and line, never a line of the
+// file's content.
 func Read(name string, b []byte) (*Catalog, error) {
 	t := bytes.TrimLeft(bytes.TrimPrefix(b, []byte("\ufeff")), " \t\r\n")
 	if len(t) == 0 {
 		return nil, fmt.Errorf("%s: the file is empty", name)
 	}
+	var (
+		c   *Catalog
+		err error
+	)
 	if t[0] == '<' {
-		return ReadXLIFF(name, bytes.NewReader(b))
+		c, err = ReadXLIFF(name, bytes.NewReader(b))
+	} else {
+		c, err = ReadPO(name, bytes.NewReader(b))
 	}
-	return ReadPO(name, bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	if !validCode(c.Source) || !validCode(c.Target) {
+		return nil, fmt.Errorf("%s: the source and target languages must be edition codes such as fr-LU", name)
+	}
+	return c, nil
+}
+
+// ImportFile imports the exchange file at file (see Import). The file is
+// read only if it is a regular file: a symbolic link is refused, not
+// followed; a FIFO or a device is refused, not opened.
+func ImportFile(opt Options, file string) (*ImportResult, error) {
+	b, err := awarekit.ReadRegularFile(file, MaxImportSize)
+	if err != nil {
+		return nil, err
+	}
+	return Import(opt, filepath.ToSlash(file), b)
+}
+
+// checkUnits returns what is wrong with the translations of c, each at its
+// line: characters that have no place in a text (every string), HTML
+// (every string but page bodies, which are Markdown checked with the
+// pages), and the limits of interface strings.
+func checkUnits(name string, c *Catalog) diag.List {
+	var probs diag.List
+	for _, u := range c.Units {
+		t := strings.TrimSpace(u.Target)
+		if t == "" {
+			continue
+		}
+		var ps []string
+		switch {
+		case strings.HasPrefix(u.ID, "i18n."):
+			ps = i18n.CheckString(t)
+		case strings.HasPrefix(u.ID, "pages.") && strings.HasSuffix(u.ID, ".body"):
+			ps = i18n.CheckChars(t)
+		default:
+			ps = append(i18n.CheckChars(t), i18n.CheckMarkup(t)...)
+		}
+		for _, p := range ps {
+			probs.Add(name, u.Line, 0, u.ID, "%s", p)
+		}
+	}
+	return probs
 }
 
 // ImportResult counts what an import did.
@@ -68,9 +134,6 @@ func Import(opt Options, name string, b []byte) (*ImportResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !validCode(c.Target) {
-		return nil, fmt.Errorf("%s: the file is for %q, which is not an edition code", name, c.Target)
-	}
 	p, err := openPair(opt, c.Target, "")
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -87,9 +150,14 @@ func Import(opt Options, name string, b []byte) (*ImportResult, error) {
 	var probs diag.List
 	for _, u := range c.Units {
 		if !known[u.ID] {
-			probs.Add(name, 0, 0, u.ID, "unknown string id (not in both %s and %s): was the file exported from this kit?", c.Source, c.Target)
+			if idRE.MatchString(u.ID) {
+				probs.Add(name, u.Line, 0, u.ID, "unknown string id (not in both %s and %s): was the file exported from this kit?", c.Source, c.Target)
+			} else {
+				probs.Add(name, u.Line, 0, "", "%s (not in both %s and %s): was the file exported from this kit?", showID(u.ID), c.Source, c.Target)
+			}
 		}
 	}
+	probs = append(probs, checkUnits(name, c)...)
 	if err := probs.Err(); err != nil {
 		return nil, err
 	}
@@ -135,7 +203,7 @@ func Import(opt Options, name string, b []byte) (*ImportResult, error) {
 	out := map[string][]byte{}
 	for n, b := range files {
 		path := opt.editionFile(c.Target, n)
-		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b) {
+		if old, err := awarekit.ReadRegularFile(path, content.MaxFileSize); err == nil && bytes.Equal(old, b) {
 			continue
 		}
 		out[path] = b

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -116,16 +118,18 @@ func ReadPO(name string, r io.Reader) (*Catalog, error) {
 	c := &Catalog{}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	// Each string is built in a strings.Builder as its lines come: a
+	// string of n continuation lines costs O(n), not O(n²).
 	type entry struct {
-		line          int
+		line, strLine int
 		fuzzy         bool
-		ctxt, id, str *string
+		ctxt, id, str *strings.Builder
 		context, ref  string
 		notes         []string
 	}
 	var (
 		cur    *entry
-		last   **string // the string a continuation line extends
+		last   *strings.Builder // the string a continuation line extends
 		lineNo int
 		header map[string]string
 		seen   = map[string]int{}
@@ -142,22 +146,24 @@ func ReadPO(name string, r io.Reader) (*Catalog, error) {
 		if e.id == nil || e.str == nil {
 			return fmt.Errorf("%s:%d: an entry needs msgid and msgstr", name, e.line)
 		}
+		id, str := e.id.String(), e.str.String()
 		if e.ctxt == nil {
-			if *e.id == "" && header == nil {
-				header = parseHeader(*e.str)
+			if id == "" && header == nil {
+				header = parseHeader(str)
 				return nil
 			}
 			return fmt.Errorf("%s:%d: an entry without msgctxt (awarekit files name every string by its id in msgctxt)", name, e.line)
 		}
-		if first, dup := seen[*e.ctxt]; dup {
-			return fmt.Errorf("%s:%d: %q is given twice (first at line %d)", name, e.line, *e.ctxt, first)
+		ctxt := e.ctxt.String()
+		if first, dup := seen[ctxt]; dup {
+			return fmt.Errorf("%s:%d: %s is given twice (first at line %d)", name, e.line, showID(ctxt), first)
 		}
-		seen[*e.ctxt] = e.line
-		u := Unit{ID: *e.ctxt, Source: *e.id, Target: *e.str, State: StateTranslated, Context: e.context, Ref: e.ref, Notes: e.notes}
+		seen[ctxt] = e.line
+		u := Unit{ID: ctxt, Source: id, Target: str, State: StateTranslated, Context: e.context, Ref: e.ref, Notes: e.notes, Line: e.strLine}
 		switch {
 		case e.fuzzy:
 			u.State = StateStale
-		case *e.str == "":
+		case str == "":
 			u.State = StateNew
 		}
 		c.Units = append(c.Units, u)
@@ -212,14 +218,12 @@ func ReadPO(name string, r io.Reader) (*Catalog, error) {
 				start().ref = strings.TrimSpace(line[3:])
 			}
 		case strings.HasPrefix(line, `"`):
-			if last == nil || *last == nil {
+			if last == nil {
 				return fail("a string outside msgctxt, msgid or msgstr")
 			}
-			s, err := poUnquote(line)
-			if err != nil {
+			if err := poUnquote(last, line); err != nil {
 				return fail("%v", err)
 			}
-			**last += s
 		default:
 			kw, rest, _ := strings.Cut(line, " ")
 			switch kw {
@@ -230,10 +234,10 @@ func ReadPO(name string, r io.Reader) (*Catalog, error) {
 				if strings.HasPrefix(kw, "msgstr[") {
 					return fail("plural forms are not used by awarekit files")
 				}
-				return fail("unexpected %q (a PO file has msgctxt, msgid, msgstr and # comments)", kw)
+				return fail("unexpected text (a PO file has msgctxt, msgid, msgstr and # comments)")
 			}
-			s, err := poUnquote(strings.TrimSpace(rest))
-			if err != nil {
+			s := new(strings.Builder)
+			if err := poUnquote(s, strings.TrimSpace(rest)); err != nil {
 				return fail("%v", err)
 			}
 			if kw == "msgctxt" && cur != nil && cur.id != nil {
@@ -242,7 +246,7 @@ func ReadPO(name string, r io.Reader) (*Catalog, error) {
 				}
 			}
 			e := start()
-			var slot **string
+			var slot **strings.Builder
 			switch kw {
 			case "msgctxt":
 				slot = &e.ctxt
@@ -253,12 +257,13 @@ func ReadPO(name string, r io.Reader) (*Catalog, error) {
 					return fail("msgstr before msgid")
 				}
 				slot = &e.str
+				e.strLine = lineNo
 			}
 			if *slot != nil {
 				return fail("%s written twice in one entry", kw)
 			}
-			*slot = &s
-			last = slot
+			*slot = s
+			last = s
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -278,8 +283,11 @@ func ReadPO(name string, r io.Reader) (*Catalog, error) {
 	if c.Source == "" || c.Target == "" {
 		return nil, fmt.Errorf("%s: the header has no X-Awarekit-Source or X-Awarekit-Target: not a file exported by awarekit", name)
 	}
+	if !validCode(c.Source) || !validCode(c.Target) {
+		return nil, fmt.Errorf("%s: X-Awarekit-Source and X-Awarekit-Target must be edition codes such as fr-LU", name)
+	}
 	if lang := header["Language"]; lang != "" && !strings.EqualFold(strings.ReplaceAll(lang, "_", "-")[:min(2, len(lang))], c.Target[:2]) {
-		return nil, fmt.Errorf("%s: the header says Language: %s, but the file is for edition %s", name, lang, c.Target)
+		return nil, fmt.Errorf("%s: the header's Language does not match edition %s", name, c.Target)
 	}
 	return c, nil
 }
@@ -294,17 +302,17 @@ func parseHeader(s string) map[string]string {
 	return h
 }
 
-// poUnquote reads one "…" string with C escapes.
-func poUnquote(s string) (string, error) {
+// poUnquote appends one "…" string with C escapes to b. Its errors never
+// quote the line (an imported file's content is not printed).
+func poUnquote(b *strings.Builder, s string) error {
 	if len(s) < 2 || s[0] != '"' || s[len(s)-1] != '"' {
-		return "", fmt.Errorf("expected a string in double quotes, found %q", s)
+		return fmt.Errorf("expected a string in double quotes")
 	}
 	s = s[1 : len(s)-1]
-	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c == '"' {
-			return "", fmt.Errorf("an unescaped \" inside a string")
+			return fmt.Errorf("an unescaped \" inside a string")
 		}
 		if c != '\\' {
 			b.WriteByte(c)
@@ -312,7 +320,7 @@ func poUnquote(s string) (string, error) {
 		}
 		i++
 		if i >= len(s) {
-			return "", fmt.Errorf("a string ends with a lone \\")
+			return fmt.Errorf("a string ends with a lone \\")
 		}
 		switch s[i] {
 		case 'n':
@@ -324,8 +332,20 @@ func poUnquote(s string) (string, error) {
 		case '"', '\\':
 			b.WriteByte(s[i])
 		default:
-			return "", fmt.Errorf("unknown escape \\%c", s[i])
+			return fmt.Errorf("unknown escape \\%c", s[i])
 		}
 	}
-	return b.String(), nil
+	return nil
+}
+
+var idRE = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$`)
+
+// showID quotes a string id read from an imported file for a message, or
+// says it is not one: a line of an unexpected file (a link to a system
+// file, say) is never printed.
+func showID(s string) string {
+	if idRE.MatchString(s) {
+		return strconv.Quote(s)
+	}
+	return "a string id that is not one (not shown)"
 }

@@ -24,13 +24,20 @@ type Options struct {
 	Root string // the kit folder (.)
 }
 
-func osDirFS(dir string) fs.FS { return os.DirFS(dir) }
+// kitRoot is the kit folder (. when not given).
+func (o Options) kitRoot() string {
+	if o.Root == "" {
+		return "."
+	}
+	return o.Root
+}
+
+// userKit returns the checked files of the kit folder (awarekit.UserKit:
+// regular files only, no link followed, no FIFO opened).
+func (o Options) userKit() (fs.FS, error) { return awarekit.UserKit(o.kitRoot()) }
 
 func (o Options) i18nFS() fs.FS {
-	var user fs.FS
-	if o.Root != "" {
-		user = os.DirFS(o.Root)
-	}
+	user, _ := o.userKit() // what it refuses, open reports
 	sub, _ := fs.Sub(awarekit.Overlay(user, awarekit.Defaults), "i18n")
 	return sub
 }
@@ -67,13 +74,18 @@ func open(opt Options, code string) (*project, error) {
 		return nil, err
 	}
 	p := &project{opt: opt, ed: e, files: files, lpath: filepath.Join(opt.i18nDir(), code+".yaml")}
-	p.labels, err = i18n.Load(opt.i18nFS(), "i18n", e.Language, code)
+	user, err := opt.userKit()
+	if err != nil {
+		return nil, err
+	}
+	tr, _ := fs.Sub(awarekit.Overlay(user, awarekit.Defaults), "i18n")
+	p.labels, err = i18n.Load(tr, "i18n", e.Language, code)
 	if err != nil {
 		return nil, err
 	}
 	p.lsrc = map[string]string{}
 	for _, stem := range []string{e.Language, code} {
-		b, err := fs.ReadFile(opt.i18nFS(), stem+".yaml")
+		b, err := fs.ReadFile(tr, stem+".yaml")
 		if err != nil {
 			continue
 		}
@@ -84,7 +96,7 @@ func open(opt Options, code string) (*project, error) {
 			}
 		}
 	}
-	if b, err := os.ReadFile(p.lpath); err == nil {
+	if b, err := fs.ReadFile(user, "i18n/"+code+".yaml"); err == nil {
 		if p.lfile, err = parseYAML("i18n/"+code+".yaml", b); err != nil {
 			return nil, err
 		}
@@ -335,7 +347,7 @@ func copyDir(from, to string) error {
 		if !d.Type().IsRegular() {
 			return nil
 		}
-		b, err := os.ReadFile(p)
+		b, err := awarekit.ReadRegularFile(p, content.MaxFileSize)
 		if err != nil {
 			return err
 		}

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/language/display"
 	"gopkg.in/yaml.v3"
 
+	"github.com/awarekit/awarekit"
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/i18n"
 )
@@ -127,7 +128,7 @@ func New(opt Options, code, from string) (*NewResult, error) {
 	for slug, pg := range ed.pages {
 		name := "pages/" + slug + ".md"
 		if files[name] == nil {
-			b, err := os.ReadFile(filepath.Join(opt.Data, from, filepath.FromSlash(name)))
+			b, err := awarekit.ReadRegularFile(filepath.Join(opt.Data, from, filepath.FromSlash(name)), content.MaxFileSize)
 			if err != nil {
 				return nil, err
 			}

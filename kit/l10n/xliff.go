@@ -63,20 +63,108 @@ var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\r
 
 func xmlText(s string) string { return xmlEscaper.Replace(s) }
 
-type xliffDoc struct {
-	XMLName xml.Name    `xml:"xliff"`
-	Version string      `xml:"version,attr"`
-	SrcLang string      `xml:"srcLang,attr"`
-	TrgLang string      `xml:"trgLang,attr"`
-	Files   []xliffFile `xml:"file"`
+// ReadXLIFF parses an XLIFF 2.0 or 1.2 document (told apart by the root
+// element's namespace and version). A 2.0 unit split into several segments
+// by a tool is joined back. Inline markup (<ph/>, <pc>, <g>…) is refused:
+// awarekit's texts have none. Each unit remembers its line, and no error
+// quotes the file's content.
+func ReadXLIFF(name string, r io.Reader) (*Catalog, error) {
+	dec := xml.NewDecoder(r)
+	malformed := func(err error) error {
+		line, _ := dec.InputPos()
+		if se, ok := err.(*xml.SyntaxError); ok {
+			return fmt.Errorf("%s:%d: not well-formed XML: %s", name, se.Line, se.Msg)
+		}
+		return fmt.Errorf("%s:%d: not well-formed XML", name, line)
+	}
+	var root xml.StartElement
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, malformed(err)
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			root = se
+			break
+		}
+	}
+	version := attr(root, "version")
+	switch {
+	case root.Name.Local == "xliff" && root.Name.Space == xliffNS && version == "2.0":
+		c := &Catalog{Source: attr(root, "srcLang"), Target: attr(root, "trgLang")}
+		if c.Source == "" || c.Target == "" {
+			return nil, fmt.Errorf("%s: srcLang and trgLang are required", name)
+		}
+		return c, readUnits(name, dec, c, "unit", read20, malformed)
+	case root.Name.Local == "xliff" && root.Name.Space == xliff12NS && version == "1.2":
+		c := &Catalog{}
+		return c, readUnits(name, dec, c, "trans-unit", read12, malformed)
+	}
+	return nil, fmt.Errorf("%s: not an XLIFF 1.2 or 2.0 document (the root must be <xliff version=\"1.2\"> or <xliff version=\"2.0\"> in the OASIS namespace)", name)
 }
 
-type xliffFile struct {
-	ID     string      `xml:"id,attr"`
-	Units  []xliffUnit `xml:"unit"`
-	Groups []struct {
-		Units []xliffUnit `xml:"unit"`
-	} `xml:"group"`
+func attr(se xml.StartElement, local string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == local && a.Name.Space == "" {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// readUnits decodes every element named unit (at any depth) with read,
+// checking ids; the <file> elements of XLIFF 1.2 carry the languages.
+func readUnits(name string, dec *xml.Decoder, c *Catalog, unit string, read func(*xml.Decoder, *xml.StartElement) (Unit, error), malformed func(error) error) error {
+	seen := map[string]bool{}
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return malformed(err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		line, _ := dec.InputPos()
+		switch se.Name.Local {
+		case "file":
+			if unit != "trans-unit" {
+				continue
+			}
+			src, trg := attr(se, "source-language"), attr(se, "target-language")
+			if src == "" || trg == "" {
+				return fmt.Errorf("%s:%d: <file> needs source-language and target-language", name, line)
+			}
+			if c.Source != "" && (c.Source != src || c.Target != trg) {
+				return fmt.Errorf("%s:%d: the <file> elements are for different languages", name, line)
+			}
+			c.Source, c.Target = src, trg
+		case unit:
+			u, err := read(dec, &se)
+			if err != nil {
+				if _, ok := err.(*xml.SyntaxError); ok {
+					return malformed(err)
+				}
+				return fmt.Errorf("%s:%d: %v", name, line, err)
+			}
+			if u.ID == "" {
+				return fmt.Errorf("%s:%d: a unit without id", name, line)
+			}
+			if seen[u.ID] {
+				return fmt.Errorf("%s:%d: unit %s is given twice", name, line, showID(u.ID))
+			}
+			seen[u.ID] = true
+			u.Line = line
+			c.Units = append(c.Units, u)
+		}
+	}
+	if c.Source == "" || c.Target == "" {
+		return fmt.Errorf("%s: no <file> with source-language and target-language", name)
+	}
+	return nil
 }
 
 type xliffUnit struct {
@@ -102,96 +190,71 @@ type xliffText struct {
 	Text  string `xml:",chardata"`
 }
 
-// ReadXLIFF parses an XLIFF 2.0 document. A unit split into several
-// segments by a tool is joined back. Inline markup (<ph/>, <pc>…) is
-// refused: awarekit's texts have none.
-func ReadXLIFF(name string, r io.Reader) (*Catalog, error) {
-	var d xliffDoc
-	dec := xml.NewDecoder(r)
-	if err := dec.Decode(&d); err != nil {
-		return nil, fmt.Errorf("%s: not well-formed XML: %v", name, err)
+// read20 decodes an XLIFF 2.0 <unit>.
+func read20(dec *xml.Decoder, se *xml.StartElement) (Unit, error) {
+	var xu xliffUnit
+	if err := dec.DecodeElement(&xu, se); err != nil {
+		return Unit{}, err
 	}
-	if d.XMLName.Space != xliffNS || d.Version != "2.0" {
-		return nil, fmt.Errorf("%s: not an XLIFF 2.0 document (namespace %q, version %q)", name, d.XMLName.Space, d.Version)
-	}
-	if d.SrcLang == "" || d.TrgLang == "" {
-		return nil, fmt.Errorf("%s: srcLang and trgLang are required", name)
-	}
-	c := &Catalog{Source: d.SrcLang, Target: d.TrgLang}
-	seen := map[string]bool{}
-	for _, f := range d.Files {
-		units := f.Units
-		for _, g := range f.Groups {
-			units = append(units, g.Units...)
+	u := Unit{ID: xu.ID, State: StateNew}
+	var src, trg strings.Builder
+	translated, hasTarget, segs := true, false, 0
+	for _, p := range xu.Parts {
+		if p.XMLName.Space == xliffNS && p.XMLName.Local == "notes" {
+			for _, n := range p.Notes {
+				switch n.Category {
+				case "context":
+					u.Context = n.Text
+				case "location":
+					u.Ref = n.Text
+				default:
+					u.Notes = append(u.Notes, n.Text)
+				}
+			}
 		}
-		for _, xu := range units {
-			if xu.ID == "" {
-				return nil, fmt.Errorf("%s: a unit without id", name)
+		if p.XMLName.Space != xliffNS || p.XMLName.Local != "segment" && p.XMLName.Local != "ignorable" {
+			continue
+		}
+		s, err := plainText(p.Source)
+		if err != nil {
+			return Unit{}, fmt.Errorf("unit %s: %v", showID(xu.ID), err)
+		}
+		src.WriteString(s)
+		if p.Target != nil {
+			t, err := plainText(*p.Target)
+			if err != nil {
+				return Unit{}, fmt.Errorf("unit %s: %v", showID(xu.ID), err)
 			}
-			if seen[xu.ID] {
-				return nil, fmt.Errorf("%s: unit %q is given twice", name, xu.ID)
+			trg.WriteString(t)
+			hasTarget = true
+		} else if p.XMLName.Local == "ignorable" {
+			trg.WriteString(s)
+		}
+		if p.XMLName.Local == "segment" {
+			segs++
+			if p.State == "" || p.State == "initial" {
+				translated = false
 			}
-			seen[xu.ID] = true
-			u := Unit{ID: xu.ID, State: StateNew}
-			translated, hasTarget, segs := true, false, 0
-			for _, p := range xu.Parts {
-				if p.XMLName.Space == xliffNS && p.XMLName.Local == "notes" {
-					for _, n := range p.Notes {
-						switch n.Category {
-						case "context":
-							u.Context = n.Text
-						case "location":
-							u.Ref = n.Text
-						default:
-							u.Notes = append(u.Notes, n.Text)
-						}
-					}
-				}
-				if p.XMLName.Space != xliffNS || p.XMLName.Local != "segment" && p.XMLName.Local != "ignorable" {
-					continue
-				}
-				src, err := plainText(p.Source)
-				if err != nil {
-					return nil, fmt.Errorf("%s: unit %q: %v", name, xu.ID, err)
-				}
-				u.Source += src
-				if p.Target != nil {
-					t, err := plainText(*p.Target)
-					if err != nil {
-						return nil, fmt.Errorf("%s: unit %q: %v", name, xu.ID, err)
-					}
-					u.Target += t
-					hasTarget = true
-				} else if p.XMLName.Local == "ignorable" {
-					u.Target += src
-				}
-				if p.XMLName.Local == "segment" {
-					segs++
-					if p.State == "" || p.State == "initial" {
-						translated = false
-					}
-				}
-			}
-			if segs == 0 {
-				return nil, fmt.Errorf("%s: unit %q has no segment", name, xu.ID)
-			}
-			switch {
-			case !hasTarget || u.Target == "":
-				u.Target, u.State = "", StateNew
-			case translated:
-				u.State = StateTranslated
-			default:
-				u.State = StateStale // a target not marked translated: imported only if changed
-			}
-			c.Units = append(c.Units, u)
 		}
 	}
-	return c, nil
+	if segs == 0 {
+		return Unit{}, fmt.Errorf("unit %s has no segment", showID(xu.ID))
+	}
+	u.Source, u.Target = src.String(), trg.String()
+	switch {
+	case !hasTarget || u.Target == "":
+		u.Target, u.State = "", StateNew
+	case translated:
+		u.State = StateTranslated
+	default:
+		u.State = StateStale // a target not marked translated: imported only if changed
+	}
+	return u, nil
 }
 
 func plainText(t xliffText) (string, error) {
 	if strings.Contains(strings.ReplaceAll(t.Inner, "<![CDATA[", ""), "<") {
-		return "", fmt.Errorf("inline markup (<ph/>, <pc>…) is not supported: write plain text")
+		return "", fmt.Errorf("inline markup (<ph/>, <pc>, <g>…) is not supported: write plain text")
 	}
 	return t.Text, nil
 }

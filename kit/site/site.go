@@ -91,11 +91,10 @@ type project struct {
 
 // kitFS returns the kit folder over the embedded defaults.
 func (p *project) kitFS() fs.FS {
-	var user fs.FS
-	if p.Opt.Root != "" {
-		user = os.DirFS(p.Opt.Root)
-	}
-	return awarekit.Overlay(user, awarekit.Defaults, awarekit.Site)
+	// Only the kit folder's regular files (awarekit.KitFS); what it refuses
+	// (links, FIFOs, devices) build.LoadKit has reported already.
+	kit, _ := awarekit.KitFS(p.Opt.Root)
+	return kit
 }
 
 // rootPath returns the path part of the base URL, with slashes at both ends.

@@ -1,0 +1,154 @@
+package i18n
+
+import (
+	"fmt"
+	"io/fs"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/awarekit/awarekit"
+)
+
+// MaxLen is the longest interface string, in characters (the longest
+// built-in one has about 250).
+const MaxLen = 1000
+
+// CustomPrefix starts the keys a kit folder may add for its own layouts;
+// every other key must be one of the built-in strings (a misspelt key
+// would otherwise leave the built-in string in place, unnoticed).
+const CustomPrefix = "x_"
+
+// CheckChars returns what is wrong with the characters of s: control
+// characters (other than line breaks), bidirectional embeddings, overrides
+// and isolates (they can reorder what a reader sees), and other invisible
+// format characters that have no place in a text. Nothing when s is fine.
+func CheckChars(s string) []string {
+	var out []string
+	seen := map[rune]bool{}
+	for _, r := range s {
+		if seen[r] {
+			continue
+		}
+		var what string
+		switch {
+		case r == '\n':
+		case r == utf8.RuneError:
+			what = "an invalid character"
+		case unicode.Is(unicode.Cc, r):
+			what = "a control character"
+		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+			what = "a bidirectional override (it can reverse the text a reader sees)"
+		case r == 0xFEFF, r == 0x2028, r == 0x2029, r >= 0xFFF9 && r <= 0xFFFB:
+			what = "an invisible format character"
+		}
+		if what != "" {
+			seen[r] = true
+			out = append(out, fmt.Sprintf("%s (U+%04X) is not allowed", what, r))
+		}
+	}
+	return out
+}
+
+var (
+	markupRE = regexp.MustCompile(`<[A-Za-z!/?]`)
+	entityRE = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
+)
+
+// CheckMarkup refuses HTML in a text: the site escapes every string, so
+// markup would show as such (and is never trusted as HTML).
+func CheckMarkup(s string) []string {
+	var out []string
+	if m := markupRE.FindString(s); m != "" {
+		out = append(out, "HTML markup is not allowed (the site shows text, not HTML): write plain text, **emphasis** where the text allows it")
+	}
+	if entityRE.MatchString(s) {
+		out = append(out, "HTML character references (&amp; …) are not allowed: write the character itself")
+	}
+	return out
+}
+
+// CheckString returns every problem of an interface string: its length,
+// its characters and markup.
+func CheckString(s string) []string {
+	var out []string
+	if n := utf8.RuneCountInString(s); n > MaxLen {
+		out = append(out, fmt.Sprintf("too long: %d characters (at most %d)", n, MaxLen))
+	}
+	out = append(out, CheckChars(s)...)
+	return append(out, CheckMarkup(s)...)
+}
+
+// blank reports a text made only of spaces and invisible characters.
+func blank(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool {
+		return !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) && !unicode.Is(unicode.Cc, r)
+	}) < 0
+}
+
+// Known returns the keys of the built-in interface strings, sorted.
+var Known = sync.OnceValue(func() []string {
+	set := map[string]bool{}
+	es, _ := fs.ReadDir(awarekit.Defaults, "i18n")
+	for _, e := range es {
+		b, err := fs.ReadFile(awarekit.Defaults, "i18n/"+e.Name())
+		if err != nil {
+			continue
+		}
+		var m map[string]any
+		if yaml.Unmarshal(b, &m) == nil {
+			for k := range m {
+				set[k] = true
+			}
+		}
+	}
+	for _, k := range Required {
+		set[k] = true
+	}
+	keys := make([]string, 0, len(set))
+	for k := range set {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+})
+
+// suggest returns the known key closest to name when it looks like a typo.
+func suggest(name string) string {
+	best, bestD := "", 3
+	for _, k := range Known() {
+		if d := levenshtein(name, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if bestD > len(name)/2 {
+		return ""
+	}
+	return best
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
