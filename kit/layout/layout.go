@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
@@ -82,10 +83,14 @@ func (l *layouter) side(shapes []ShapeSpec, boxes []Box) {
 		pg.Shapes = append(pg.Shapes, Rect(x, y, sw, sh, d.color(s.Color)))
 	}
 	for i := range boxes {
+		n := len(pg.Texts)
 		l.box(&boxes[i])
+		l.glyphs(boxes[i].ID, pg.Texts[n:])
 	}
 	if l.job.Edition.Draft() {
+		n := len(pg.Texts)
 		l.draftMark()
+		l.glyphs("draft_mark", pg.Texts[n:])
 	}
 }
 
@@ -161,7 +166,7 @@ func (l *layouter) i18n(key string) string {
 // many lines, or which word is wider than the box.
 func (l *layouter) overflow(b *Box, excess, lineH float64, cut string) {
 	if math.IsInf(excess, 1) {
-		l.probs.Add(l.job.Name()+"/"+b.ID, 0, 0, "", "%q is wider than the box even at %.1f pt", typo.Plain(cut), lineH/lead(b))
+		l.probs.Add(l.job.Name()+"/"+b.ID, 0, 0, "", "%q is wider than the box even at %.1f pt", shorten(typo.Plain(cut)), lineH/lead(b))
 		return
 	}
 	lines := int(math.Ceil(excess/lineH - 1e-9))
@@ -173,6 +178,15 @@ func (l *layouter) overflow(b *Box, excess, lineH float64, cut string) {
 		s = ""
 	}
 	l.probs.Add(l.job.Name()+"/"+b.ID, 0, 0, "", "overflows by %d line%s (%.1f mm)", lines, s, excess/mm)
+}
+
+// shorten keeps the start of a long word for a message.
+func shorten(s string) string {
+	const max = 60
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	return string([]rune(s)[:max]) + "…"
 }
 
 // sizes returns the box's size range at the job's paper size.
