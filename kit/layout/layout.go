@@ -84,7 +84,7 @@ func (l *layouter) side(shapes []ShapeSpec, boxes []Box) {
 	}
 	for i := range boxes {
 		n := len(pg.Texts)
-		l.box(&boxes[i])
+		l.fitBox(&boxes[i])
 		l.glyphs(boxes[i].ID, pg.Texts[n:])
 	}
 	if l.job.Edition.Draft() {
@@ -215,6 +215,24 @@ func fit(max, min, avail float64, height func(float64) float64) (size float64, o
 		}
 	}
 	return min + float64(lo)/4, true, 0
+}
+
+// fitBox lays out a box with URLs and e-mail addresses unbroken (but for
+// a URL after a "/"), so that the fitting takes a smaller size rather than
+// break one. Only when even the smallest size does not fit is the box set
+// again allowing a URL or an address to break before a dot or an "@" (see
+// relaxed), never at a hyphen; if that fails too, its problems stand.
+func (l *layouter) fitBox(b *Box) {
+	saved, probs := *l.pg, len(l.probs)
+	l.box(b)
+	if len(l.probs) == probs {
+		return
+	}
+	*l.pg, l.probs = saved, l.probs[:probs]
+	strict := l.fonts
+	l.fonts = relaxed(strict)
+	l.box(b)
+	l.fonts = strict
 }
 
 func (l *layouter) box(b *Box) {

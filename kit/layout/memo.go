@@ -67,6 +67,11 @@ func (s setter) key(paras []Para, w float64) [32]byte {
 	}
 	num(s.size)
 	num(w)
+	if s.relaxed() {
+		num(1)
+	} else {
+		num(0)
+	}
 	num(float64(len(paras)))
 	for _, p := range paras {
 		str(string(p.Align))

@@ -168,7 +168,8 @@ const (
 // to ws as glued pieces: one piece per soft hyphen when the word fits the
 // width; when it does not, pieces no wider than maxW, broken at the
 // furthest soft hyphen, or after / . - in an ordinary word, or after a "/"
-// in a URL (never inside an e-mail address or a phone number), else
+// in a URL (never inside an e-mail address or a phone number; in relaxed
+// mode also before a dot of a URL or an address, or before its "@"), else
 // (last resort, marked cut) between characters.
 func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []tokenKind, maxW float64) []word {
 	// Soft hyphens are invisible: drop them, remembering where they were.
@@ -218,14 +219,17 @@ func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []token
 		sp := &p.Spans[sps[k-1]]
 		return s.fonts[sp.Role].Width("-", s.fontSize(sp))
 	}
+	relax := s.relaxed()
 	class := func(k int) int {
 		a, b := kinds[k-1], kinds[k]
 		switch {
 		case a == urlToken && b == urlToken:
-			if rs[k-1] == '/' && rs[k] != '/' {
+			if rs[k-1] == '/' && rs[k] != '/' || relax && rs[k] == '.' && rs[k-1] != '/' {
 				return plainBreak
 			}
 			return cutBreak
+		case a == emailToken && b == emailToken && relax && (rs[k] == '.' || rs[k] == '@'):
+			return plainBreak
 		case a != notToken || b != notToken:
 			return cutBreak
 		case soft != nil && soft[k]:

@@ -222,3 +222,45 @@ fr-FR/la-sextorsion/a4/title: character U+4E2D "中" is in no font of the editio
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestURLFallback: a host too wide for its box even at the smallest size
+// breaks before a dot (never at its hyphen, no hyphen added) rather than
+// overflow; one that cannot fit even so is reported whole.
+func TestURLFallback(t *testing.T) {
+	e, ds, tr := loadFixture(t)
+	var d *Design
+	for _, x := range ds {
+		if x.ID == "bons-reflexes-carte" {
+			d = x
+		}
+	}
+	layout := func(url string) (*Page, error) {
+		ed := *e
+		ed.Contacts = append(ed.Contacts[:0:0], e.Contacts...)
+		ed.Contacts[0].URL = url
+		return Layout(fonts(t), Job{Edition: &ed, Design: d, Size: "card", I18n: tr})
+	}
+	const host = "signalement.des-contenus-illicites.sur-internet.ministere-de-l-interieur.direction-generale-de-la-police.gouv.fr"
+	pg, err := layout("https://www." + host + "/PharosS1/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tx := range append(pg.Texts, pg.Back.Texts...) {
+		if strings.Contains(host, tx.Text) && len(tx.Text) > 2 {
+			got = append(got, tx.Text)
+		}
+	}
+	if strings.Join(got, "") != host || len(got) < 2 {
+		t.Fatalf("host set as %q", got)
+	}
+	for _, s := range got[1:] {
+		if !strings.HasPrefix(s, ".") {
+			t.Errorf("host broken elsewhere than before a dot: %q", got)
+		}
+	}
+	_, err = layout("https://www.signalement-des-contenus-illicites-sur-internet-au-ministere-de-l-interieur-direction-generale.fr/")
+	if err == nil || !strings.Contains(err.Error(), `fr-FR/bons-reflexes-carte/card/contacts: "signalement-des-contenus-illicites-sur-internet-au-ministere…" is wider than the box even at 6.5 pt`) {
+		t.Errorf("got %v", err)
+	}
+}

@@ -114,3 +114,25 @@ func containsRune(s string, r rune) bool {
 	}
 	return false
 }
+
+// relaxRole is a key that no design uses: a Fonts map holding it sets URLs
+// and e-mail addresses with their last-resort breaks (before a dot or an
+// "@"). The mode travels with the fonts so that every setter of a box
+// (setter{l.fonts, size}) picks it up.
+const relaxRole Role = "\x00relaxed"
+
+// relaxed returns fonts in relaxed mode.
+func relaxed(f Fonts) Fonts {
+	r := make(Fonts, len(f)+1)
+	for k, v := range f {
+		r[k] = v
+	}
+	r[relaxRole] = f[Regular]
+	return r
+}
+
+// relaxed reports whether s sets tokens with their last-resort breaks.
+func (s setter) relaxed() bool {
+	_, ok := s.fonts[relaxRole]
+	return ok
+}
