@@ -50,7 +50,8 @@ func (s setter) measure(paras []Para, w float64) (float64, string) {
 	return r.height, r.cut
 }
 
-// key hashes what set reads: the size, the width, and every paragraph's
+// key hashes what set reads: the size, the width, the mode (relaxed or
+// not: see relaxed), and every paragraph's
 // alignment, spacing, leading and spans (text, role, scale; colour does
 // not change a measure). Lengths are written before texts, so that no two
 // different inputs give the same byte stream.
