@@ -105,8 +105,8 @@ const softHyphen = '\u00ad'
 
 // words splits a paragraph into words at ordinary spaces (never inside a
 // phone number), then each word into pieces at its possible breaks (see
-// piece). Every rune is measured once: the work is linear in the length of
-// the text, however long a word is.
+// pieces). Every rune is measured once per size: the work is linear in the
+// length of the text, however long a word is.
 func (s setter) words(p *Para, maxW float64) []word {
 	// The paragraph as one run of runes, each with its span.
 	n := 0
