@@ -264,3 +264,19 @@ func TestURLFallback(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestNarrowSpaceFallback: with a font that lacks U+202F, the narrow
+// no-break space is set as a no-break space (never a missing-glyph box).
+func TestNarrowSpaceFallback(t *testing.T) {
+	reg := fonts(t)[Regular]
+	f, err := parseFont(Regular, reg.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.hasNarrowSp = false
+	st := setter{Fonts{Regular: f}, 12}
+	ls := st.wrap(&Para{Spans: []Span{{Text: "vrai\u202f?", Role: Regular, Scale: 1}}}, 100)
+	if got := lineTexts(ls); len(got) != 1 || got[0] != "vrai\u00a0?" {
+		t.Errorf("%q", got)
+	}
+}
