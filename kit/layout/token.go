@@ -42,6 +42,23 @@ const urlTrail = ".,;:!?)]}'’\""
 // regular expressions run in linear time (RE2), once per paragraph.
 func tokens(rs []rune) []tokenKind {
 	kinds := make([]tokenKind, len(rs))
+	// Most paragraphs hold no token: look for what each kind needs (an
+	// "@"; a dot or a slash inside a word; two digits apart) before
+	// running its expression.
+	var at, dotted, digits bool
+	for i, r := range rs {
+		switch {
+		case r == '@':
+			at = true
+		case (r == '.' || r == '/') && i+1 < len(rs) && rs[i+1] < utf8.RuneSelf && unicode.IsLetter(rs[i+1]):
+			dotted = true
+		case (r == ' ' || r == '\u00a0' || r == '\u202f' || r == '.' || r == '-') && i > 0 && i+1 < len(rs) && isDigit(rs[i-1]) && isDigit(rs[i+1]):
+			digits = true
+		}
+	}
+	if !at && !dotted && !digits {
+		return kinds
+	}
 	s := string(rs)
 	// Byte offset → rune index.
 	idx := make([]int, len(s)+1)
@@ -76,13 +93,23 @@ func tokens(rs []rune) []tokenKind {
 		}
 		return b >= len(rs) || !isWordRune(rs[b])
 	}
-	for _, m := range emailRE.FindAllStringIndex(s, -1) {
+	var emails, urls, phones [][]int
+	if at {
+		emails = emailRE.FindAllStringIndex(s, -1)
+	}
+	if dotted {
+		urls = urlRE.FindAllStringIndex(s, -1)
+	}
+	if digits {
+		phones = phoneRE.FindAllStringIndex(s, -1)
+	}
+	for _, m := range emails {
 		a, b := idx[m[0]], idx[m[1]]
 		if bounded(a, b, "@.") {
 			mark(a, b, emailToken)
 		}
 	}
-	for _, m := range urlRE.FindAllStringIndex(s, -1) {
+	for _, m := range urls {
 		a, b := idx[m[0]], idx[m[1]]
 		for b > a && containsRune(urlTrail, rs[b-1]) {
 			b--
@@ -91,7 +118,7 @@ func tokens(rs []rune) []tokenKind {
 			mark(a, b, urlToken)
 		}
 	}
-	for _, m := range phoneRE.FindAllStringIndex(s, -1) {
+	for _, m := range phones {
 		a, b := idx[m[0]], idx[m[1]]
 		digits := 0
 		for _, r := range rs[a:b] {
@@ -105,6 +132,8 @@ func tokens(rs []rune) []tokenKind {
 	}
 	return kinds
 }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 func containsRune(s string, r rune) bool {
 	for _, c := range s {
