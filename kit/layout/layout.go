@@ -7,8 +7,10 @@
 //
 // Every text box has a font size range: the layout takes the largest size
 // that fits, and when even the smallest overflows it reports the box and
-// the amount, for every box at once. It reads content and designs; it
-// writes no file.
+// the amount, for every box at once, with every character that no font
+// has. URLs, e-mail addresses and phone numbers are set whole (a URL may
+// break after a "/"); soft hyphens are honoured. It reads content and
+// designs; it writes no file.
 package layout
 
 import (
