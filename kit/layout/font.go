@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -226,6 +227,31 @@ func (f *Font) kerning(a, b sfnt.GlyphIndex) float64 {
 	return kv
 }
 
+// measuredRunes counts the runes measured since the process started: the
+// work of the layout, which tests compare between inputs of different
+// lengths (it must grow linearly).
+var measuredRunes atomic.Int64
+
+// runeWidths writes into adv the advance of each rune of rs set at size
+// points, and into kern the kerning between each rune and the one before
+// it (kern[0] is 0), measuring each rune once.
+func (f *Font) runeWidths(rs []rune, size float64, adv, kern []float64) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	measuredRunes.Add(int64(len(rs)))
+	sc := size / f.UnitsPerEm
+	var prev sfnt.GlyphIndex
+	for i, r := range rs {
+		g := f.glyph(r)
+		adv[i] = f.advance(r) * sc
+		kern[i] = 0
+		if i > 0 && prev != 0 && g != 0 {
+			kern[i] = f.kerning(prev, g) * sc
+		}
+		prev = g
+	}
+}
+
 // maxWidths bounds the word-width cache of a font (a few thousand words
 // per edition are typical).
 const maxWidths = 1 << 17
@@ -241,7 +267,9 @@ func (f *Font) Width(s string, size float64) float64 {
 	}
 	w := 0.0
 	var prev sfnt.GlyphIndex
+	n := 0
 	for i, r := range s {
+		n++
 		g := f.glyph(r)
 		w += f.advance(r)
 		if i > 0 && prev != 0 && g != 0 {
@@ -249,6 +277,7 @@ func (f *Font) Width(s string, size float64) float64 {
 		}
 		prev = g
 	}
+	measuredRunes.Add(int64(n))
 	if len(f.widths) < maxWidths && len(s) <= 64 {
 		f.widths[s] = w
 	}

@@ -7,14 +7,17 @@
 //
 // Every text box has a font size range: the layout takes the largest size
 // that fits, and when even the smallest overflows it reports the box and
-// the amount, for every box at once. It reads content and designs; it
-// writes no file.
+// the amount, for every box at once, with every character that no font
+// has. URLs, e-mail addresses and phone numbers are set whole (a URL may
+// break after a "/"); soft hyphens are honoured. It reads content and
+// designs; it writes no file.
 package layout
 
 import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
@@ -82,10 +85,14 @@ func (l *layouter) side(shapes []ShapeSpec, boxes []Box) {
 		pg.Shapes = append(pg.Shapes, Rect(x, y, sw, sh, d.color(s.Color)))
 	}
 	for i := range boxes {
-		l.box(&boxes[i])
+		n := len(pg.Texts)
+		l.fitBox(&boxes[i])
+		l.glyphs(boxes[i].ID, pg.Texts[n:])
 	}
 	if l.job.Edition.Draft() {
+		n := len(pg.Texts)
 		l.draftMark()
+		l.glyphs("draft_mark", pg.Texts[n:])
 	}
 }
 
@@ -161,7 +168,7 @@ func (l *layouter) i18n(key string) string {
 // many lines, or which word is wider than the box.
 func (l *layouter) overflow(b *Box, excess, lineH float64, cut string) {
 	if math.IsInf(excess, 1) {
-		l.probs.Add(l.job.Name()+"/"+b.ID, 0, 0, "", "%q is wider than the box even at %.1f pt", typo.Plain(cut), lineH/lead(b))
+		l.probs.Add(l.job.Name()+"/"+b.ID, 0, 0, "", "%q is wider than the box even at %.1f pt", shorten(typo.Plain(cut)), lineH/lead(b))
 		return
 	}
 	lines := int(math.Ceil(excess/lineH - 1e-9))
@@ -173,6 +180,15 @@ func (l *layouter) overflow(b *Box, excess, lineH float64, cut string) {
 		s = ""
 	}
 	l.probs.Add(l.job.Name()+"/"+b.ID, 0, 0, "", "overflows by %d line%s (%.1f mm)", lines, s, excess/mm)
+}
+
+// shorten keeps the start of a long word for a message.
+func shorten(s string) string {
+	const max = 60
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	return string([]rune(s)[:max]) + "…"
 }
 
 // sizes returns the box's size range at the job's paper size.
@@ -201,6 +217,24 @@ func fit(max, min, avail float64, height func(float64) float64) (size float64, o
 		}
 	}
 	return min + float64(lo)/4, true, 0
+}
+
+// fitBox lays out a box with URLs and e-mail addresses unbroken (but for
+// a URL after a "/"), so that the fitting takes a smaller size rather than
+// break one. Only when even the smallest size does not fit is the box set
+// again allowing a URL or an address to break before a dot or an "@" (see
+// relaxed), never at a hyphen; if that fails too, its problems stand.
+func (l *layouter) fitBox(b *Box) {
+	saved, probs := *l.pg, len(l.probs)
+	l.box(b)
+	if len(l.probs) == probs {
+		return
+	}
+	*l.pg, l.probs = saved, l.probs[:probs]
+	strict := l.fonts
+	l.fonts = relaxed(strict)
+	l.box(b)
+	l.fonts = strict
 }
 
 func (l *layouter) box(b *Box) {

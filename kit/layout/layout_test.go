@@ -90,9 +90,10 @@ func TestWrap(t *testing.T) {
 	if last := ls[len(ls)-1]; !strings.Contains(last, " ") {
 		t.Errorf("widow: %q", ls)
 	}
-	// A URL longer than the line breaks after a slash or a dot, not in a word.
-	ls = words(st.wrap(para("https://www.internet-signalement.gouv.fr/PharosS1/"), 90))
-	if len(ls) < 2 || !strings.HasSuffix(ls[0], "/") && !strings.HasSuffix(ls[0], ".") && !strings.HasSuffix(ls[0], "-") {
+	// A URL longer than the line breaks after a slash, never at its hyphen
+	// or a dot.
+	ls = words(st.wrap(para("https://www.internet-signalement.gouv.fr/PharosS1/"), st.fonts[Regular].Width("https://www.internet-signalement.gouv.fr/", 12)+1))
+	if len(ls) != 2 || ls[0] != "https://www.internet-signalement.gouv.fr/" {
 		t.Errorf("URL broken as %q", ls)
 	}
 	if strings.Join(ls, "") != "https://www.internet-signalement.gouv.fr/PharosS1/" {
@@ -241,7 +242,11 @@ func TestCutWord(t *testing.T) {
 		t.Errorf("cut although it fits: %q", b.cut)
 	}
 	url := []Para{{Spans: []Span{{Text: "https://www.internet-signalement.gouv.fr/PharosS1/", Role: Regular, Scale: 1}}}}
-	if b := st.set(url, 120); b.cut != "" {
-		t.Errorf("a URL break counted as a cut: %q", b.cut)
+	if b := st.set(url, st.fonts[Regular].Width("https://www.internet-signalement.gouv.fr/", 16)+1); b.cut != "" {
+		t.Errorf("a URL break after / counted as a cut: %q", b.cut)
+	}
+	// Anywhere else, a URL does not break: the block does not fit.
+	if b := st.set(url, 120); b.cut != "https://www.internet-signalement.gouv.fr/PharosS1/" {
+		t.Errorf("a URL broken inside its host: cut %q, lines %+v", b.cut, b.lines)
 	}
 }

@@ -50,7 +50,8 @@ func (s setter) measure(paras []Para, w float64) (float64, string) {
 	return r.height, r.cut
 }
 
-// key hashes what set reads: the size, the width, and every paragraph's
+// key hashes what set reads: the size, the width, the mode (relaxed or
+// not: see relaxed), and every paragraph's
 // alignment, spacing, leading and spans (text, role, scale; colour does
 // not change a measure). Lengths are written before texts, so that no two
 // different inputs give the same byte stream.
@@ -67,6 +68,11 @@ func (s setter) key(paras []Para, w float64) [32]byte {
 	}
 	num(s.size)
 	num(w)
+	if s.relaxed() {
+		num(1)
+	} else {
+		num(0)
+	}
 	num(float64(len(paras)))
 	for _, p := range paras {
 		str(string(p.Align))

@@ -65,19 +65,23 @@ type frag struct {
 }
 
 // word is an unbreakable unit; space is the width of the space after it
-// (0 when the next word is glued to it, as inside a long URL).
+// (0 when the next word is glued to it: the next piece of a word broken at
+// a soft hyphen, after a "/" of a long URL, or between characters).
 type word struct {
 	frags  []frag
 	width  float64
 	space  float64
-	spaceR *Span // the style of that space
-	brk    bool  // a forced line break follows
-	cut    bool  // broken between two characters for want of a better place
+	spaceR *Span   // the style of that space
+	brk    bool    // a forced line break follows
+	hyph   float64 // the width of the hyphen drawn when a line ends here (a soft hyphen); 0 for no hyphen
+	cut    bool    // broken between two characters for want of a better place
+	whole  string  // the word this piece was cut from (when cut)
 }
 
 // line is a set line.
 type line struct {
 	words  []word
+	hyphen *frag // the hyphen drawn after the last word (a break at a soft hyphen)
 	width  float64
 	height float64 // line height (leading included)
 	ascent float64 // max font size on the line, for the baseline
@@ -97,115 +101,209 @@ func (s setter) fontSize(sp *Span) float64 {
 	return s.size * sc
 }
 
-// words splits a paragraph into words at ordinary spaces, measuring each.
+const softHyphen = '\u00ad'
+
+// words splits a paragraph into words at ordinary spaces (never inside a
+// phone number), then each word into pieces at its possible breaks (see
+// pieces). Every rune is measured once per size: the work is linear in the
+// length of the text, however long a word is.
 func (s setter) words(p *Para, maxW float64) []word {
+	// The paragraph as one run of runes, each with its span.
+	n := 0
+	for i := range p.Spans {
+		n += len(p.Spans[i].Text)
+	}
+	rs := make([]rune, 0, n)
+	sps := make([]int32, 0, n)
+	for i := range p.Spans {
+		f := s.fonts[p.Spans[i].Role]
+		for _, r := range p.Spans[i].Text {
+			if r == '\u202f' && f != nil && !f.hasNarrowSp {
+				r = '\u00a0' // the font has no narrow no-break space
+			}
+			rs = append(rs, r)
+			sps = append(sps, int32(i))
+		}
+	}
+	kinds := tokens(rs)
 	var ws []word
-	cur := word{}
-	flush := func(space float64, sp *Span, brk bool) {
-		if len(cur.frags) > 0 {
-			cur.space, cur.spaceR, cur.brk = space, sp, brk
-			ws = append(ws, s.splitLong(cur, maxW)...)
+	start := 0
+	for j := 0; j <= len(rs); j++ {
+		if j < len(rs) {
+			if r := rs[j]; r != ' ' && r != '\n' && r != '\t' || kinds[j] == phoneToken {
+				continue
+			}
+		}
+		var space float64
+		var spaceR *Span
+		brk := false
+		if j < len(rs) {
+			spaceR = &p.Spans[sps[j]]
+			space = s.fonts[spaceR.Role].Width(" ", s.fontSize(spaceR))
+			brk = rs[j] == '\n'
+		}
+		before := len(ws)
+		if j > start {
+			ws = s.pieces(ws, p, rs[start:j], sps[start:j], kinds[start:j], maxW)
+		}
+		if len(ws) > before {
+			last := &ws[len(ws)-1]
+			last.space, last.spaceR, last.brk = space, spaceR, brk
 		} else if brk && len(ws) > 0 {
 			ws[len(ws)-1].brk = true
 		}
-		cur = word{}
+		start = j + 1
 	}
-	for i := range p.Spans {
-		sp := &p.Spans[i]
-		f := s.fonts[sp.Role]
-		size := s.fontSize(sp)
-		text := f.Sanitize(sp.Text)
-		start := 0
-		for j, r := range text {
-			if r != ' ' && r != '\n' && r != '\t' {
-				continue
-			}
-			if j > start {
-				t := text[start:j]
-				w := f.Width(t, size)
-				cur.frags = append(cur.frags, frag{sp, t, w})
-				cur.width += w
-			}
-			flush(f.Width(" ", size), sp, r == '\n')
-			start = j + 1
-		}
-		if start < len(text) {
-			t := text[start:]
-			w := f.Width(t, size)
-			cur.frags = append(cur.frags, frag{sp, t, w})
-			cur.width += w
-		}
-	}
-	flush(0, nil, false)
 	return ws
 }
 
-// splitLong breaks a word wider than maxW into glued pieces: after / . - in
-// URLs and hyphenated words, else (last resort) between characters.
-func (s setter) splitLong(w word, maxW float64) []word {
-	if w.width <= maxW || maxW <= 0 {
-		return []word{w}
-	}
-	// Flatten to runes with their styles.
-	type rr struct {
-		r  rune
-		sp *Span
-	}
-	var rs []rr
-	for _, f := range w.frags {
-		for _, r := range f.text {
-			rs = append(rs, rr{r, f.span})
+// Break classes between two runes of a word.
+const (
+	cutBreak   = iota // between two characters: only for want of a better place
+	plainBreak        // after / . - in an ordinary word, after / in a URL
+	softBreak         // at a soft hyphen: a hyphen is drawn when the line breaks there
+)
+
+// pieces measures one word (the runes between two spaces) and appends it
+// to ws as glued pieces: one piece per soft hyphen when the word fits the
+// width; when it does not, pieces no wider than maxW, broken at the
+// furthest soft hyphen, or after / . - in an ordinary word, or after a "/"
+// in a URL (never inside an e-mail address or a phone number; in relaxed
+// mode also before a dot of a URL or an address, or before its "@"), else
+// (last resort, marked cut) between characters.
+func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []tokenKind, maxW float64) []word {
+	// Soft hyphens are invisible: drop them, remembering where they were.
+	var soft []bool
+	for _, r := range rs {
+		if r == softHyphen {
+			soft = make([]bool, len(rs)+1)
+			break
 		}
 	}
+	if soft != nil {
+		var nrs []rune
+		var nsps []int32
+		var nk []tokenKind
+		for i, r := range rs {
+			if r == softHyphen {
+				soft[len(nrs)] = true
+				continue
+			}
+			nrs, nsps, nk = append(nrs, r), append(nsps, sps[i]), append(nk, kinds[i])
+		}
+		rs, sps, kinds = nrs, nsps, nk
+	}
+	n := len(rs)
+	if n == 0 {
+		return ws
+	}
+	// Measure each rune once; prefix[i] is the width of rs[:i], so that
+	// the width of rs[a:b] is prefix[b]-prefix[a]-kern[a].
+	adv := make([]float64, n)
+	kern := make([]float64, n)
+	for a := 0; a < n; {
+		b := a + 1
+		for b < n && sps[b] == sps[a] {
+			b++
+		}
+		sp := &p.Spans[sps[a]]
+		s.fonts[sp.Role].runeWidths(rs[a:b], s.fontSize(sp), adv[a:b], kern[a:b])
+		a = b
+	}
+	prefix := make([]float64, n+1)
+	for i := range n {
+		prefix[i+1] = prefix[i] + kern[i] + adv[i]
+	}
+	width := func(a, b int) float64 { return prefix[b] - prefix[a] - kern[a] }
+	hyphen := func(k int) float64 {
+		sp := &p.Spans[sps[k-1]]
+		return s.fonts[sp.Role].Width("-", s.fontSize(sp))
+	}
+	relax := s.relaxed()
+	class := func(k int) int {
+		a, b := kinds[k-1], kinds[k]
+		switch {
+		case a == urlToken && b == urlToken:
+			if rs[k-1] == '/' && rs[k] != '/' || relax && rs[k] == '.' && rs[k-1] != '/' {
+				return plainBreak
+			}
+			return cutBreak
+		case a == emailToken && b == emailToken && relax && (rs[k] == '.' || rs[k] == '@'):
+			return plainBreak
+		case a != notToken || b != notToken:
+			return cutBreak
+		case soft != nil && soft[k]:
+			return softBreak
+		case strings.ContainsRune("/.-", rs[k-1]) && unicode.IsLetter(rs[k]) || rs[k-1] == '/':
+			return plainBreak
+		}
+		return cutBreak
+	}
+	var whole string
 	build := func(a, b int) word {
 		var nw word
 		for i := a; i < b; {
-			j := i
-			for j < b && rs[j].sp == rs[i].sp {
+			j := i + 1
+			for j < b && sps[j] == sps[i] {
 				j++
 			}
-			var sb strings.Builder
-			for k := i; k < j; k++ {
-				sb.WriteRune(rs[k].r)
-			}
-			t := sb.String()
-			wd := s.fonts[rs[i].sp.Role].Width(t, s.fontSize(rs[i].sp))
-			nw.frags = append(nw.frags, frag{rs[i].sp, t, wd})
+			wd := width(i, j)
+			nw.frags = append(nw.frags, frag{&p.Spans[sps[i]], string(rs[i:j]), wd})
 			nw.width += wd
 			i = j
 		}
 		return nw
 	}
-	measure := func(a, b int) float64 { return build(a, b).width }
-	var out []word
-	start := 0
-	for start < len(rs) {
-		end := len(rs)
-		if measure(start, end) > maxW {
-			// The furthest break after / . - that fits, else the most characters that fit.
-			best, fit := -1, start+1
-			for k := start + 1; k < len(rs); k++ {
-				if measure(start, k) > maxW {
+	if width(0, n) <= maxW || maxW <= 0 {
+		// The word fits: it may still break at its soft hyphens.
+		start := 0
+		for k := 1; k < n && soft != nil; k++ {
+			if class(k) == softBreak {
+				nw := build(start, k)
+				nw.hyph = hyphen(k)
+				ws = append(ws, nw)
+				start = k
+			}
+		}
+		return append(ws, build(start, n))
+	}
+	// Too wide: greedy pieces, each scan starting where the last piece
+	// ended (each rune is looked at a bounded number of times).
+	for start := 0; start < n; {
+		end, brk := n, plainBreak
+		if width(start, n) > maxW {
+			best, bestClass, fit := -1, cutBreak, start+1
+			for k := start + 1; k < n; k++ {
+				wk := width(start, k)
+				if wk > maxW {
 					break
 				}
 				fit = k
-				if strings.ContainsRune("/.-", rs[k-1].r) && unicode.IsLetter(rs[k].r) || rs[k-1].r == '/' {
-					best = k
+				switch c := class(k); {
+				case c == plainBreak, c == softBreak && wk+hyphen(k) <= maxW:
+					best, bestClass = k, c
 				}
 			}
-			end = fit
+			end, brk = fit, cutBreak
 			if best > start {
-				end = best
+				end, brk = best, bestClass
 			}
 		}
 		nw := build(start, end)
-		nw.cut = end < len(rs) && end == start+1 || end < len(rs) && !strings.ContainsRune("/.-", rs[end-1].r)
-		out = append(out, nw)
+		switch {
+		case end == n:
+		case brk == softBreak:
+			nw.hyph = hyphen(end)
+		case brk == cutBreak:
+			if whole == "" {
+				whole = string(rs)
+			}
+			nw.cut, nw.whole = true, whole
+		}
+		ws = append(ws, nw)
 		start = end
 	}
-	last := &out[len(out)-1]
-	last.space, last.spaceR, last.brk = w.space, w.spaceR, w.brk
-	return out
+	return ws
 }
 
 // wrap sets words into lines no wider than maxW, greedily, then avoids a
@@ -218,7 +316,7 @@ func (s setter) wrap(p *Para, maxW float64) []line {
 	for _, w := range ws {
 		if len(cur) > 0 {
 			prev := cur[len(cur)-1]
-			if curW+prev.space+w.width > maxW+1e-6 {
+			if curW+prev.space+w.width+w.hyph > maxW+1e-6 {
 				lines = append(lines, s.line(cur, p))
 				cur, curW = nil, 0
 			} else {
@@ -263,6 +361,13 @@ func (s setter) line(ws []word, p *Para) line {
 			maxSize = math.Max(maxSize, s.fontSize(f.span))
 		}
 	}
+	if len(ws) == 0 {
+		// nothing to set
+	} else if last := ws[len(ws)-1]; last.hyph > 0 && len(last.frags) > 0 {
+		f := last.frags[len(last.frags)-1]
+		l.hyphen = &frag{f.span, "-", last.hyph}
+		l.width += last.hyph
+	}
 	if maxSize == 0 {
 		maxSize = s.size
 	}
@@ -305,9 +410,7 @@ func (s setter) set(paras []Para, maxW float64) block {
 			b.height += l.height
 			for _, w := range l.words {
 				if w.cut && b.cut == "" {
-					for _, f := range w.frags {
-						b.cut += f.text
-					}
+					b.cut = w.whole
 				}
 			}
 		}
@@ -369,6 +472,15 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 			}
 			x += w.space
 		}
+	}
+	if h := l.hyphen; h != nil {
+		size := s.fontSize(h.span)
+		if cur == nil || cur.Role != h.span.Role || cur.Size != size || cur.Color != h.span.Color {
+			flush()
+			cur = &Text{X: x, Y: base, Role: h.span.Role, Size: size, Color: h.span.Color}
+		}
+		cur.Text += h.text
+		cur.Width += h.width
 	}
 	flush()
 }
