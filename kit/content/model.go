@@ -24,6 +24,7 @@ type Edition struct {
 	QuickExitURL string    `yaml:"quick_exit_url" json:"quick_exit_url"`
 	Logo         string    `yaml:"logo" json:"logo,omitempty"` // optional: a PNG or JPEG in the edition folder (never a government logo)
 	Sources      []Source  `yaml:"sources" json:"sources"`
+	Card         []string  `yaml:"card" json:"card,omitempty"` // ids of the contacts on the wallet card's back (its youth helplines), in order
 
 	// From the other files.
 	Texts       Texts       `yaml:"-" json:"texts"`

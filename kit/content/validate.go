@@ -320,6 +320,8 @@ func (l *loader) validate(e *Edition, folder string) {
 		}
 	}
 
+	l.validateCard(e, contactIDs)
+
 	if c := known(checker{l: l, file: fileTexts, sources: ed.sources}); !l.bad[fileTexts] {
 		t := e.Texts
 		srcCheck(c, "source", t.Source)
