@@ -144,7 +144,7 @@ func Run(opt Options) (*Summary, error) {
 	kits := make([]manifest.File, len(eds))
 	errs := make([]error, len(eds))
 	par.Do(len(eds), func(i int) {
-		kits[i], errs[i] = writeKit(tmp, eds[i], files[eds[i].Code], opt.Version, opt.Cache)
+		kits[i], errs[i] = kit.writeKit(tmp, eds[i], files[eds[i].Code], opt.Version)
 	})
 	for i, e := range eds {
 		f, err := kits[i], errs[i]

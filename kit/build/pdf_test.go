@@ -265,8 +265,8 @@ func TestOverflow(t *testing.T) {
 	}
 }
 
-// TestKitZip: the edition's zip holds every poster file, and every file
-// matches the manifest.
+// TestKitZip: the edition's zip holds every poster file and the README,
+// and every file matches the manifest.
 func TestKitZip(t *testing.T) {
 	root := testkit.Root()
 	out := filepath.Join(t.TempDir(), "public")
@@ -282,7 +282,7 @@ func TestKitZip(t *testing.T) {
 		t.Fatal(err)
 	}
 	posters, _ := filepath.Glob(filepath.Join(out, "fr-FR", "posters", "*"))
-	if len(m.Files) != len(posters) || m.Edition != "fr-FR" || m.BuildDate != "2026-11-24" || m.Version != "test" {
+	if len(m.Files) != len(posters)+1 || m.Edition != "fr-FR" || m.BuildDate != "2026-11-24" || m.Version != "test" {
 		t.Errorf("manifest: %d files for %d posters; %+v", len(m.Files), len(posters), m)
 	}
 }

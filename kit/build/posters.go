@@ -316,5 +316,12 @@ func Date(e *content.Edition) time.Time {
 	if t, ok := sourceDateEpoch(); ok {
 		return t
 	}
+	return EditionDate(e)
+}
+
+// EditionDate is the edition's own date (its last_verified), which dates
+// the files inside its kit whatever SOURCE_DATE_EPOCH says: a kit's files
+// tell how current their content is, not when they were built.
+func EditionDate(e *content.Edition) time.Time {
 	return e.LastVerified.Time().UTC()
 }
