@@ -69,6 +69,7 @@ type Source struct {
 	Date      string `yaml:"date" json:"date,omitempty"` // as the source gives it: 2024-03, 2025-12-04…
 	Seed      string `yaml:"seed" json:"seed,omitempty"` // file name under shared/seeds
 	URL       string `yaml:"url" json:"url,omitempty"`
+	Lang      string `yaml:"lang" json:"lang,omitempty"` // the document's language when not the edition's (fr for a French source of de-LU): pages mark its title with it
 }
 
 // Phone is a number as dialled inside the region and as printed.
