@@ -24,6 +24,7 @@ type Edition struct {
 	QuickExitURL string    `yaml:"quick_exit_url" json:"quick_exit_url"`
 	Logo         string    `yaml:"logo" json:"logo,omitempty"` // optional: a PNG or JPEG in the edition folder (never a government logo)
 	Sources      []Source  `yaml:"sources" json:"sources"`
+	Card         []string  `yaml:"card" json:"card,omitempty"` // ids of the contacts on the wallet card's back (its youth helplines), in order
 
 	// From the other files.
 	Texts       Texts       `yaml:"-" json:"texts"`
@@ -68,6 +69,7 @@ type Source struct {
 	Date      string `yaml:"date" json:"date,omitempty"` // as the source gives it: 2024-03, 2025-12-04…
 	Seed      string `yaml:"seed" json:"seed,omitempty"` // file name under shared/seeds
 	URL       string `yaml:"url" json:"url,omitempty"`
+	Lang      string `yaml:"lang" json:"lang,omitempty"` // the document's language when not the edition's (fr for a French source of de-LU): pages mark its title with it
 }
 
 // Phone is a number as dialled inside the region and as printed.

@@ -320,6 +320,10 @@ func (l *loader) validate(e *Edition, folder string) {
 		}
 	}
 
+	l.validateCard(e, contactIDs)
+	l.validateSourceLangs(e)
+	l.checkPlaceholders(e)
+
 	if c := known(checker{l: l, file: fileTexts, sources: ed.sources}); !l.bad[fileTexts] {
 		t := e.Texts
 		srcCheck(c, "source", t.Source)

@@ -82,6 +82,7 @@ var Shows = []string{
 	"title", "definition", "warning", "advice", "myths", "contacts",
 	"slogan", "question", "steps", "call_to_action", "footer",
 	"sheet_title", "sheet", "contacts_list", "label", "guide",
+	"site", "card_contacts",
 }
 
 // Sheets a box can show (content.Sheets).
@@ -273,7 +274,7 @@ func (d *Design) checkBoxes(where string, boxes []Box, seen map[string]bool, add
 		for _, c := range []struct{ k, v string }{{"color", b.Color}, {"accent", b.Accent}, {"fill", b.Fill}} {
 			useColor(f+"."+c.k, c.v)
 		}
-		if (b.Show == "contacts" || b.Show == "contacts_list") && b.QR <= 0 {
+		if (b.Show == "contacts" || b.Show == "contacts_list" || b.Show == "card_contacts" || b.Show == "site") && b.QR <= 0 {
 			add(f+".qr", "missing: the side of the QR codes in mm")
 		}
 		if b.Show == "steps" && b.Icon <= 0 {

@@ -32,6 +32,7 @@ type Job struct {
 	Bleed   float64           // mm on each side; 0 for office prints
 	I18n    map[string]string // interface strings of the edition's language
 	Designs []*Design         // every design of the kit (the guide lists them)
+	SiteURL string            // the edition's site (https://…/fr-FR/), for the "site" boxes and the guide; "" when the build has no absolute base URL
 }
 
 // Name is edition/design/size, the prefix of every problem about the job.
@@ -250,8 +251,11 @@ func (l *layouter) box(b *Box) {
 	case "steps":
 		l.steps(b, x, y, w, h)
 		return
-	case "contacts":
+	case "contacts", "card_contacts":
 		l.contacts(b, x, y, w, h)
+		return
+	case "site":
+		l.siteBand(b, x, y, w, h)
 		return
 	case "contacts_list":
 		l.contactsList(b, x, y, w, h)
@@ -499,6 +503,10 @@ func (l *layouter) guide(para func([]Span, float64) Para, ink, accent Color, rol
 	}
 	ps = append(ps, heading("guide_how"), text("guide_office", 0), text("guide_print_shop", 0.35))
 	ps = append(ps, heading("guide_check"), text("guide_verified", 0), text("guide_files", 0.35))
+	if u := l.job.SiteURL; u != "" {
+		dl := ShortSite(u + "downloads/")
+		ps = append(ps, para([]Span{{Text: l.i18n("guide_download") + " ", Role: role, Color: ink, Scale: 1}, {Text: dl, Role: Bold, Color: ink, Scale: 1}}, 0.35))
+	}
 	ps[0].SpaceBefore = 0
 	return ps
 }

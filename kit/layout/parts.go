@@ -83,9 +83,13 @@ func (l *layouter) steps(b *Box, x, y, w, h float64) {
 func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 	d, e := l.job.Design, l.job.Edition
 	var cs []content.Contact
-	for _, c := range e.Contacts {
-		if c.OnPosters {
-			cs = append(cs, c)
+	if b.Show == "card_contacts" {
+		cs = e.CardContacts() // the card's youth helplines, chosen in the data
+	} else {
+		for _, c := range e.Contacts {
+			if c.OnPosters {
+				cs = append(cs, c)
+			}
 		}
 	}
 	if len(cs) == 0 {
@@ -378,18 +382,26 @@ func (l *layouter) contactsList(b *Box, x, y, w, h float64) {
 		l.errorf(b, "no verified contact in %s", e.Code)
 		return
 	}
-	cols := 1
-	if b.Columns == 2 {
-		cols = 2
-	}
+	var (
+		cols      int
+		cw, q, tw float64
+		cut       string
+	)
 	gapX := w * 0.04
-	cw := (w - float64(cols-1)*gapX) / float64(cols)
-	q := math.Min(b.QR*l.k, cw/3)
-	tw := cw - q - q*0.15
-	cut := ""
+	setCols := func(n int) {
+		cols = n
+		cw = (w - float64(cols-1)*gapX) / float64(cols)
+	}
+	// The QR codes keep their design size, and grow with the type when
+	// few contacts let it grow (never over a third of the column).
+	qrAt := func(s float64) {
+		q = math.Min(math.Max(b.QR*l.k, 3.2*s), cw/3)
+		tw = cw - q - q*0.15
+	}
 	// heights of each item at size s, and where the second column starts.
 	measure := func(s float64) ([]float64, int, float64) {
 		cut = ""
+		qrAt(s)
 		st := setter{l.fonts, s}
 		hs := make([]float64, len(items))
 		total := 0.0
@@ -424,6 +436,9 @@ func (l *layouter) contactsList(b *Box, x, y, w, h float64) {
 			if split > 0 && items[split-1].heading {
 				split--
 			}
+			if split == 0 {
+				split = len(items) // a single group stays in the first column
+			}
 			c1, c2 := 0.0, 0.0
 			for i := range items {
 				if i < split {
@@ -437,18 +452,47 @@ func (l *layouter) contactsList(b *Box, x, y, w, h float64) {
 		return hs, split, total
 	}
 	maxS, minS := l.sizes(b)
-	size, ok, excess := fit(maxS, minS, h, func(s float64) float64 { _, _, t := measure(s); return t })
+	height := func(s float64) float64 { _, _, t := measure(s); return t }
+	// The design's columns, or one column when that lets the type grow
+	// larger (an edition with few contacts fills the page instead of
+	// leaving it empty).
+	setCols(1)
+	size, ok, excess := fit(maxS, minS, h, height)
+	if b.Columns == 2 {
+		one, okOne := size, ok
+		setCols(2)
+		size, ok, excess = fit(maxS, minS, h, height)
+		if okOne && one >= size {
+			setCols(1)
+			size, ok = one, true
+		}
+	}
 	if !ok {
 		measure(size)
 		l.overflow(b, excess, size*lead(b), cut)
 	}
 	l.pg.Fitted = append(l.pg.Fitted, Fit{b.ID, size})
 	st := setter{l.fonts, size}
-	hs, split, _ := measure(size)
-	cx, cy := x, y
+	hs, split, used := measure(size)
+	// What room is left is spread between the groups, up to a line each,
+	// and the rest centres the list in the box.
+	spread, heads := 0.0, 0
+	for i, it := range items {
+		if it.heading && i != 0 && i != split {
+			heads++
+		}
+	}
+	if heads > 0 && used < h {
+		spread = math.Min((h-used)/float64(heads), size*1.2)
+	}
+	cx, cy := x, y+math.Max(0, (h-used-spread*float64(heads))/2)
+	top0 := cy
 	for i, it := range items {
 		if i == split {
-			cx, cy = x+cw+gapX, y
+			cx, cy = x+cw+gapX, top0
+		}
+		if it.heading && i != 0 && i != split {
+			cy += spread
 		}
 		top := cy
 		if it.heading && i != 0 && i != split {

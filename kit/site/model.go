@@ -127,6 +127,7 @@ type source struct {
 	Date      string `json:"date,omitempty"`
 	URL       string `json:"url,omitempty"`
 	Seed      string `json:"seed,omitempty"`
+	Lang      string `json:"lang,omitempty"` // the document's language, when not the edition's
 }
 
 type download struct {
@@ -205,7 +206,7 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 			Sources: nonNil(p.Sources), Body: callable(t(p.Body), v)})
 	}
 	for _, s := range e.Sources {
-		v.Sources[s.ID] = source{ID: s.ID, Title: t(s.Title), Publisher: t(s.Publisher), Date: s.Date, URL: s.URL, Seed: s.Seed}
+		v.Sources[s.ID] = source{ID: s.ID, Title: t(s.Title), Publisher: t(s.Publisher), Date: s.Date, URL: s.URL, Seed: s.Seed, Lang: s.Lang}
 	}
 	v.Downloads, v.Thumbnails = downloads(lang, files)
 	if v.Downloads == nil {
