@@ -90,6 +90,9 @@ type GoPdf struct {
 	isUseInfo bool
 	info      *PdfInfo
 
+	// structTree is the tagged PDF's logical structure (struct_tree.go).
+	structTree *structTree
+
 	//outlines
 	outlines           *OutlinesObj
 	indexOfOutlinesObj int
@@ -2112,6 +2115,7 @@ func (gp *GoPdf) init(importer ...*gofpdi.Importer) {
 	gp.encryptionObjID = 0
 	gp.isUseInfo = false
 	gp.info = nil
+	gp.structTree = nil
 
 	//default
 	gp.margins = Margins{
@@ -2212,6 +2216,8 @@ func (gp *GoPdf) prepare() {
 		encObj := gp.pdfProtection.encryptionObj()
 		gp.addObj(encObj)
 	}
+
+	gp.prepareStructTree()
 
 	if gp.outlines.Count() > 0 {
 		catalogObj := gp.pdfObjs[gp.indexOfCatalogObj].(*CatalogObj)

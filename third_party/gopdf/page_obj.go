@@ -13,11 +13,17 @@ type PageObj struct { //impl IObj
 	pageOption      PageOption
 	LinkObjIds      []int
 	getRoot         func() *GoPdf
+
+	// Tagged PDF (struct_tree.go): the page's key in the parent tree (-1:
+	// none) and its annotations' tab order ("" : unset).
+	structParents int
+	tabs          string
 }
 
 func (p *PageObj) init(funcGetRoot func() *GoPdf) {
 	p.getRoot = funcGetRoot
 	p.LinkObjIds = make([]int, 0)
+	p.structParents = -1
 }
 
 func (p *PageObj) setOption(opt PageOption) {
@@ -59,6 +65,12 @@ func (p *PageObj) write(w io.Writer, objID int) error {
 	if p.pageOption.isTrimBoxSet() {
 		trimBox := p.pageOption.TrimBox
 		fmt.Fprintf(w, " /TrimBox [ %0.2f %0.2f %0.2f %0.2f ]\n", trimBox.Left, trimBox.Top, trimBox.Right, trimBox.Bottom)
+	}
+	if p.structParents >= 0 {
+		fmt.Fprintf(w, "  /StructParents %d\n", p.structParents)
+	}
+	if p.tabs != "" {
+		fmt.Fprintf(w, "  /Tabs /%s\n", p.tabs)
 	}
 	io.WriteString(w, ">>\n")
 	return nil
