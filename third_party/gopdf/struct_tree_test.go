@@ -180,3 +180,28 @@ func TestTextString(t *testing.T) {
 		t.Errorf("pdfName = %s", got)
 	}
 }
+
+// TestToUnicodeSharedGlyph: a glyph two characters share is written once
+// in the ToUnicode map, as the lowest character, whatever the order of the
+// text.
+func TestToUnicodeSharedGlyph(t *testing.T) {
+	for _, order := range [][]rune{{0xa0, ' ', 'a'}, {' ', 0xa0, 'a'}} {
+		m := newMapGlyphIndexToCharacter()
+		for _, r := range order {
+			g := 3 // space and no-break space: one glyph
+			if r == 'a' {
+				g = 68
+			}
+			m.set(g, r)
+		}
+		if m.size() != 2 {
+			t.Errorf("%q: %d entries, want 2", order, m.size())
+		}
+		if r, _ := m.runeByIndex(3); r != ' ' {
+			t.Errorf("%q: glyph 3 maps to %q, want a space", order, r)
+		}
+		if r, ok := m.runeByIndex(68); !ok || r != 'a' {
+			t.Errorf("%q: glyph 68 maps to %q", order, r)
+		}
+	}
+}

@@ -98,17 +98,29 @@ func (u *UnicodeMap) write(w io.Writer, objID int) error {
 	return nil
 }
 
+// mapGlyphIndexToCharacter maps each glyph to one character, in the order
+// the glyphs were first used. A glyph several characters share (a font
+// draws U+0020 SPACE and U+00A0 NO-BREAK SPACE with one glyph) maps to the
+// lowest of them, so that the map does not depend on the order of the
+// text.
 type mapGlyphIndexToCharacter struct {
 	runes  []rune
 	indexs []int
+	at     map[int]int // glyph index → position in runes and indexs
 }
 
 func newMapGlyphIndexToCharacter() *mapGlyphIndexToCharacter {
-	var m mapGlyphIndexToCharacter
-	return &m
+	return &mapGlyphIndexToCharacter{at: map[int]int{}}
 }
 
 func (m *mapGlyphIndexToCharacter) set(index int, r rune) {
+	if i, ok := m.at[index]; ok {
+		if r < m.runes[i] {
+			m.runes[i] = r
+		}
+		return
+	}
+	m.at[index] = len(m.indexs)
 	m.runes = append(m.runes, r)
 	m.indexs = append(m.indexs, index)
 }
@@ -122,14 +134,9 @@ func (m *mapGlyphIndexToCharacter) allIndexs() []int {
 }
 
 func (m *mapGlyphIndexToCharacter) runeByIndex(index int) (rune, bool) {
-	var r rune
-	ok := false
-	for i, idx := range m.indexs {
-		if idx == index {
-			r = m.runes[i]
-			ok = true
-			break
-		}
+	i, ok := m.at[index]
+	if !ok {
+		return 0, false
 	}
-	return r, ok
+	return m.runes[i], true
 }
