@@ -73,6 +73,7 @@ test-browser: build
 	@tmp=$$(mktemp -d) && \
 	$(BIN) build --data $(BROWSER_DATA) --out $$tmp/public && \
 	node test/browser/check.mjs $$tmp/public --shots bin/screenshots && \
+	node test/browser/pdf-struct.mjs $$tmp/public kit/build/testdata/struct && \
 	echo "browser checks of the site fixture (fr-FR, a draft fr-LU, de-LU):" && \
 	AWAREKIT_SITE_OUT=$$tmp/fixture $(GO) test -count=1 -run '^TestBuild$$' ./kit/site >/dev/null && \
 	node test/browser/check.mjs $$tmp/fixture; \

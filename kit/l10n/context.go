@@ -43,9 +43,9 @@ func shows(b *layout.Box) []string {
 	case "myths":
 		return []string{"myths.", "i18n.myths_heading", "i18n.myth_label", "i18n.reality_label"}
 	case "steps":
-		return []string{"advice."}
+		return []string{"advice.", "i18n.icon_"}
 	case "contacts", "contacts_list":
-		return []string{"contacts.", "i18n.contacts_heading", "i18n.need_"}
+		return []string{"contacts.", "i18n.contacts_heading", "i18n.need_", "i18n.poster_qr_alt"}
 	case "footer":
 		return []string{"i18n.verified_on", "i18n.emergency"}
 	case "sheet_title":

@@ -209,9 +209,10 @@ func SpaceAfter(t, next Text) bool {
 }
 
 // StructText renders the page's structure in reading order: one line per
-// element, indented by depth, with its kind, its alternative text and its
-// text (the runs that belong to it, joined by spaces), for tests and
-// golden files. The back page follows.
+// element, indented by depth, with its kind, its alternative text in
+// brackets and its text exactly as a reader extracts it (its runs, with the
+// spaces SpaceAfter adds), for tests and golden files. The back page
+// follows.
 func (p *Page) StructText() string {
 	var b strings.Builder
 	for q := p; q != nil; q = q.Back {
@@ -230,7 +231,7 @@ func (p *Page) StructText() string {
 			if e.Alt != "" {
 				fmt.Fprintf(&b, " [%s]", e.Alt)
 			}
-			if t := strings.Join(strings.Fields(typo.Plain(text[i+1].String())), " "); t != "" {
+			if t := strings.Trim(text[i+1].String(), " "); t != "" {
 				fmt.Fprintf(&b, " %s", t)
 			}
 			b.WriteByte('\n')
