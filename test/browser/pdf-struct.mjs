@@ -46,11 +46,12 @@ async function structText(file) {
     const content = await page.getTextContent({ includeMarkedContent: true });
     for (const it of content.items) {
       if (it.type === "beginMarkedContentProps" || it.type === "beginMarkedContent") {
-        open.push(it.id ?? null);
+        open.push(it.id ?? "#artifact"); // /Artifact BMC: decoration, not read
       } else if (it.type === "endMarkedContent") {
         open.pop();
       } else if (it.str !== undefined) {
-        const id = open.findLast((x) => x);
+        const id = open.at(-1);
+        if (id === "#artifact") continue;
         if (!id) {
           if (it.str.trim() !== "") problems.push(`page ${n}: text outside the structure: ${JSON.stringify(it.str)}`);
           continue;
