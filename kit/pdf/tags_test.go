@@ -23,7 +23,7 @@ func taggedPage() *layout.Page {
 		{Kind: layout.ElemLink, Alt: "PHAROS – exemple.org"},
 		{Kind: layout.ElemFigure, Parent: 2, Alt: "Code QR : exemple.org"},
 	}
-	pg.Shapes = append(pg.Shapes, layout.Shape{Fill: layout.Color{}, Elem: 3, Contours: [][]layout.Point{{{100, 50}, {130, 50}, {130, 80}, {100, 80}}}})
+	pg.Shapes = append(pg.Shapes, layout.Shape{Fill: layout.Color{}, Elem: 3, Contours: [][]layout.Point{{{X: 100, Y: 50}, {X: 130, Y: 50}, {X: 130, Y: 80}, {X: 100, Y: 80}}}})
 	pg.Texts[0].Elem = 1
 	pg.Texts = append(pg.Texts, layout.Text{X: 50, Y: 80, Role: layout.Bold, Size: 12, Text: "exemple.org", Elem: 2, Width: 60})
 	pg.Links[0].Elem = 2
