@@ -214,6 +214,12 @@ func notes(e Entry, targetLang string) []string {
 	if n := kindNotes[e.Kind]; n != "" {
 		out = append(out, n)
 	}
+	if strings.HasPrefix(e.ID, "i18n.icon_") || e.ID == "i18n.poster_qr_alt" {
+		out = append(out, "An alternative text: read aloud by screen readers from the posters' tagged PDFs, never printed. Say briefly what the picture shows.")
+	}
+	if strings.Contains(e.Text, "{target}") {
+		out = append(out, "Keep {target}: the build puts the address or number the QR code opens there.")
+	}
 	if strings.Contains(e.Text, "**") && e.Kind != "page_body" {
 		out = append(out, "Keep the ** markers around the words to emphasise.")
 	}

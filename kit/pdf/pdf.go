@@ -3,6 +3,13 @@
 // annotations, a TrimBox and crop marks for print-shop copies, and fixed
 // document information so that the same page gives the same bytes.
 //
+// Every PDF is tagged (PDF/UA-1): the page's structure elements
+// (layout.Page.Elems, in reading order) become the structure tree, each
+// drawn item is marked content of its element or an artifact, links are
+// tagged annotations; the catalog has /Lang, /MarkInfo, /ViewerPreferences
+// and XMP metadata (xmp.go). The vendored gopdf (third_party/gopdf) writes
+// them.
+//
 // It draws only what the page description holds; it makes no layout
 // decision.
 package pdf
