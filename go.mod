@@ -103,3 +103,5 @@ require (
 	golang.org/x/tools v0.51.0 // indirect
 	google.golang.org/protobuf v1.36.11 // indirect
 )
+
+replace github.com/signintech/gopdf => ./third_party/gopdf

@@ -358,7 +358,7 @@ func TestLogo(t *testing.T) {
 	os.WriteFile(filepath.Join(data, "fr-FR", "ngo-logo.png"), buf.Bytes(), 0o644)
 	ed := filepath.Join(data, "fr-FR", "edition.yaml")
 	b, _ := os.ReadFile(ed)
-	os.WriteFile(ed, append(b, "logo: ngo-logo.png\n"...), 0o644)
+	os.WriteFile(ed, append(b, "logo: ngo-logo.png\nlogo_alt: Association Exemple\n"...), 0o644)
 	out := filepath.Join(dir, "public")
 	if _, err := build.Run(build.Options{Root: testkit.Root(), Data: data, Out: out}); err != nil {
 		t.Fatal(err)

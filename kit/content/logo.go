@@ -7,6 +7,7 @@ import (
 	_ "image/png"  // or PNG
 	"io/fs"
 	"regexp"
+	"strings"
 )
 
 // Limits on a logo, checked from the file's header before anything is
@@ -23,6 +24,9 @@ var imageRE = regexp.MustCompile(`(?i)^[0-9a-z_-]+\.(png|jpe?g)$`)
 // logo checks and reads the edition's logo file.
 func (l *loader) logo(e *Edition) {
 	c := checker{l: l, file: fileEdition}
+	if strings.TrimSpace(e.LogoAlt) == "" {
+		c.add("logo_alt", "missing: the logo's alternative text (what a screen reader says instead of the image, e.g. the organisation's name)")
+	}
 	if !imageRE.MatchString(e.Logo) {
 		c.add("logo", "%q is not a PNG or JPEG file name in the edition folder (no folders, no ..)", e.Logo)
 		return

@@ -22,7 +22,8 @@ type Edition struct {
 	LastVerified Date      `yaml:"last_verified" json:"last_verified"`
 	Emergency    Emergency `yaml:"emergency" json:"emergency"`
 	QuickExitURL string    `yaml:"quick_exit_url" json:"quick_exit_url"`
-	Logo         string    `yaml:"logo" json:"logo,omitempty"` // optional: a PNG or JPEG in the edition folder (never a government logo)
+	Logo         string    `yaml:"logo" json:"logo,omitempty"`         // optional: a PNG or JPEG in the edition folder (never a government logo)
+	LogoAlt      string    `yaml:"logo_alt" json:"logo_alt,omitempty"` // the logo's alternative text (required with a logo): what a screen reader says
 	Sources      []Source  `yaml:"sources" json:"sources"`
 	Card         []string  `yaml:"card" json:"card,omitempty"` // ids of the contacts on the wallet card's back (its youth helplines), in order
 

@@ -9,6 +9,7 @@ import (
 	"rsc.io/qr"
 
 	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/typo"
 )
 
 // steps lays out the illustrated steps (the "threat" advice steps): an icon
@@ -34,10 +35,16 @@ func (l *layouter) steps(b *Box, x, y, w, h float64) {
 	gapX := icon * 0.3
 	tw := w - icon - gapX
 	paras := make([][]Para, len(steps))
+	// A list: each step an item whose body is the icon (a figure) and the
+	// text.
+	list, icons := l.elem(ElemL, 0, ""), make([]int, len(steps))
 	for i, s := range steps {
 		spans := []Span{{Text: l.t(s.Keyword), Role: Black, Color: accent, Scale: 1.15}}
 		spans = append(spans, Emphasis(" "+l.t(s.Text), role, strongOf(role), ink, 1)...)
 		paras[i] = []Para{{Spans: spans, Align: Left, Leading: b.Leading}}
+		body := l.elem(ElemLBody, l.elem(ElemLI, list, ""), "")
+		icons[i] = l.elem(ElemFigure, body, l.alt(b, "icon_"+s.Icon))
+		setSpans(spans, body)
 	}
 	cut := ""
 	rowsHeight := func(s float64) (float64, []float64) {
@@ -72,7 +79,7 @@ func (l *layouter) steps(b *Box, x, y, w, h float64) {
 	cy := y
 	for i, s := range steps {
 		rowH := math.Max(icon, hs[i])
-		l.pg.Shapes = append(l.pg.Shapes, Icon(s.Icon, x, cy+(rowH-icon)/2, icon, accent, d.color("paper"), ink)...)
+		l.pg.Shapes = append(l.pg.Shapes, tagShapes(Icon(s.Icon, x, cy+(rowH-icon)/2, icon, accent, d.color("paper"), ink), icons[i])...)
 		st.emit(l.pg, st.set(paras[i], tw), x+icon+gapX, cy+(rowH-hs[i])/2, tw)
 		cy += rowH + gap
 	}
@@ -114,20 +121,41 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 	// name and purpose (the official poster's words) and nothing to dial.
 	details := make([]bool, len(cs))
 	paras := make([][]Para, len(cs))
+	// A list of contacts: name and purpose, then a link holding the number
+	// or address and the QR code.
+	list := l.elem(ElemL, 0, "")
+	links, qrs := make([]int, len(cs)), make([]int, len(cs))
 	for i, c := range cs {
 		details[i] = c.Unverified == "" || e.Draft()
 		ps := []Para{
 			{Spans: []Span{{Text: l.t(c.Name), Role: Black, Color: accent, Scale: 1.25}}, Align: Center, Leading: 1.1},
 			{Spans: Emphasis(l.t(c.Purpose), Regular, Bold, ink, 1), Align: Center, SpaceBefore: 0.15, Leading: b.Leading},
 		}
+		reach := ""
 		if !details[i] {
 			// nothing to dial
 		} else if c.Phone != nil {
-			ps = append(ps, Para{Spans: []Span{{Text: l.t(c.Phone.Display), Role: Black, Color: ink, Scale: 1.3}}, Align: Center, SpaceBefore: 0.2, Leading: 1.1})
+			reach = l.t(c.Phone.Display)
+			ps = append(ps, Para{Spans: []Span{{Text: reach, Role: Black, Color: ink, Scale: 1.3}}, Align: Center, SpaceBefore: 0.2, Leading: 1.1})
 		} else if c.URL != "" {
-			ps = append(ps, Para{Spans: []Span{{Text: ShortURL(c.URL), Role: Bold, Color: ink, Scale: 0.9}}, Align: Center, SpaceBefore: 0.2, Leading: 1.1})
+			reach = ShortURL(c.URL)
+			ps = append(ps, Para{Spans: []Span{{Text: reach, Role: Bold, Color: ink, Scale: 0.9}}, Align: Center, SpaceBefore: 0.2, Leading: 1.1})
 		}
 		paras[i] = ps
+		body := l.elem(ElemLBody, l.elem(ElemLI, list, ""), "")
+		setSpans(ps[0].Spans, l.elem(ElemP, body, ""))
+		setSpans(ps[1].Spans, l.elem(ElemP, body, ""))
+		if details[i] {
+			links[i] = l.elem(ElemLink, body, linkAlt(l.t(c.Name), reach))
+			if len(ps) > 2 {
+				setSpans(ps[2].Spans, links[i])
+			}
+			qrFor := reach // what the QR code opens: the address when there is one
+			if c.URL != "" {
+				qrFor = ShortURL(c.URL)
+			}
+			qrs[i] = l.elem(ElemFigure, links[i], l.qrAlt(b, qrFor))
+		}
 	}
 	// The QR code sits left of the text or above it, whichever lets the
 	// text be set larger (left when both are equal).
@@ -248,14 +276,23 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 				tx, ty = cx+q+qrGap, cy+(rh[r]-th[i])/2
 			}
 			if details[i] {
-				l.pg.Shapes = append(l.pg.Shapes, QR(target, qx, qy, q, ink, Color{255, 255, 255})...)
-				l.pg.Links = append(l.pg.Links, Link{X: cx, Y: cy, W: cw, H: rh[r], URL: target})
+				l.pg.Shapes = append(l.pg.Shapes, tagShapes(QR(target, qx, qy, q, ink, Color{255, 255, 255}), qrs[i])...)
+				l.pg.Links = append(l.pg.Links, Link{X: cx, Y: cy, W: cw, H: rh[r], URL: target, Elem: links[i]})
 			}
 			st.emit(l.pg, st.set(paras[i], textW(i)), tx, ty, textW(i))
 			cx += cw + gapX
 		}
 		cy += rh[r] + size
 	}
+}
+
+// linkAlt describes a contact's link: its name and what it opens.
+func linkAlt(name, reach string) string {
+	name = typo.Plain(name)
+	if reach == "" || name == reach {
+		return name
+	}
+	return name + " – " + typo.Plain(reach)
 }
 
 // ShortURL prints a URL as its host, without scheme and www.
@@ -339,6 +376,8 @@ func (l *layouter) contactsList(b *Box, x, y, w, h float64) {
 		heading bool
 		paras   []Para
 		target  string
+		link    int // its Link element
+		qr      int // its QR code's Figure element
 	}
 	var items []item
 	for _, need := range append(append([]string{}, content.Needs...), "other") {
@@ -347,6 +386,9 @@ func (l *layouter) contactsList(b *Box, x, y, w, h float64) {
 			continue
 		}
 		items = append(items, item{heading: true, paras: []Para{{Spans: []Span{{Text: l.i18n("need_" + need), Role: Black, Color: accent, Scale: 1.25}}, Align: Left, Leading: 1.15}}})
+		// Each group: its heading, then a list of its contacts.
+		setSpans(items[len(items)-1].paras[0].Spans, l.elem(ElemH2, 0, ""))
+		list := l.elem(ElemL, 0, "")
 		for _, c := range cs {
 			ps := []Para{
 				{Spans: []Span{{Text: l.t(c.Name), Role: Black, Color: ink, Scale: 1.1}}, Align: Left, Leading: 1.1},
@@ -375,7 +417,21 @@ func (l *layouter) contactsList(b *Box, x, y, w, h float64) {
 					ps = append(ps, Para{Spans: []Span{{Text: strings.Join(det, " · "), Role: Regular, Color: ink, Scale: 0.9}}, Align: Left, Leading: b.Leading})
 				}
 			}
-			items = append(items, item{paras: ps, target: target})
+			body := l.elem(ElemLBody, l.elem(ElemLI, list, ""), "")
+			setSpans(ps[0].Spans, l.elem(ElemP, body, ""))
+			setSpans(ps[1].Spans, l.elem(ElemP, body, ""))
+			shown := strings.Join(reach, " · ")
+			link := l.elem(ElemLink, body, linkAlt(l.t(c.Name), shown))
+			setSpans(ps[2].Spans, link)
+			qrFor := shown
+			if len(reach) > 0 {
+				qrFor = reach[len(reach)-1] // the address when there is one: the QR code opens it
+			}
+			qr := l.elem(ElemFigure, link, l.qrAlt(b, qrFor))
+			for _, p := range ps[3:] {
+				setSpans(p.Spans, l.elem(ElemP, body, ""))
+			}
+			items = append(items, item{paras: ps, target: target, link: link, qr: qr})
 		}
 	}
 	if len(items) == 0 {
@@ -503,9 +559,9 @@ func (l *layouter) contactsList(b *Box, x, y, w, h float64) {
 		} else {
 			blk := st.set(it.paras, tw)
 			rowH := math.Max(q, blk.height)
-			l.pg.Shapes = append(l.pg.Shapes, QR(it.target, cx, top+(rowH-q)/2, q, ink, Color{255, 255, 255})...)
+			l.pg.Shapes = append(l.pg.Shapes, tagShapes(QR(it.target, cx, top+(rowH-q)/2, q, ink, Color{255, 255, 255}), it.qr)...)
 			st.emit(l.pg, blk, cx+q*1.15, top+(rowH-blk.height)/2, tw)
-			l.pg.Links = append(l.pg.Links, Link{X: cx, Y: top, W: cw, H: rowH, URL: it.target})
+			l.pg.Links = append(l.pg.Links, Link{X: cx, Y: top, W: cw, H: rowH, URL: it.target, Elem: it.link})
 		}
 		cy += hs[i]
 	}

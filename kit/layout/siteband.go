@@ -3,6 +3,8 @@ package layout
 import (
 	"net/url"
 	"strings"
+
+	"github.com/awarekit/awarekit/kit/typo"
 )
 
 // The "site" box: a band apart from the official texts that leads the
@@ -57,6 +59,13 @@ func (l *layouter) siteBand(b *Box, x, y, w, h float64) {
 		{Spans: Emphasis(l.i18n("site_label"), role, strongOf(role), ink, 1), Align: Left, Leading: b.Leading},
 		{Spans: []Span{{Text: ShortSite(target), Role: Black, Color: accent, Scale: 1.15}}, Align: Left, SpaceBefore: 0.15, Leading: 1.1},
 	}
+	// Read as a paragraph (the label), then a link holding the address
+	// and its QR code.
+	setSpans(paras[0].Spans, l.elem(ElemP, 0, ""))
+	short := ShortSite(target)
+	link := l.elem(ElemLink, 0, linkAlt(typo.Plain(l.i18n("site_label")), short))
+	setSpans(paras[1].Spans, link)
+	qr := l.elem(ElemFigure, link, l.qrAlt(b, short))
 	maxS, minS := l.sizes(b)
 	size, ok, excess := fit(maxS, minS, h, func(s float64) float64 { t, _ := setter{l.fonts, s}.measure(paras, tw); return t })
 	st := setter{l.fonts, size}
@@ -65,7 +74,7 @@ func (l *layouter) siteBand(b *Box, x, y, w, h float64) {
 		l.overflow(b, excess, size*lead(b), blk.cut)
 	}
 	l.pg.Fitted = append(l.pg.Fitted, Fit{b.ID, size})
-	l.pg.Shapes = append(l.pg.Shapes, QR(target, x, y+(h-q)/2, q, ink, Color{255, 255, 255})...)
+	l.pg.Shapes = append(l.pg.Shapes, tagShapes(QR(target, x, y+(h-q)/2, q, ink, Color{255, 255, 255}), qr)...)
 	st.emit(l.pg, blk, x+q+gap, y+(h-blk.height)/2, tw)
-	l.pg.Links = append(l.pg.Links, Link{X: x, Y: y, W: w, H: h, URL: target})
+	l.pg.Links = append(l.pg.Links, Link{X: x, Y: y, W: w, H: h, URL: target, Elem: link})
 }

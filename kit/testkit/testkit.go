@@ -97,6 +97,16 @@ func BadCases() ([]Case, error) {
 			Want: "data/fr-FR/edition.yaml:22:7: logo: \"../../etc/passwd\" is not a PNG or JPEG file name in the edition folder (no folders, no ..)\n"},
 		Case{Name: "gen-logo-absolute-path", Apply: withLogo("/etc/passwd", nil),
 			Want: "data/fr-FR/edition.yaml:22:7: logo: \"/etc/passwd\" is not a PNG or JPEG file name in the edition folder (no folders, no ..)\n"},
+		Case{Name: "gen-logo-no-alt", Apply: func(dir string) error {
+			ed := filepath.Join(dir, "data", "fr-FR", "edition.yaml")
+			b, err := os.ReadFile(ed)
+			if err != nil {
+				return err
+			}
+			os.WriteFile(filepath.Join(dir, "data", "fr-FR", "logo.png"), pngHeader(1, 1), 0o644)
+			return os.WriteFile(ed, append(b, "logo: logo.png\n"...), 0o644)
+		},
+			Want: "data/fr-FR/edition.yaml:2:1: logo_alt: missing: the logo's alternative text (what a screen reader says instead of the image, e.g. the organisation's name)\n"},
 		Case{Name: "gen-symlink-edition", Apply: symlink("data/de-AT", "/etc"),
 			Want: "data/de-AT: a symbolic link: an edition must be a real folder inside the data folder\n"},
 	)
@@ -112,7 +122,7 @@ func withLogo(name string, data []byte) func(dir string) error {
 		if err != nil {
 			return err
 		}
-		b = append(b, fmt.Sprintf("logo: %q\n", name)...)
+		b = append(b, fmt.Sprintf("logo: %q\nlogo_alt: Association Exemple\n", name)...)
 		if err := os.WriteFile(ed, b, 0o644); err != nil {
 			return err
 		}
