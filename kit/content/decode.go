@@ -27,6 +27,9 @@ type decoder struct {
 	probs  *diag.List
 	where  map[string]pos  // field path → position of its value
 	broken map[string]bool // field paths whose value could not be decoded
+	// text applies the rules of checkString to every string and key (data
+	// files; see text.go).
+	text bool
 }
 
 // add reports a value that cannot be decoded; later checks stay silent about
@@ -73,6 +76,12 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		d.add(n, path, "YAML anchors and aliases are not allowed: write the value out")
 		return
 	}
+	if n.Style&yaml.TaggedStyle != 0 {
+		// !!binary, !!str, !custom: a tag changes what a value means, and
+		// nothing in the data needs one.
+		d.add(n, path, "YAML tags such as %q are not allowed: write a plain value", n.Tag)
+		return
+	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" && v.Kind() != reflect.String {
 		return // an empty value: "missing" checks report it where it matters
 	}
@@ -114,6 +123,12 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		}
 		if n.Tag == "!!null" {
 			return
+		}
+		if d.text {
+			if msg := checkString(n.Value, MaxTextLen); msg != "" {
+				d.add(n, path, "%s", msg)
+				return
+			}
 		}
 		// The literal text, not its YAML interpretation: an unquoted 0800
 		// stays "0800" instead of becoming an octal number.
@@ -204,6 +219,12 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string) {
 		if k.Kind != yaml.ScalarNode {
 			d.add(k, path, "a key must be a plain word, found %s", kindName(k))
 			continue
+		}
+		if d.text {
+			if msg := checkString(k.Value, 200); msg != "" {
+				d.add(k, path, "key %s", msg)
+				continue
+			}
 		}
 		key := reflect.ValueOf(k.Value).Convert(v.Type().Key())
 		if m.MapIndex(key).IsValid() {

@@ -264,7 +264,7 @@ func (l *loader) yamlBytes(name string, b []byte, offset int, v any) {
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		shift(doc.Content[0], offset)
 	}
-	d := &decoder{file: f, probs: l.probs, where: map[string]pos{}, broken: map[string]bool{}}
+	d := &decoder{file: f, probs: l.probs, where: map[string]pos{}, broken: map[string]bool{}, text: true}
 	d.decode(&doc, reflectValue(v), "")
 	l.where[name] = d.where
 	l.broken[name] = d.broken

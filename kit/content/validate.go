@@ -7,16 +7,11 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/nyaruka/phonenumbers"
 
 	"github.com/awarekit/awarekit/kit/diag"
 )
-
-// MaxTextLen is the longest single text field accepted (a page body aside).
-// A poster text is a few hundred characters; the limit catches pasted files.
-const MaxTextLen = 4000
 
 var (
 	codeRE = regexp.MustCompile(`^([a-z]{2})-([A-Z]{2})$`)
@@ -95,22 +90,17 @@ func (c checker) required(field, v string) bool {
 		c.add(field, "missing (required)")
 		return false
 	}
+	if Blank(v) {
+		c.add(field, "missing (required): it holds only invisible characters")
+		return false
+	}
 	c.text(field, v)
 	return true
 }
 
-// text checks what every printed string must satisfy.
+// text checks what every printed string must satisfy beyond the rules
+// the decoder applies to every string (characters and length, text.go).
 func (c checker) text(field, v string) {
-	if len(v) > MaxTextLen {
-		c.add(field, "text too long: %d characters (at most %d)", len(v), MaxTextLen)
-		return
-	}
-	for _, r := range v {
-		if unicode.IsControl(r) && r != '\n' && r != '\t' {
-			c.add(field, "contains the control character %U", r)
-			return
-		}
-	}
 	low := strings.ToLower(v)
 	if strings.Contains(low, "<script") || strings.Contains(low, "javascript:") {
 		c.add(field, "contains HTML or script: write plain text")
