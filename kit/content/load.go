@@ -9,6 +9,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io/fs"
 	"path"
@@ -130,7 +131,7 @@ func loadEdition(fsys fs.FS, dir, folder string, probs *diag.List) *Edition {
 			links[n] = true
 			continue
 		}
-		if strings.HasPrefix(n, ".") || n == dirPages && ent.IsDir() || slices.Contains(editionFiles, n) || n == fileTranslation {
+		if strings.HasPrefix(n, ".") || n == dirPages || slices.Contains(editionFiles, n) || n == fileTranslation {
 			continue
 		}
 		if imageRE.MatchString(n) {
@@ -168,7 +169,7 @@ func loadEdition(fsys fs.FS, dir, folder string, probs *diag.List) *Edition {
 	l.yamlFile(fileTerminology, &e.Terminology)
 	l.yamlFile(fileSheets, &e.Sheets)
 	e.Pages = l.pages()
-	if _, err := fs.Stat(fsys, fileTranslation); err == nil {
+	if _, err := fs.Lstat(fsys, fileTranslation); err == nil {
 		e.Translation = &Translation{}
 		l.yamlFile(fileTranslation, e.Translation)
 	}
@@ -211,12 +212,12 @@ func (l *loader) read(name string) ([]byte, bool) {
 		l.bad[name] = true
 		return nil, false
 	}
-	st, err := fs.Stat(l.fsys, name)
+	st, err := l.lstat(name)
 	if err != nil {
 		return fail("missing file (see docs/DATA.md)")
 	}
-	if !st.Mode().IsRegular() {
-		return fail("not a regular file")
+	if what := notRegular(st.Mode()); what != "" {
+		return fail("%s, not a regular file: data files must be regular files inside the edition folder", what)
 	}
 	if st.Size() > MaxFileSize {
 		return fail("file too large: %d bytes (at most %d)", st.Size(), MaxFileSize)
@@ -289,6 +290,13 @@ func shift(n *yaml.Node, offset int) {
 
 // pages reads pages/*.md: YAML front matter between --- lines, then Markdown.
 func (l *loader) pages() []Page {
+	if l.bad[dirPages] {
+		return nil // a symbolic link, already reported: never followed
+	}
+	if st, err := l.lstat(dirPages); err == nil && !st.IsDir() {
+		l.probs.Add(l.file(dirPages), 0, 0, "", "%s, not a folder: the pages %s are required in a pages/ folder", cmp.Or(notRegular(st.Mode()), "a file"), strings.Join(RequiredPages, ", "))
+		return nil
+	}
 	entries, err := fs.ReadDir(l.fsys, dirPages)
 	if err != nil {
 		l.probs.Add(l.file(dirPages), 0, 0, "", "missing folder: the pages %s are required", strings.Join(RequiredPages, ", "))

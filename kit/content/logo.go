@@ -30,13 +30,13 @@ func (l *loader) logo(e *Edition) {
 	if l.bad[e.Logo] {
 		return // a symbolic link, already reported
 	}
-	st, err := fs.Stat(l.fsys, e.Logo)
+	st, err := l.lstat(e.Logo)
 	switch {
 	case err != nil:
 		c.add("logo", "%s: no such file in %s", e.Logo, l.dir)
 		return
 	case !st.Mode().IsRegular():
-		c.add("logo", "%s is not a regular file", e.Logo)
+		c.add("logo", "%s is %s, not a regular file", e.Logo, notRegular(st.Mode()))
 		return
 	case st.Size() > MaxLogoBytes:
 		c.add("logo", "%s is too large: %d bytes (at most %d)", e.Logo, st.Size(), MaxLogoBytes)

@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/rogpeppe/go-internal/txtar"
 )
@@ -99,6 +100,20 @@ func BadCases() ([]Case, error) {
 			Want: "data/fr-FR/edition.yaml:22:7: logo: \"/etc/passwd\" is not a PNG or JPEG file name in the edition folder (no folders, no ..)\n"},
 		Case{Name: "gen-symlink-edition", Apply: symlink("data/de-AT", "/etc"),
 			Want: "data/de-AT: a symbolic link: an edition must be a real folder inside the data folder\n"},
+		Case{Name: "gen-fifo-file", Apply: fifo("data/fr-FR/contacts.yaml"),
+			Want: "data/fr-FR/contacts.yaml: a named pipe (FIFO), not a regular file: data files must be regular files inside the edition folder\n"},
+		Case{Name: "gen-fifo-page", Apply: fifo("data/fr-FR/pages/law.md"),
+			Want: "data/fr-FR/pages/law.md: a named pipe (FIFO), not a regular file: data files must be regular files inside the edition folder\n"},
+		Case{Name: "gen-fifo-translation", Apply: fifo("data/fr-FR/translation.yaml"),
+			Want: "data/fr-FR/translation.yaml: a named pipe (FIFO), not a regular file: data files must be regular files inside the edition folder\n"},
+		Case{Name: "gen-fifo-logo", Apply: both(withLogo("logo.png", nil), fifo("data/fr-FR/logo.png")),
+			Want: "data/fr-FR/edition.yaml:22:7: logo: logo.png is a named pipe (FIFO), not a regular file\n"},
+		Case{Name: "gen-symlink-pages-folder", Apply: both(mkdir("elsewhere"), symlink("data/fr-FR/pages", "../../elsewhere")),
+			Want: "data/fr-FR/pages: a symbolic link: data files must be regular files inside the edition folder\n"},
+		Case{Name: "gen-symlink-inside-folder", Apply: symlink("data/fr-FR/texts.yaml", "myths.yaml"),
+			Want: "data/fr-FR/texts.yaml: a symbolic link: data files must be regular files inside the edition folder\n"},
+		Case{Name: "gen-pages-is-a-file", Files: map[string][]byte{"fr-FR/pages": nil}, Apply: write("data/fr-FR/pages", "# not a folder\n"),
+			Want: "data/fr-FR/pages: a file, not a folder: the pages what-is, how-it-happens, victims, what-to-do, parents, professionals, law, terminology are required in a pages/ folder\n"},
 	)
 	return cases, nil
 }
@@ -134,6 +149,42 @@ func pngHeader(w, h uint32) []byte {
 	binary.BigEndian.PutUint32(b[20:], h)
 	binary.BigEndian.PutUint32(b[29:], crc32.ChecksumIEEE(b[12:29]))
 	return b
+}
+
+// fifo returns an Apply step replacing a path of the kit by a named pipe:
+// opening it for reading would block until someone writes to it.
+func fifo(name string) func(dir string) error {
+	return func(dir string) error {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.RemoveAll(p); err != nil {
+			return err
+		}
+		return syscall.Mkfifo(p, 0o644)
+	}
+}
+
+// mkdir returns an Apply step creating an empty folder.
+func mkdir(name string) func(dir string) error {
+	return func(dir string) error { return os.MkdirAll(filepath.Join(dir, filepath.FromSlash(name)), 0o755) }
+}
+
+// write returns an Apply step writing a file.
+func write(name, content string) func(dir string) error {
+	return func(dir string) error {
+		return os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), []byte(content), 0o644)
+	}
+}
+
+// both returns an Apply step running the steps in order.
+func both(steps ...func(dir string) error) func(dir string) error {
+	return func(dir string) error {
+		for _, s := range steps {
+			if err := s(dir); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
 
 // symlink returns an Apply step replacing a path of the kit by a link.
