@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/nyaruka/phonenumbers"
-
 	"github.com/awarekit/awarekit/kit/diag"
 )
 
@@ -160,42 +158,6 @@ func (c checker) id(field, v string, seen map[string]string) {
 	seen[v] = field
 }
 
-// phone checks a number as dialled in the edition's region: a national
-// number, a short number of the region (3018, 119, 116 000), or an
-// international number starting with +.
-func (c checker) phone(field string, p *Phone) {
-	if p == nil {
-		return
-	}
-	c.required(field+".display", p.Display)
-	if !c.required(field+".dial", p.Dial) {
-		return
-	}
-	if !validPhone(p.Dial, c.region) {
-		c.add(field+".dial", "%q is not a valid phone number for region %s", p.Dial, c.region)
-	}
-	if p.Source != "" {
-		c.source(field+".source", p.Source)
-	}
-}
-
-func validPhone(dial, region string) bool {
-	for _, r := range dial {
-		if !strings.ContainsRune("+0123456789 .-()", r) && r != '\u00a0' && r != '\u202f' {
-			return false
-		}
-	}
-	num, err := phonenumbers.Parse(dial, region)
-	if err != nil {
-		return false
-	}
-	if strings.HasPrefix(strings.TrimSpace(dial), "+") {
-		return phonenumbers.IsValidNumber(num)
-	}
-	return phonenumbers.IsValidNumberForRegion(num, region) ||
-		phonenumbers.IsValidShortNumberForRegion(num, region)
-}
-
 func (c checker) verified(field string, v Date, why string) {
 	switch {
 	case c.l.isBroken(c.file, field+".verified"):
@@ -253,7 +215,7 @@ func (l *loader) validate(e *Edition, folder string) {
 		}
 		em := e.Emergency
 		if ed.required("emergency.dial", em.Dial) {
-			ed.phone("emergency", &Phone{Dial: em.Dial, Display: em.Display})
+			ed.phone("emergency", &Phone{Dial: em.Dial, Display: em.Display}, false)
 		}
 		if em.Unverified == "" || em.Source != "" {
 			ed.source("emergency.source", em.Source)
@@ -297,7 +259,7 @@ func (l *loader) validate(e *Edition, folder string) {
 				c.add(f, "give a phone or a url (or both)")
 			}
 			if c.region != "" {
-				c.phone(f+".phone", k.Phone)
+				c.phone(f+".phone", k.Phone, true)
 			}
 			c.https(f+".url", k.URL)
 			c.list(f+".audiences", k.Audiences, Audiences, true)
