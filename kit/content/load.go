@@ -115,6 +115,7 @@ func LoadEdition(fsys fs.FS, name, folder string) (*Edition, error) {
 func loadEdition(fsys fs.FS, dir, folder string, probs *diag.List) *Edition {
 	l := &loader{fsys: fsys, dir: dir, probs: probs, where: map[string]map[string]pos{}, broken: map[string]map[string]bool{}, bad: map[string]bool{}}
 	e := &Edition{Dir: dir}
+	l.warnings = &e.warnings
 
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
@@ -194,6 +195,8 @@ type loader struct {
 	where  map[string]map[string]pos  // file → field path → position
 	broken map[string]map[string]bool // file → field paths that could not be decoded
 	bad    map[string]bool            // files that could not be read or parsed
+	// warnings receives what is accepted but deserves a second look.
+	warnings *diag.List
 }
 
 func (l *loader) file(name string) string { return path.Join(l.dir, name) }

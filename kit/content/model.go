@@ -49,6 +49,8 @@ type Edition struct {
 
 	// where records the position of dated fields, for warnings.
 	where map[string]diag.Problem
+	// warnings are the problems that do not stop a build (Set.Warnings).
+	warnings diag.List
 }
 
 // Draft reports whether the edition must carry the "draft – not verified" mark.

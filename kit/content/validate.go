@@ -2,7 +2,6 @@ package content
 
 import (
 	"fmt"
-	"net/url"
 	"reflect"
 	"regexp"
 	"slices"
@@ -26,7 +25,12 @@ func (l *loader) at(file, field, format string, args ...any) {
 	if l.isBroken(file, field) {
 		return
 	}
-	line, col := 0, 0
+	line, col := l.position(file, field)
+	l.probs.Add(l.file(file), line, col, field, format, args...)
+}
+
+// position returns where field, or its closest written parent, was written.
+func (l *loader) position(file, field string) (line, col int) {
 	w := l.where[file]
 	for p := field; ; {
 		if ps, ok := w[p]; ok {
@@ -42,7 +46,7 @@ func (l *loader) at(file, field, format string, args ...any) {
 		}
 		p = p[:i]
 	}
-	l.probs.Add(l.file(file), line, col, field, format, args...)
+	return line, col
 }
 
 // remember keeps the position of a field for later warnings.
@@ -111,21 +115,6 @@ func (c checker) source(field, id string) {
 	}
 	if !c.sources[id] {
 		c.add(field, "unknown source %q (declare it under sources: in edition.yaml)", id)
-	}
-}
-
-func (c checker) https(field, v string) {
-	if v == "" {
-		return
-	}
-	u, err := url.Parse(v)
-	switch {
-	case err != nil || strings.ContainsAny(v, " \t\n"):
-		c.add(field, "invalid URL %q", v)
-	case u.Scheme != "https":
-		c.add(field, "URL %q must be absolute and start with https://", v)
-	case u.Host == "" || !strings.Contains(u.Hostname(), "."):
-		c.add(field, "URL %q has no valid host", v)
 	}
 }
 

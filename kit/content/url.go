@@ -1,0 +1,147 @@
+package content
+
+import (
+	"net/netip"
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/idna"
+
+	"github.com/awarekit/awarekit/kit/diag"
+)
+
+// URLs of the data are links a reader follows from a poster, a QR code or
+// the site: what is printed must be where the link goes.
+//   - https only, with a host name (no IP address, no user part: in
+//     https://gov.fr-host:x@evil.example/ the reader sees gov.fr and goes
+//     to evil.example);
+//   - a host in ASCII, or an internationalised name written as readers see
+//     it (Unicode), never in its xn-- form, which nobody can read; a host
+//     that mixes scripts (a Cyrillic "а" among Latin letters) is warned
+//     about: it may be a look-alike of a real address.
+
+// idnaProfile is the lookup profile browsers follow (UTS #46, IDNA2008).
+var idnaProfile = idna.New(idna.MapForLookup(), idna.BidiRule(), idna.ValidateLabels(true), idna.StrictDomainName(true), idna.Transitional(false))
+
+// https checks an absolute link of the data.
+func (c checker) https(field, v string) {
+	if v == "" {
+		return
+	}
+	u, err := url.Parse(v)
+	switch {
+	case err != nil || strings.ContainsAny(v, " \t\n\\\"<>`{}|^") || strings.IndexFunc(v, unicode.IsSpace) >= 0:
+		c.add(field, "invalid URL %s", quote(v))
+		return
+	case u.Scheme != "https" || u.Opaque != "":
+		c.add(field, "URL %s must be absolute and start with https://", quote(v))
+		return
+	case u.User != nil:
+		c.add(field, "URL %s has a user part (before @): a reader would see one host and go to another; give the address without it", quote(v))
+		return
+	case u.Host == "" || !strings.Contains(u.Hostname(), "."):
+		c.add(field, "URL %s has no valid host", quote(v))
+		return
+	}
+	host := u.Hostname()
+	if _, err := netip.ParseAddr(strings.Trim(host, "[]")); err == nil {
+		c.add(field, "URL %s names an IP address: give the service's host name", quote(v))
+		return
+	}
+	if p := u.Port(); p != "" && p != "443" {
+		c.add(field, "URL %s names the port %s: give the service's usual address", quote(v), p)
+		return
+	}
+	ascii, err := idnaProfile.ToASCII(host)
+	if err != nil || strings.HasSuffix(host, ".") {
+		c.add(field, "URL %s has an invalid host %s", quote(v), quote(host))
+		return
+	}
+	uni, err := idnaProfile.ToUnicode(ascii)
+	if err != nil {
+		c.add(field, "URL %s has an invalid host %s", quote(v), quote(host))
+		return
+	}
+	switch {
+	case isASCII(host) && uni != ascii:
+		c.add(field, "URL %s writes its host in the xn-- form: write it as readers see it, %s", quote(v), quote(uni))
+		return
+	case !strings.EqualFold(host, uni):
+		c.add(field, "URL %s: write its host as %s (the form browsers show)", quote(v), quote(uni))
+		return
+	}
+	if scripts := hostScripts(uni); len(scripts) > 1 {
+		c.warn(field, "the host %s mixes scripts (%s): make sure it is the service's real address, not a look-alike", quote(uni), strings.Join(scripts, ", "))
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// hostScripts lists the scripts of the letters of a host, sorted (Common
+// and Inherited characters, such as digits, hyphens and dots, aside).
+func hostScripts(host string) []string {
+	var out []string
+	for _, r := range host {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		for name, t := range unicode.Scripts {
+			if name != "Common" && name != "Inherited" && unicode.Is(t, r) && !slices.Contains(out, name) {
+				out = append(out, name)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// LinkURL returns the form of a URL of the data to put in a link or a QR
+// code: an internationalised host in its ASCII (xn--) form, the rest as
+// written. The data holds the Unicode form, which is what is printed.
+func LinkURL(v string) string {
+	u, err := url.Parse(v)
+	if err != nil || isASCII(u.Host) {
+		return v
+	}
+	ascii, err := idnaProfile.ToASCII(u.Hostname())
+	if err != nil {
+		return v
+	}
+	if p := u.Port(); p != "" {
+		ascii += ":" + p
+	}
+	u.Host = ascii
+	return u.String()
+}
+
+// warn records a warning on a field: printed by check and build, an error
+// with --strict (see Set.Warnings).
+func (c checker) warn(field, format string, args ...any) {
+	if c.l.warnings == nil || c.l.isBroken(c.file, field) {
+		return
+	}
+	line, col := c.l.position(c.file, field)
+	c.l.warnings.Add(c.l.file(c.file), line, col, field, format, args...)
+}
+
+// Warnings lists what the data may hold but should not without a second
+// look (a host that mixes scripts, …), sorted: printed as warnings by
+// check and build, errors with --strict. Stale includes them.
+func (s *Set) Warnings() diag.List {
+	var out diag.List
+	for _, e := range s.Editions {
+		out = append(out, e.warnings...)
+	}
+	return out.Sort()
+}
