@@ -169,7 +169,7 @@ func loadEdition(fsys fs.FS, dir, folder string, probs *diag.List) *Edition {
 	e.Law = law.References
 	l.yamlFile(fileTerminology, &e.Terminology)
 	l.yamlFile(fileSheets, &e.Sheets)
-	e.Pages = l.pages()
+	e.Pages = l.pages(e.Region)
 	if _, err := fs.Lstat(fsys, fileTranslation); err == nil {
 		e.Translation = &Translation{}
 		l.yamlFile(fileTranslation, e.Translation)
@@ -292,7 +292,7 @@ func shift(n *yaml.Node, offset int) {
 }
 
 // pages reads pages/*.md: YAML front matter between --- lines, then Markdown.
-func (l *loader) pages() []Page {
+func (l *loader) pages(region string) []Page {
 	if l.bad[dirPages] {
 		return nil // a symbolic link, already reported: never followed
 	}
@@ -336,8 +336,12 @@ func (l *loader) pages() []Page {
 		}
 		l.yamlBytes(name, front, 1, &p)
 		p.Body = strings.TrimSpace(string(body))
-		if p.Body == "" {
+		if Blank(p.Body) {
 			l.probs.Add(l.file(name), 0, 0, "", "the page has no text after its front matter")
+		} else {
+			// body is the end of b with its line ends normalised.
+			nb := bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+			l.markdown(name, body, 1+bytes.Count(nb[:len(nb)-len(body)], []byte("\n")), region)
 		}
 		pages = append(pages, p)
 	}

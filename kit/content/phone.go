@@ -86,13 +86,7 @@ func (c checker) sameNumber(field, display, dial string, num *phonenumbers.Phone
 			return
 		}
 	}
-	if digits(display) == digits(dial) {
-		return
-	}
-	if shown, err := phonenumbers.Parse(display, region); err == nil &&
-		shown.GetCountryCode() == num.GetCountryCode() &&
-		shown.GetNationalNumber() == num.GetNationalNumber() &&
-		shown.GetItalianLeadingZero() == num.GetItalianLeadingZero() {
+	if showsNumber(display, dial, num, region) {
 		return
 	}
 	c.add(field, "%s does not show the number dialled, %s: a reader would call another number", quote(display), quote(dial))
@@ -148,4 +142,17 @@ func regionName(code string) string {
 		return "no single country"
 	}
 	return code
+}
+
+// showsNumber reports whether display shows num, dialled as dial: the same
+// digits, or the same number once parsed.
+func showsNumber(display, dial string, num *phonenumbers.PhoneNumber, region string) bool {
+	if digits(display) == digits(dial) {
+		return true
+	}
+	shown, err := phonenumbers.Parse(display, region)
+	return err == nil &&
+		shown.GetCountryCode() == num.GetCountryCode() &&
+		shown.GetNationalNumber() == num.GetNationalNumber() &&
+		shown.GetItalianLeadingZero() == num.GetItalianLeadingZero()
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"net/netip"
 	"net/url"
 	"slices"
@@ -32,51 +33,62 @@ func (c checker) https(field, v string) {
 	if v == "" {
 		return
 	}
+	bad, warn := urlProblem(v)
+	switch {
+	case bad != "":
+		c.add(field, "%s", bad)
+	case warn != "":
+		c.warn(field, "%s", warn)
+	}
+}
+
+// urlProblem says what is wrong with an https URL of the data (bad), or
+// what deserves a second look (warn); both are "" for a good URL.
+func urlProblem(v string) (bad, warn string) {
 	u, err := url.Parse(v)
 	switch {
 	case err != nil || strings.ContainsAny(v, " \t\n\\\"<>`{}|^") || strings.IndexFunc(v, unicode.IsSpace) >= 0:
-		c.add(field, "invalid URL %s", quote(v))
-		return
+		return fmt.Sprintf("invalid URL %s", quote(v)), ""
 	case u.Scheme != "https" || u.Opaque != "":
-		c.add(field, "URL %s must be absolute and start with https://", quote(v))
-		return
+		return fmt.Sprintf("URL %s must be absolute and start with https://", quote(v)), ""
 	case u.User != nil:
-		c.add(field, "URL %s has a user part (before @): a reader would see one host and go to another; give the address without it", quote(v))
-		return
+		return fmt.Sprintf("URL %s has a user part (before @): a reader would see one host and go to another; give the address without it", quote(v)), ""
 	case u.Host == "" || !strings.Contains(u.Hostname(), "."):
-		c.add(field, "URL %s has no valid host", quote(v))
-		return
+		return fmt.Sprintf("URL %s has no valid host", quote(v)), ""
 	}
 	host := u.Hostname()
 	if _, err := netip.ParseAddr(strings.Trim(host, "[]")); err == nil {
-		c.add(field, "URL %s names an IP address: give the service's host name", quote(v))
-		return
+		return fmt.Sprintf("URL %s names an IP address: give the service's host name", quote(v)), ""
 	}
 	if p := u.Port(); p != "" && p != "443" {
-		c.add(field, "URL %s names the port %s: give the service's usual address", quote(v), p)
-		return
+		return fmt.Sprintf("URL %s names the port %s: give the service's usual address", quote(v), p), ""
 	}
-	ascii, err := idnaProfile.ToASCII(host)
-	if err != nil || strings.HasSuffix(host, ".") {
-		c.add(field, "URL %s has an invalid host %s", quote(v), quote(host))
-		return
-	}
-	uni, err := idnaProfile.ToUnicode(ascii)
-	if err != nil {
-		c.add(field, "URL %s has an invalid host %s", quote(v), quote(host))
-		return
-	}
+	uni, ok := unicodeHost(host)
 	switch {
-	case isASCII(host) && uni != ascii:
-		c.add(field, "URL %s writes its host in the xn-- form: write it as readers see it, %s", quote(v), quote(uni))
-		return
+	case !ok:
+		return fmt.Sprintf("URL %s has an invalid host %s", quote(v), quote(host)), ""
+	case isASCII(host) && !strings.EqualFold(uni, host):
+		return fmt.Sprintf("URL %s writes its host in the xn-- form: write it as readers see it, %s", quote(v), quote(uni)), ""
 	case !strings.EqualFold(host, uni):
-		c.add(field, "URL %s: write its host as %s (the form browsers show)", quote(v), quote(uni))
-		return
+		return fmt.Sprintf("URL %s: write its host as %s (the form browsers show)", quote(v), quote(uni)), ""
 	}
 	if scripts := hostScripts(uni); len(scripts) > 1 {
-		c.warn(field, "the host %s mixes scripts (%s): make sure it is the service's real address, not a look-alike", quote(uni), strings.Join(scripts, ", "))
+		return "", fmt.Sprintf("the host %s mixes scripts (%s): make sure it is the service's real address, not a look-alike", quote(uni), strings.Join(scripts, ", "))
 	}
+	return "", ""
+}
+
+// unicodeHost returns host as browsers show it (lower case, Unicode).
+func unicodeHost(host string) (string, bool) {
+	if strings.HasSuffix(host, ".") {
+		return "", false
+	}
+	ascii, err := idnaProfile.ToASCII(host)
+	if err != nil {
+		return "", false
+	}
+	uni, err := idnaProfile.ToUnicode(ascii)
+	return uni, err == nil
 }
 
 func isASCII(s string) bool {
