@@ -100,6 +100,10 @@ func BadCases() ([]Case, error) {
 			Want: "data/fr-FR/edition.yaml:22:7: logo: \"/etc/passwd\" is not a PNG or JPEG file name in the edition folder (no folders, no ..)\n"},
 		Case{Name: "gen-symlink-edition", Apply: symlink("data/de-AT", "/etc"),
 			Want: "data/de-AT: a symbolic link: an edition must be a real folder inside the data folder\n"},
+		Case{Name: "gen-logo-16-bit", Apply: withLogo("logo.png", png16()),
+			Want: "data/fr-FR/edition.yaml:22:7: logo: logo.png is a 16-bit PNG: the PDF writer cannot embed it; save it as an 8-bit, non-interlaced PNG or a baseline JPEG\n"},
+		Case{Name: "gen-logo-interlaced", Apply: withLogo("logo.png", interlaced()),
+			Want: "data/fr-FR/edition.yaml:22:7: logo: logo.png is an interlaced PNG: the PDF writer cannot embed it; save it as an 8-bit, non-interlaced PNG or a baseline JPEG\n"},
 		Case{Name: "gen-fifo-file", Apply: fifo("data/fr-FR/contacts.yaml"),
 			Want: "data/fr-FR/contacts.yaml: a named pipe (FIFO), not a regular file: data files must be regular files inside the edition folder\n"},
 		Case{Name: "gen-fifo-page", Apply: fifo("data/fr-FR/pages/law.md"),
@@ -185,6 +189,24 @@ func both(steps ...func(dir string) error) func(dir string) error {
 		}
 		return nil
 	}
+}
+
+// png16 returns a 16-bit greyscale PNG, which Go reads and gopdf refuses.
+func png16() []byte {
+	var buf bytes.Buffer
+	png.Encode(&buf, image.NewGray16(image.Rect(0, 0, 4, 4)))
+	return buf.Bytes()
+}
+
+// interlaced returns a PNG whose header says it is interlaced (Adam7),
+// which gopdf refuses.
+func interlaced() []byte {
+	var buf bytes.Buffer
+	png.Encode(&buf, image.NewGray(image.Rect(0, 0, 1, 1)))
+	b := buf.Bytes()
+	b[28] = 1
+	binary.BigEndian.PutUint32(b[29:], crc32.ChecksumIEEE(b[12:29]))
+	return b
 }
 
 // symlink returns an Apply step replacing a path of the kit by a link.
