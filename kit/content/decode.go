@@ -97,6 +97,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 			d.add(n, path, "%v", err)
 			return
 		}
+		if msg := dt.CheckRange(); msg != "" {
+			d.add(n, path, "%s", msg)
+			return
+		}
 		v.Set(reflect.ValueOf(dt))
 	case t.Kind() == reflect.Pointer:
 		p := reflect.New(t.Elem())

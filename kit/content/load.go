@@ -15,6 +15,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -65,6 +66,19 @@ func (s *Set) Edition(code string) *Edition {
 // The returned error is a *diag.Error listing every problem; the set is
 // returned even then, for tools that want to show what could be read.
 func Load(fsys fs.FS, name string) (*Set, error) {
+	return LoadOptions(fsys, name, Options{})
+}
+
+// Options change what Load checks.
+type Options struct {
+	// Now is the time of the run: a verification date after it is an
+	// error (see Date.CheckVerification). The zero time skips that check;
+	// kit/content never reads the clock itself.
+	Now time.Time
+}
+
+// LoadOptions is Load with options.
+func LoadOptions(fsys fs.FS, name string, opt Options) (*Set, error) {
 	var probs diag.List
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
@@ -93,7 +107,7 @@ func Load(fsys fs.FS, name string) (*Set, error) {
 	eprobs := make([]diag.List, len(dirs))
 	par.Do(len(dirs), func(i int) {
 		sub, _ := fs.Sub(fsys, dirs[i])
-		eds[i] = loadEdition(sub, path.Join(name, dirs[i]), dirs[i], &eprobs[i])
+		eds[i] = loadEdition(sub, path.Join(name, dirs[i]), dirs[i], &eprobs[i], opt)
 	})
 	for i := range dirs {
 		probs = append(probs, eprobs[i]...)
@@ -108,12 +122,12 @@ func Load(fsys fs.FS, name string) (*Set, error) {
 // LoadEdition reads and validates one edition folder.
 func LoadEdition(fsys fs.FS, name, folder string) (*Edition, error) {
 	var probs diag.List
-	e := loadEdition(fsys, name, folder, &probs)
+	e := loadEdition(fsys, name, folder, &probs, Options{})
 	return e, probs.Err()
 }
 
-func loadEdition(fsys fs.FS, dir, folder string, probs *diag.List) *Edition {
-	l := &loader{fsys: fsys, dir: dir, probs: probs, where: map[string]map[string]pos{}, broken: map[string]map[string]bool{}, bad: map[string]bool{}}
+func loadEdition(fsys fs.FS, dir, folder string, probs *diag.List, opt Options) *Edition {
+	l := &loader{fsys: fsys, dir: dir, probs: probs, where: map[string]map[string]pos{}, broken: map[string]map[string]bool{}, bad: map[string]bool{}, now: opt.Now}
 	e := &Edition{Dir: dir}
 	l.warnings = &e.warnings
 
@@ -195,6 +209,8 @@ type loader struct {
 	where  map[string]map[string]pos  // file → field path → position
 	broken map[string]map[string]bool // file → field paths that could not be decoded
 	bad    map[string]bool            // files that could not be read or parsed
+	// now is Options.Now.
+	now time.Time
 	// warnings receives what is accepted but deserves a second look.
 	warnings *diag.List
 }

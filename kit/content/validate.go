@@ -154,6 +154,10 @@ func (c checker) verified(field string, v Date, why string) {
 		c.add(field, "give either verified: YYYY-MM-DD or unverified: <why>")
 	case !v.IsZero() && why != "":
 		c.add(field, "give verified or unverified, not both")
+	default:
+		if msg := v.CheckVerification(c.l.now); msg != "" {
+			c.add(field+".verified", "%s", msg)
+		}
 	}
 }
 
