@@ -100,6 +100,10 @@ func BadCases() ([]Case, error) {
 			Want: "data/fr-FR/edition.yaml:22:7: logo: \"/etc/passwd\" is not a PNG or JPEG file name in the edition folder (no folders, no ..)\n"},
 		Case{Name: "gen-symlink-edition", Apply: symlink("data/de-AT", "/etc"),
 			Want: "data/de-AT: a symbolic link: an edition must be a real folder inside the data folder\n"},
+		Case{Name: "gen-long-text", Files: map[string][]byte{"fr-FR/myths.yaml": []byte("myths:\n  - id: ma-faute\n    myth: " + strings.Repeat("é", 2001) + "\n    reality: Non.\n    source: seed-002\n")},
+			Want: "data/fr-FR/myths.yaml:3:11: myths[0].myth: text too long: 2001 characters (at most 2000)\n"},
+		Case{Name: "gen-long-page", Files: map[string][]byte{"fr-FR/pages/law.md": []byte("---\ntitle: Loi\ndescription: La loi.\nweight: 7\nsources: [seed-002]\n---\n" + strings.Repeat("Un texte très long. ", 5001))},
+			Want: "data/fr-FR/pages/law.md: page too long: 100020 characters (at most 100000)\n"},
 		Case{Name: "gen-logo-16-bit", Apply: withLogo("logo.png", png16()),
 			Want: "data/fr-FR/edition.yaml:22:7: logo: logo.png is a 16-bit PNG: the PDF writer cannot embed it; save it as an 8-bit, non-interlaced PNG or a baseline JPEG\n"},
 		Case{Name: "gen-logo-interlaced", Apply: withLogo("logo.png", interlaced()),
@@ -282,4 +286,37 @@ func CopyDir(src, dst string) error {
 		}
 		return os.WriteFile(t, b, 0o644)
 	})
+}
+
+// Snapshot describes a folder tree byte for byte, for comparing it before
+// and after a run: each regular file with its content, each link with its
+// target, anything else (a FIFO…) by its type, never opened.
+func Snapshot(dir string) (string, error) {
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		switch t := d.Type(); {
+		case d.IsDir():
+			fmt.Fprintf(&b, "%s/\n", rel)
+		case t&fs.ModeSymlink != 0:
+			target, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(&b, "%s -> %s\n", rel, target)
+		case t.IsRegular():
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(&b, "%s %x\n", rel, data)
+		default:
+			fmt.Fprintf(&b, "%s %s\n", rel, t)
+		}
+		return nil
+	})
+	return b.String(), err
 }
