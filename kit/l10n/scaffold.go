@@ -239,6 +239,8 @@ func rehome(f *yfile, k *yaml.Node, from, to string) bool {
 		intl := phonenumbers.Format(n, phonenumbers.INTERNATIONAL)
 		f.set(ph, "dial", intl)
 		f.set(ph, "display", intl)
+		// A number of another country needs its reason (kit/content).
+		f.set(ph, "international", fmt.Sprintf("a number of %s, kept by awarekit new: check that it serves readers in %s", from, to))
 		return true
 	}
 	if _, u := get(k, "url"); u != nil && u.Value != "" {
