@@ -196,7 +196,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		}
 		fi, ok := fields[name]
 		if !ok {
-			msg := fmt.Sprintf("unknown key %q", name)
+			msg := fmt.Sprintf("unknown key %s", quote(name))
 			if s := suggest(name, fields); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}

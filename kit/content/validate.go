@@ -120,7 +120,7 @@ func (c checker) source(field, id string) {
 
 func (c checker) oneOf(field, v string, allowed []string) {
 	if v != "" && !slices.Contains(allowed, v) {
-		c.add(field, "%q is not one of %s", v, strings.Join(allowed, ", "))
+		c.add(field, "%s is not one of %s", quote(v), strings.Join(allowed, ", "))
 	}
 }
 
