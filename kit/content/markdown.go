@@ -186,13 +186,16 @@ func (m mdCheck) target(off int, dest string, image bool) {
 // maybe with https:// and a path.
 var hostTextRE = regexp.MustCompile(`(?i)^(?:https?://)?((?:[\p{L}\p{N}-]+\.)+\p{L}{2,})(?:[/?#]\S*)?$`)
 
+// emailTextRE matches a link text that shows an e-mail address.
+var emailTextRE = regexp.MustCompile(`^(?i)(?:mailto:)?[^@\s]+@[^@\s]+\.[^@\s]+$`)
+
 // linkText checks that a link text that looks like an address, an e-mail
 // address or a phone number shows where the link goes.
 func (m mdCheck) linkText(off int, txt, dest string) {
 	txt = strings.TrimSpace(txt)
 	low := strings.ToLower(dest)
 	switch {
-	case strings.Contains(txt, "@") && !strings.ContainsAny(txt, " "):
+	case emailTextRE.MatchString(txt):
 		addr, _, _ := strings.Cut(dest, "?")
 		if !strings.HasPrefix(low, "mailto:") || !strings.EqualFold(addr[len("mailto:"):], strings.TrimPrefix(txt, "mailto:")) {
 			m.at(off, "the link text shows %s but the link goes to %s", quote(txt), quote(dest))
