@@ -156,3 +156,11 @@ func showsNumber(display, dial string, num *phonenumbers.PhoneNumber, region str
 		shown.GetNationalNumber() == num.GetNationalNumber() &&
 		shown.GetItalianLeadingZero() == num.GetItalianLeadingZero()
 }
+
+// PremiumRate reports whether dial, a valid number dialled in region, is a
+// premium-rate number there (see premium): for tools that move numbers
+// between regions, such as awarekit new.
+func PremiumRate(dial, region string) bool {
+	num, ok := parsePhone(dial, region)
+	return ok && premium(num, region)
+}

@@ -220,8 +220,10 @@ func validIn(dial, region string) bool {
 	if err != nil {
 		return false
 	}
-	return phonenumbers.IsValidNumberForRegion(n, region) || phonenumbers.IsValidShortNumberForRegion(n, region) ||
-		len(dial) > 0 && dial[0] == '+' && phonenumbers.IsValidNumber(n)
+	// A short number of one region can be a premium service in another
+	// (3018 in Belgium): content refuses it, so it is not kept.
+	return (phonenumbers.IsValidNumberForRegion(n, region) || phonenumbers.IsValidShortNumberForRegion(n, region) ||
+		len(dial) > 0 && dial[0] == '+' && phonenumbers.IsValidNumber(n)) && !content.PremiumRate(dial, region)
 }
 
 // rehome adapts a contact's phone to another region; it reports false when
