@@ -157,3 +157,15 @@ func (s *Set) Warnings() diag.List {
 	}
 	return out.Sort()
 }
+
+// nameShowsURL checks that a contact's name that looks like an address
+// (internet-signalement.gouv.fr) names the host its url goes to.
+func (c checker) nameShowsURL(field, name, link string) {
+	m := hostTextRE.FindStringSubmatch(strings.TrimSpace(name))
+	if m == nil || link == "" {
+		return
+	}
+	if u, err := url.Parse(link); err == nil && !sameHost(m[1], u.Hostname()) {
+		c.add(field, "the name shows %s but the url goes to %s", quote(name), quote(link))
+	}
+}

@@ -255,6 +255,7 @@ func (l *loader) validate(e *Edition, folder string) {
 				c.phone(f+".phone", k.Phone, true)
 			}
 			c.https(f+".url", k.URL)
+			c.nameShowsURL(f+".name", k.Name, k.URL)
 			c.list(f+".audiences", k.Audiences, Audiences, true)
 			c.list(f+".needs", k.Needs, Needs, false)
 			srcCheck(c, f+".source", k.Source)
