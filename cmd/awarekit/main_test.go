@@ -400,9 +400,16 @@ func TestHostileBuildKeepsOutput(t *testing.T) {
 			if err := testkit.CopyDir(filepath.Join(good, "public"), filepath.Join(dir, "public")); err != nil {
 				t.Fatal(err)
 			}
+			data, err := testkit.Snapshot(filepath.Join(dir, "data"))
+			if err != nil {
+				t.Fatal(err)
+			}
 			r := run(t, dir, "build")
 			if r.code != 1 || !strings.HasPrefix(r.stderr, c.Want) {
 				t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", r.code, r.stderr, c.Want)
+			}
+			if after, err := testkit.Snapshot(filepath.Join(dir, "data")); err != nil || after != data {
+				t.Errorf("data/ changed after a failed build (%v)", err)
 			}
 			if after := snapshot(t, filepath.Join(dir, "public")); after != before {
 				t.Error("public/ changed after a failed build")

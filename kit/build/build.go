@@ -63,7 +63,7 @@ type Summary struct {
 
 // Check loads and validates the data and returns every problem.
 func Check(data string) (*content.Set, error) {
-	return content.Load(os.DirFS(data), filepath.ToSlash(data))
+	return content.LoadOptions(os.DirFS(data), filepath.ToSlash(data), content.Options{Now: time.Now()})
 }
 
 // CheckAll validates the data, the designs and the interface strings, and

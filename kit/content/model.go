@@ -51,6 +51,8 @@ type Edition struct {
 
 	// where records the position of dated fields, for warnings.
 	where map[string]diag.Problem
+	// warnings are the problems that do not stop a build (Set.Warnings).
+	warnings diag.List
 }
 
 // Draft reports whether the edition must carry the "draft – not verified" mark.
@@ -78,6 +80,10 @@ type Phone struct {
 	Dial    string `yaml:"dial" json:"dial"`       // 3018, 8002 1234, +33 1 23 45 67 89
 	Display string `yaml:"display" json:"display"` // 30 18
 	Source  string `yaml:"source" json:"source,omitempty"`
+	// International says why a number of another country is given to the
+	// edition's readers (a service abroad that answers them); required
+	// for such a number, refused otherwise.
+	International string `yaml:"international" json:"international,omitempty"`
 }
 
 // Emergency is the region's number for immediate danger. Like a contact,

@@ -245,8 +245,10 @@ func validIn(dial, region string) bool {
 	if err != nil {
 		return false
 	}
-	return phonenumbers.IsValidNumberForRegion(n, region) || phonenumbers.IsValidShortNumberForRegion(n, region) ||
-		len(dial) > 0 && dial[0] == '+' && phonenumbers.IsValidNumber(n)
+	// A short number of one region can be a premium service in another
+	// (3018 in Belgium): content refuses it, so it is not kept.
+	return (phonenumbers.IsValidNumberForRegion(n, region) || phonenumbers.IsValidShortNumberForRegion(n, region) ||
+		len(dial) > 0 && dial[0] == '+' && phonenumbers.IsValidNumber(n)) && !content.PremiumRate(dial, region)
 }
 
 // rehome adapts a contact's phone to another region; it reports false when
@@ -264,6 +266,8 @@ func rehome(f *yfile, k *yaml.Node, from, to string) bool {
 		intl := phonenumbers.Format(n, phonenumbers.INTERNATIONAL)
 		f.set(ph, "dial", intl)
 		f.set(ph, "display", intl)
+		// A number of another country needs its reason (kit/content).
+		f.set(ph, "international", fmt.Sprintf("a number of %s, kept by awarekit new: check that it serves readers in %s", from, to))
 		return true
 	}
 	if _, u := get(k, "url"); u != nil && u.Value != "" {

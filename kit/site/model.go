@@ -203,7 +203,7 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 	}
 	for _, p := range e.Pages {
 		v.Pages = append(v.Pages, page{Slug: p.Slug, Title: t(p.Title), Description: t(p.Description), Weight: p.Weight,
-			Sources: nonNil(p.Sources), Body: callable(t(p.Body), v)})
+			Sources: nonNil(p.Sources), Body: callable(typo.ApplyMarkdown(lang, p.Body), v)})
 	}
 	for _, s := range e.Sources {
 		v.Sources[s.ID] = source{ID: s.ID, Title: t(s.Title), Publisher: t(s.Publisher), Date: s.Date, URL: s.URL, Seed: s.Seed, Lang: s.Lang}
