@@ -2,8 +2,8 @@ package site
 
 import (
 	"fmt"
-	"html"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -14,8 +14,11 @@ import (
 
 // The view model is what the templates read, one JSON data file per
 // edition (hugo.Data.editions.<key>). Every text is ready to print:
-// typography applied, and short texts turned into HTML (escaped, with
-// **bold** as <strong>), so the templates never decide about either.
+// typography applied, and short texts parsed into spans (plain or strong,
+// from **bold**) that the partial spans.html renders. Nothing in the model
+// is HTML or a trusted URL: the templates escape every value (Go's
+// html/template), and a phone number is given as the digits to dial, which
+// the templates write after a literal "tel:".
 
 type edition struct {
 	Key          string            `json:"key"`  // the Hugo language key: fr-fr
@@ -29,7 +32,7 @@ type edition struct {
 	LastVerified string            `json:"last_verified"` // 2026-11-24
 	Emergency    phone             `json:"emergency"`
 	QuickExitURL string            `json:"quick_exit_url"`
-	Texts        map[string]string `json:"texts"` // HTML
+	Texts        map[string][]span `json:"texts"`
 	Advice       []step            `json:"advice"`
 	Myths        []myth            `json:"myths"`
 	Contacts     []contact         `json:"contacts"`
@@ -45,8 +48,14 @@ type edition struct {
 	Thumbnails   []download        `json:"thumbnails"`
 }
 
+// span is a run of text, strong or not; a text is a list of spans.
+type span struct {
+	Text   string `json:"text"`
+	Strong bool   `json:"strong,omitempty"`
+}
+
 type phone struct {
-	Tel        string `json:"tel"`     // tel:3018
+	Dial       string `json:"dial"`    // 3018, +33123456789: digits and a leading + only
 	Display    string `json:"display"` // 30 18, with no-break spaces
 	Source     string `json:"source,omitempty"`
 	Unverified string `json:"unverified,omitempty"` // why it could not be verified
@@ -57,8 +66,8 @@ type step struct {
 	ID        string   `json:"id"`
 	Situation string   `json:"situation"`
 	Keyword   string   `json:"keyword"`
-	Text      string   `json:"text"` // HTML
-	Note      string   `json:"note,omitempty"`
+	Text      []span   `json:"text"`
+	Note      []span   `json:"note,omitempty"`
 	Icon      string   `json:"icon"`
 	Audiences []string `json:"audiences"`
 	Contacts  []string `json:"contacts,omitempty"`
@@ -67,16 +76,16 @@ type step struct {
 
 type myth struct {
 	ID      string `json:"id"`
-	Myth    string `json:"myth"`
-	Reality string `json:"reality"`
+	Myth    []span `json:"myth"`
+	Reality []span `json:"reality"`
 	Source  string `json:"source"`
 }
 
 type contact struct {
 	ID          string   `json:"id"`
 	Name        string   `json:"name"`
-	Purpose     string   `json:"purpose"`
-	Description string   `json:"description,omitempty"`
+	Purpose     []span   `json:"purpose"`
+	Description []span   `json:"description,omitempty"`
 	Phone       *phone   `json:"phone,omitempty"`
 	URL         string   `json:"url,omitempty"`
 	Host        string   `json:"host,omitempty"` // www.e-enfance.org, shown as the link text
@@ -94,7 +103,7 @@ type lawRef struct {
 	ID         string `json:"id"`
 	Reference  string `json:"reference"`
 	Title      string `json:"title"`
-	Summary    string `json:"summary"`
+	Summary    []span `json:"summary"`
 	URL        string `json:"url,omitempty"`
 	Source     string `json:"source"`
 	Verified   string `json:"verified,omitempty"`
@@ -108,7 +117,7 @@ type termPair struct {
 
 type term struct {
 	Term       string `json:"term"`
-	Definition string `json:"definition"`
+	Definition []span `json:"definition"`
 }
 
 type page struct {
@@ -147,19 +156,19 @@ func key(code string) string { return strings.ToLower(code) }
 func newEdition(e *content.Edition, files []manifest.File, designs map[string]string) *edition {
 	lang := e.Language
 	t := func(s string) string { return typo.Apply(lang, s) }
-	h := func(s string) string { return inline(lang, s) }
+	h := func(s string) []span { return spans(lang, s) }
 	v := &edition{
 		Key: key(e.Code), Code: e.Code, Language: lang, Region: e.Region,
 		RegionName: t(e.RegionName), LanguageName: t(e.LanguageName), Publisher: t(e.Publisher),
 		Draft: e.Draft(), LastVerified: e.LastVerified.String(),
-		Emergency: phone{Tel: tel(e.Emergency.Dial), Display: t(e.Emergency.Display), Source: e.Emergency.Source,
+		Emergency: phone{Dial: dial(e.Emergency.Dial), Display: t(e.Emergency.Display), Source: e.Emergency.Source,
 			Unverified: t(e.Emergency.Unverified), Printable: e.Emergency.Printable(e)},
 		QuickExitURL: e.QuickExitURL,
-		Texts: map[string]string{
+		Texts: map[string][]span{
 			"title": h(e.Texts.Title), "definition": h(e.Texts.Definition), "warning": h(e.Texts.Warning),
 			"advice_intro": h(e.Texts.AdviceIntro), "shared_intro": h(e.Texts.SharedIntro),
 			"slogan": h(e.Texts.Slogan), "question": h(e.Texts.Question), "call_to_action": h(e.Texts.CallToAction),
-			"source": e.Texts.Source,
+			"source": {{Text: t(e.Texts.Source)}},
 		},
 		TermSource: e.Terminology.Source,
 		Sources:    map[string]source{},
@@ -179,7 +188,7 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 			Hours: t(c.Hours), Cost: t(c.Cost), Audiences: nonNil(c.Audiences), Needs: nonNil(c.Needs), Source: c.Source,
 			Verified: c.Verified.String(), Unverified: t(c.Unverified)}
 		if c.Phone != nil {
-			vc.Phone = &phone{Tel: tel(c.Phone.Dial), Display: t(c.Phone.Display), Source: c.Phone.Source}
+			vc.Phone = &phone{Dial: dial(c.Phone.Dial), Display: t(c.Phone.Display), Source: c.Phone.Source}
 		}
 		if c.URL != "" {
 			vc.Host = host(c.URL)
@@ -192,7 +201,7 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 	v.Hotlines = hotlines(e.Contacts, e.Draft())
 	for _, l := range e.Law {
 		v.Law = append(v.Law, lawRef{ID: l.ID, Reference: t(l.Reference), Title: t(l.Title), Summary: h(l.Summary), URL: l.URL,
-			Source: l.Source, Verified: l.Verified.String(), Unverified: l.Unverified})
+			Source: l.Source, Verified: l.Verified.String(), Unverified: t(l.Unverified)})
 	}
 	for _, r := range e.Terminology.Replace {
 		v.Replace = append(v.Replace, termPair{Avoid: t(r.Avoid), Use: t(r.Use)})
@@ -202,7 +211,7 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 	}
 	for _, p := range e.Pages {
 		v.Pages = append(v.Pages, page{Slug: p.Slug, Title: t(p.Title), Description: t(p.Description), Weight: p.Weight,
-			Sources: nonNil(p.Sources), Body: callable(t(p.Body), v)})
+			Sources: nonNil(p.Sources), Body: callable(markdown(lang, p.Body), v)})
 	}
 	for _, s := range e.Sources {
 		v.Sources[s.ID] = source{ID: s.ID, Title: t(s.Title), Publisher: t(s.Publisher), Date: s.Date, URL: s.URL, Seed: s.Seed}
@@ -221,6 +230,27 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 	return v
 }
 
+// linkTarget matches what typography must not touch in a page's Markdown:
+// an inline link's destination (](mailto:x)), a reference definition's
+// ([id]: https://…), an autolink (<https://…>) and the "![" of an image.
+// French typography would put a no-break space before the colon of
+// "mailto:", or before the "!" of an image.
+var linkTarget = regexp.MustCompile(`!\[|\]\([^)\s]*|(?m)^ {0,3}\[[^\]]+\]:[ \t]*\S+|<[A-Za-z][A-Za-z0-9+.-]*:[^>\s]*>`)
+
+// markdown applies the typography rules to the text of a page's Markdown,
+// leaving link destinations as written.
+func markdown(lang, md string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range linkTarget.FindAllStringIndex(md, -1) {
+		b.WriteString(typo.Apply(lang, md[last:m[0]]))
+		b.WriteString(md[m[0]:m[1]])
+		last = m[1]
+	}
+	b.WriteString(typo.Apply(lang, md[last:]))
+	return b.String()
+}
+
 // callable turns the bold phone numbers of a page (**0805 805 817**) that
 // are the numbers of the edition's contacts into tel: links, so that a
 // number read in a text is one tap away too. Numbers not in the contacts
@@ -228,8 +258,8 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 func callable(md string, v *edition) string {
 	phones := map[string]string{}
 	for _, c := range v.Contacts {
-		if c.Phone != nil && c.Phone.Tel != "" {
-			phones[c.Phone.Display] = c.Phone.Tel
+		if c.Phone != nil && c.Phone.Dial != "" {
+			phones[c.Phone.Display] = "tel:" + c.Phone.Dial
 		}
 	}
 	if len(phones) == 0 {
@@ -345,16 +375,17 @@ func humanBytes(lang string, n int64) string {
 	return s
 }
 
-// tel turns a number as dialled into a tel: URI: digits, and a leading +.
-func tel(dial string) string {
+// dial keeps of a number as dialled the digits and a leading +: the
+// templates write it after a literal "tel:", so nothing else may reach
+// the link.
+func dial(number string) string {
 	var b strings.Builder
-	b.WriteString("tel:")
-	for i, r := range dial {
+	for i, r := range number {
 		if r >= '0' && r <= '9' || r == '+' && i == 0 {
 			b.WriteRune(r)
 		}
 	}
-	if b.Len() == len("tel:") {
+	if strings.Trim(b.String(), "+") == "" {
 		return ""
 	}
 	return b.String()
@@ -368,26 +399,25 @@ func host(u string) string {
 	return u
 }
 
-// inline returns s as HTML: typography applied, escaped, and **bold**
-// turned into <strong>. An unpaired ** is printed as is.
-func inline(lang, s string) string {
+// spans parses s into runs of text, typography applied, with **bold**
+// as strong runs. An unpaired ** is printed as is. The text stays text:
+// the partial spans.html writes <strong> itself and escapes the rest.
+func spans(lang, s string) []span {
 	if s == "" {
-		return ""
+		return nil
 	}
-	s = html.EscapeString(typo.Apply(lang, s))
+	s = typo.Apply(lang, s)
 	parts := strings.Split(s, "**")
 	if len(parts)%2 == 0 { // odd number of markers: leave them alone
-		return s
+		return []span{{Text: s}}
 	}
-	var b strings.Builder
+	var out []span
 	for i, p := range parts {
-		if i%2 == 1 {
-			b.WriteString("<strong>" + p + "</strong>")
-		} else {
-			b.WriteString(p)
+		if p != "" {
+			out = append(out, span{Text: p, Strong: i%2 == 1})
 		}
 	}
-	return b.String()
+	return out
 }
 
 func nonNil(s []string) []string {
