@@ -11,7 +11,7 @@ var contentAdapter []byte
 // must have them (the # Site section of i18n/fr.yaml).
 var Keys = []string{
 	"site_name", "skip_to_content", "quick_exit", "quick_exit_hint", "quick_exit_label",
-	"menu", "nav_label", "home", "draft_explain",
+	"menu", "nav_label", "home", "draft_explain", "draft_word",
 	"page_contacts", "page_contacts_description", "page_advice", "page_advice_description",
 	"page_myths", "page_myths_description", "page_downloads", "page_downloads_description",
 	"page_safety", "page_safety_description", "page_editions", "page_editions_description",

@@ -134,11 +134,13 @@ func (p *project) write() error {
 	}
 	// Static files: hugolib does not copy them (the hugo command does):
 	// publish copies the assets into each edition's folder.
+	words := map[string]string{} // "brouillon", "Entwurf": a draft's mark in its own language
 	for _, e := range eds {
 		strs, err := p.strings(kit, e)
 		if err != nil {
 			return err
 		}
+		words[e.Code] = strs["draft_word"]
 		b, err := json.MarshalIndent(strs, "", "  ")
 		if err != nil {
 			return err
@@ -156,7 +158,7 @@ func (p *project) write() error {
 			return err
 		}
 	}
-	cfg, err := json.MarshalIndent(p.config(ver), "", "  ")
+	cfg, err := json.MarshalIndent(p.config(ver, words), "", "  ")
 	if err != nil {
 		return err
 	}
@@ -173,24 +175,26 @@ func (p *project) languages() []*content.Edition {
 	return p.Job.Editions
 }
 
-// config returns Hugo's configuration of the project.
-func (p *project) config(ver string) map[string]any {
+// config returns Hugo's configuration of the project. words are the
+// editions' words for a draft (their draft_word string).
+func (p *project) config(ver string, words map[string]string) map[string]any {
 	langs := map[string]any{}
 	var picker []map[string]any
 	for _, e := range p.Job.All {
 		picker = append(picker, map[string]any{
 			"code": e.Code, "key": key(e.Code), "region_name": typo.Apply(e.Language, e.RegionName),
 			"language_name": typo.Apply(e.Language, e.LanguageName), "language": e.Language,
-			"href": p.base(e.Code), "draft": e.Draft(),
+			"href": p.base(e.Code), "draft": e.Draft(), "draft_word": words[e.Code],
 		})
 	}
 	for i, e := range p.languages() {
 		langs[key(e.Code)] = map[string]any{
 			"locale": e.Code,
-			"label":  e.LanguageName + " (" + e.RegionName + ")",
+			"label":  typo.Apply(e.Language, e.LanguageName+" ("+e.RegionName+")"),
 			"weight": i + 1,
 			"title":  typo.Apply(e.Language, e.Texts.Title),
-			"params": map[string]any{"base": p.base(e.Code), "code": e.Code, "region": e.Region},
+			"params": map[string]any{"base": p.base(e.Code), "code": e.Code, "region": e.Region,
+				"draft": e.Draft(), "draft_word": words[e.Code]},
 		}
 	}
 	return map[string]any{
@@ -357,8 +361,12 @@ func (p *project) publish(staging, out string) error {
 		if err := copyFS(p.kitFS(), "assets", filepath.Join(to, "assets")); err != nil {
 			return err
 		}
-		if err := writeSitemap(out, e.Code, p.Opt.BaseURL, p.rootPath()); err != nil {
-			return err
+		// A draft is not for search engines: no sitemap (its pages say
+		// noindex).
+		if !e.Draft() {
+			if err := writeSitemap(out, e.Code, p.Opt.BaseURL, p.rootPath()); err != nil {
+				return err
+			}
 		}
 	}
 	// Everything else Hugo wrote lives in a language folder; the root gets

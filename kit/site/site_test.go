@@ -135,7 +135,9 @@ func TestBuild(t *testing.T) {
 			{"no inline script", !regexp.MustCompile(`<script>|<script [^>]*>[^<]`).MatchString(html)},
 			{"skip link", strings.Contains(html, `href="#main"`)},
 			{"draft banner", strings.Contains(html, `class="draft"`) == draft},
-			{"hreflang", name == "index.html" || strings.Contains(html, `hreflang="fr-FR"`) && strings.Contains(html, `hreflang="fr-LU"`) && strings.Contains(html, `hreflang="de-LU"`)},
+			// hreflang alternates: the published editions only.
+			{"hreflang", strings.Contains(html, `<link rel="alternate" hreflang="fr-FR"`) && strings.Contains(html, `<link rel="alternate" hreflang="de-LU"`) && !strings.Contains(html, `<link rel="alternate" hreflang="fr-LU"`)},
+			{"noindex on drafts only", strings.Contains(html, `<meta name="robots" content="noindex">`) == draft},
 			// The footer offers the page in the region's other languages only.
 			{"translations in the region", name == "index.html" || footerLinks(html, "fr-FR") == 0 && footerLinks(html, "fr-LU") == b2i(code == "de-LU") && footerLinks(html, "de-LU") == b2i(code == "fr-LU")},
 		}
@@ -187,6 +189,20 @@ func TestBuild(t *testing.T) {
 	}
 	if fr := ps["fr-FR/index.html"]; !strings.Contains(fr, "maintenant\u202f?") {
 		t.Errorf("fr-FR: no narrow no-break space before ?")
+	}
+	// The picker marks the draft with a word, in its language.
+	if !regexp.MustCompile(`<a href="/fr-LU/" hreflang="fr-LU" lang="fr-LU">[^<]*<span class="tag">brouillon</span></a>`).MatchString(ps["index.html"]) {
+		t.Errorf("picker: the draft is not marked:\n%s", ps["index.html"])
+	}
+	if n := strings.Count(ps["index.html"], `<span class="tag">`); n != 1 {
+		t.Errorf("picker: a published edition marked as a draft")
+	}
+	// Drafts are out of the sitemaps.
+	if _, err := os.Stat(filepath.Join(out, "fr-LU", "sitemap.xml")); err == nil {
+		t.Errorf("fr-LU, a draft, has a sitemap")
+	}
+	if idx, _ := os.ReadFile(filepath.Join(out, "sitemap.xml")); strings.Contains(string(idx), "fr-LU") || !strings.Contains(string(idx), "de-LU/sitemap.xml") {
+		t.Errorf("sitemap index:\n%s", idx)
 	}
 	for _, f := range []string{"sitemap.xml", "fr-FR/sitemap.xml", "fr-FR/assets/site.css", "fr-FR/assets/quick-exit.js", "fr-LU/assets/fonts/lato-regular.woff2"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
@@ -249,7 +265,7 @@ func TestPartialBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`hreflang="fr-FR" href="/fr-FR/contacts/"`, `hreflang="fr-LU" href="/fr-LU/contacts/"`} {
+	for _, want := range []string{`<link rel="alternate" hreflang="fr-FR" href="/fr-FR/contacts/"`, `href="/fr-LU/contacts/" hreflang="fr-LU"`} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("de-LU/contacts: no %s", want)
 		}
