@@ -15,7 +15,7 @@ var Keys = []string{
 	"page_contacts", "page_contacts_description", "page_advice", "page_advice_description",
 	"page_myths", "page_myths_description", "page_downloads", "page_downloads_description",
 	"page_safety", "page_safety_description", "page_editions", "page_editions_description",
-	"home_heading", "home_intro", "home_reflexes", "home_more", "home_all_contacts",
+	"not_found_title", "not_found_heading", "not_found_intro", "home_heading", "home_intro", "home_reflexes", "home_more", "home_all_contacts",
 	"call", "website", "hours", "cost", "anonymous_yes", "anonymous_no", "unverified",
 	"sources_heading", "law_references", "law_read", "terminology_avoid", "terminology_use", "glossary_heading",
 	"downloads_intro", "downloads_empty", "download", "download_kit", "sha256", "variant_office", "variant_bleed", "format_png",

@@ -202,7 +202,7 @@ func (p *project) config(ver string, words map[string]string) map[string]any {
 		"title":                          "awarekit",
 		"defaultContentLanguage":         key(defaultEdition(p.languages()).Code),
 		"defaultContentLanguageInSubdir": true,
-		"disableKinds":                   []string{"taxonomy", "term", "rss", "sitemap", "section", "robotstxt", "404"},
+		"disableKinds":                   []string{"taxonomy", "term", "rss", "sitemap", "section", "robotstxt"},
 		"disableHugoGeneratorInject":     true,
 		"enableRobotsTXT":                false,
 		"timeZone":                       "UTC",
@@ -381,6 +381,18 @@ func (p *project) publish(staging, out string) error {
 		return fmt.Errorf("the region and language picker: %w", err)
 	}
 	if err := os.WriteFile(filepath.Join(out, "index.html"), picker, 0o644); err != nil {
+		return err
+	}
+	// The root's 404 page: the default edition's (its links are
+	// root-relative too), for a server that has one 404 page for all.
+	notFound, err := os.ReadFile(filepath.Join(staging, key(def.Code), "404.html"))
+	if errors.Is(err, fs.ErrNotExist) { // moved above
+		notFound, err = os.ReadFile(filepath.Join(out, def.Code, "404.html"))
+	}
+	if err != nil {
+		return fmt.Errorf("the 404 page: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "404.html"), notFound, 0o644); err != nil {
 		return err
 	}
 	return writeSitemapIndex(out, p.Job.All, p.Opt.BaseURL, p.rootPath())

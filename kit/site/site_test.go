@@ -99,9 +99,9 @@ func TestBuild(t *testing.T) {
 	t.Logf("pages:\n%s", strings.Join(names, "\n"))
 
 	// Every page of every edition, and the picker at the root.
-	want := []string{"index.html"}
+	want := []string{"index.html", "404.html"}
 	for _, e := range eds {
-		want = append(want, e.Code+"/index.html")
+		want = append(want, e.Code+"/index.html", e.Code+"/404.html")
 		for _, s := range append(slices.Clone(content.RequiredPages), "contacts", "advice", "myths", "downloads", "safety", "editions") {
 			want = append(want, e.Code+"/"+s+"/index.html")
 		}
@@ -117,14 +117,13 @@ func TestBuild(t *testing.T) {
 	for _, name := range names {
 		html := ps[name]
 		code := strings.SplitN(name, "/", 2)[0]
-		if name == "index.html" {
+		root := !strings.Contains(name, "/") // the picker, the root's 404 page
+		if root {
 			code = "fr-FR"
 		}
-		draft := code == "fr-LU"
+		draft := code == "fr-LU" && !root
+		notFound := strings.HasSuffix(name, "404.html")
 		lang := code
-		if name == "index.html" {
-			lang = "fr-FR"
-		}
 		checks := []struct {
 			what string
 			ok   bool
@@ -136,10 +135,10 @@ func TestBuild(t *testing.T) {
 			{"skip link", strings.Contains(html, `href="#main"`)},
 			{"draft banner", strings.Contains(html, `class="draft"`) == draft},
 			// hreflang alternates: the published editions only.
-			{"hreflang", strings.Contains(html, `<link rel="alternate" hreflang="fr-FR"`) && strings.Contains(html, `<link rel="alternate" hreflang="de-LU"`) && !strings.Contains(html, `<link rel="alternate" hreflang="fr-LU"`)},
-			{"noindex on drafts only", strings.Contains(html, `<meta name="robots" content="noindex">`) == draft},
+			{"hreflang", notFound || strings.Contains(html, `<link rel="alternate" hreflang="fr-FR"`) && strings.Contains(html, `<link rel="alternate" hreflang="de-LU"`) && !strings.Contains(html, `<link rel="alternate" hreflang="fr-LU"`)},
+			{"noindex on drafts and 404 pages only", strings.Contains(html, `<meta name="robots" content="noindex">`) == (draft || notFound)},
 			// The footer offers the page in the region's other languages only.
-			{"translations in the region", name == "index.html" || footerLinks(html, "fr-FR") == 0 && footerLinks(html, "fr-LU") == b2i(code == "de-LU") && footerLinks(html, "de-LU") == b2i(code == "fr-LU")},
+			{"translations in the region", root || footerLinks(html, "fr-FR") == 0 && footerLinks(html, "fr-LU") == b2i(code == "de-LU") && footerLinks(html, "de-LU") == b2i(code == "fr-LU")},
 		}
 		for _, c := range checks {
 			if !c.ok {
@@ -174,6 +173,17 @@ func TestBuild(t *testing.T) {
 	}
 	if strings.Index(home, `href="tel:3018"`) > strings.Index(home, `class="steps"`) {
 		t.Errorf("home: the hotlines do not come before the reflexes")
+	}
+	// The 404 page: the emergency number and the hotlines, in the
+	// edition's language; the root's is the default edition's.
+	for _, name := range []string{"fr-FR/404.html", "404.html"} {
+		p := ps[name]
+		if !strings.Contains(p, `href="tel:3018"`) || !strings.Contains(p, `href="tel:17"`) || !strings.Contains(p, "Cette page n’existe pas") || !strings.Contains(p, "<title>Page introuvable") {
+			t.Errorf("%s: not the 404 page with the numbers:\n%s", name, p)
+		}
+	}
+	if !strings.Contains(ps["de-LU/404.html"], "Diese Seite gibt es nicht") {
+		t.Errorf("de-LU/404.html: not in German")
 	}
 	if !strings.Contains(ps["fr-FR/contacts/index.html"], `href="tel:3018"`) {
 		t.Errorf("contacts: no tel: link")
