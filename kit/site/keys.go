@@ -19,7 +19,7 @@ var Keys = []string{
 	"call", "website", "hours", "cost", "anonymous_yes", "anonymous_no", "unverified",
 	"sources_heading", "law_references", "law_read", "terminology_avoid", "terminology_use", "glossary_heading",
 	"downloads_intro", "downloads_empty", "download", "download_kit", "sha256", "variant_office", "variant_bleed", "format_png",
-	"safety_history", "safety_private", "safety_exit", "editions_other", "translations_label",
+	"safety_history", "safety_tabs", "safety_private", "safety_exit", "editions_other", "translations_label",
 	"footer_privacy", "published_by", "qr_alt", "contacts_for", "advice_threat", "advice_shared",
 	"audience_young", "audience_parents", "audience_professionals", "audience_everyone",
 }
