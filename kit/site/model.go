@@ -44,8 +44,41 @@ type edition struct {
 	Pages        []page            `json:"pages"`
 	Sources      map[string]source `json:"sources"`
 	Downloads    []download        `json:"downloads"`
-	Designs      map[string]string `json:"designs"` // design id → name, for the downloads page
 	Thumbnails   []download        `json:"thumbnails"`
+	Groups       []group           `json:"groups"` // the downloads page: designs by audience
+}
+
+// group is one audience's designs on the downloads page.
+type group struct {
+	Audience string       `json:"audience"` // young, everyone, parents, professionals, organisers
+	Designs  []designFile `json:"designs"`
+}
+
+// designFile is one design on the downloads page: its one name (the
+// interface string design_<id>, as in the guide), where it goes, its
+// thumbnail and its files.
+type designFile struct {
+	ID       string     `json:"id"`
+	Name     string     `json:"name"`
+	Where    string     `json:"where,omitempty"`
+	Internal bool       `json:"internal"` // for the offices of professionals, not for public display
+	Card     bool       `json:"card"`     // the wallet card: for a print shop
+	Thumb    *thumb     `json:"thumb,omitempty"`
+	Files    []download `json:"files"`
+}
+
+type thumb struct {
+	Path   string `json:"path"`
+	Width  int    `json:"width"`
+	Height int    `json:"height"`
+}
+
+// designInfo is what the site reads of a poster design (posters/*.yaml).
+type designInfo struct {
+	ID       string `yaml:"id"`
+	Name     string `yaml:"name"`
+	Kind     string `yaml:"kind"` // poster (default) | document
+	Audience string `yaml:"audience"`
 }
 
 // span is a run of text, strong or not; a text is a list of spans.
@@ -153,7 +186,9 @@ type download struct {
 // key is the Hugo language key of an edition: Hugo lowercases it.
 func key(code string) string { return strings.ToLower(code) }
 
-func newEdition(e *content.Edition, files []manifest.File, designs map[string]string) *edition {
+// newEdition returns the view model of an edition. strs are its interface
+// strings (typography applied), dims the pixel sizes of its thumbnails.
+func newEdition(e *content.Edition, files []manifest.File, designs []designInfo, strs map[string]string, dims map[string][2]int) *edition {
 	lang := e.Language
 	t := func(s string) string { return typo.Apply(lang, s) }
 	h := func(s string) []span { return spans(lang, s) }
@@ -223,11 +258,72 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 	if v.Thumbnails == nil {
 		v.Thumbnails = []download{}
 	}
-	v.Designs = map[string]string{}
-	for id, name := range designs {
-		v.Designs[id] = t(name)
-	}
+	v.Groups = groups(v.Downloads, designs, strs, dims)
 	return v
+}
+
+// audiences is the order of the groups of the downloads page.
+var audiences = []string{"young", "everyone", "parents", "professionals", "organisers"}
+
+// groups sorts the downloadable files by design, and the designs by
+// audience: a document (the distribution guide) is for the organisers,
+// a poster for professionals is for their offices (internal use). Each
+// design's files: the print files first (for the card, the print shop's),
+// then the PNG preview.
+func groups(docs []download, designs []designInfo, strs map[string]string, dims map[string][2]int) []group {
+	byAudience := map[string][]designFile{}
+	for _, d := range designs {
+		var fs []download
+		for _, f := range docs {
+			if f.Design == d.ID {
+				fs = append(fs, f)
+			}
+		}
+		if len(fs) == 0 {
+			continue
+		}
+		df := designFile{ID: d.ID, Name: strs["design_"+d.ID], Where: strs["where_"+d.ID]}
+		if df.Name == "" {
+			df.Name = d.Name
+		}
+		aud := d.Audience
+		switch {
+		case d.Kind == "document":
+			aud = "organisers"
+		case !slices.Contains(audiences, aud):
+			aud = "everyone"
+		}
+		df.Internal = aud == "professionals"
+		for _, f := range fs {
+			if f.Size == "card" {
+				df.Card = true
+			}
+		}
+		rank := func(f download) int {
+			switch {
+			case f.Kind == "poster-png":
+				return 2
+			case df.Card && f.Variant == "bleed", !df.Card && f.Variant != "bleed":
+				return 0
+			}
+			return 1
+		}
+		slices.SortStableFunc(fs, func(a, b download) int { return rank(a) - rank(b) })
+		df.Files = fs
+		if p := fs[0].Thumb; p != "" {
+			wh := dims[p]
+			df.Thumb = &thumb{Path: p, Width: wh[0], Height: wh[1]}
+		}
+		byAudience[aud] = append(byAudience[aud], df)
+	}
+	gs := []group{}
+	for _, a := range audiences {
+		if ds := byAudience[a]; len(ds) > 0 {
+			slices.SortStableFunc(ds, func(x, y designFile) int { return strings.Compare(x.ID, y.ID) })
+			gs = append(gs, group{Audience: a, Designs: ds})
+		}
+	}
+	return gs
 }
 
 // linkTarget matches what typography must not touch in a page's Markdown:

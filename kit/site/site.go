@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"image/png"
 	"io"
 	"io/fs"
 	"os"
@@ -27,6 +28,7 @@ import (
 	"github.com/awarekit/awarekit/kit/build"
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/i18n"
+	"github.com/awarekit/awarekit/kit/manifest"
 	"github.com/awarekit/awarekit/kit/typo"
 	"gopkg.in/yaml.v3"
 )
@@ -135,6 +137,7 @@ func (p *project) write() error {
 	// Static files: hugolib does not copy them (the hugo command does):
 	// publish copies the assets into each edition's folder.
 	words := map[string]string{} // "brouillon", "Entwurf": a draft's mark in its own language
+	designs := readDesigns(kit)
 	for _, e := range eds {
 		strs, err := p.strings(kit, e)
 		if err != nil {
@@ -149,7 +152,7 @@ func (p *project) write() error {
 		if err := p.put("i18n/"+key(e.Code)+".json", b); err != nil {
 			return err
 		}
-		v := newEdition(e, p.Job.Files[e.Code], designNames(kit))
+		v := newEdition(e, p.Job.Files[e.Code], designs, strs, thumbSizes(p.Job.Out, p.Job.Files[e.Code]))
 		b, err = json.MarshalIndent(v, "", "  ")
 		if err != nil {
 			return err
@@ -234,26 +237,46 @@ func (p *project) config(ver string, words map[string]string) map[string]any {
 	}
 }
 
-// designNames reads the name of every poster design (posters/*.yaml), to
-// title the downloads. A design that cannot be read keeps its id: the
-// poster build reports its problems.
-func designNames(kit fs.FS) map[string]string {
-	names := map[string]string{}
+// readDesigns reads the id, name, kind and audience of every poster design
+// (posters/*.yaml), to group the downloads. A design that cannot be read
+// is left out: the poster build reports its problems.
+func readDesigns(kit fs.FS) []designInfo {
+	var ds []designInfo
 	files, _ := fs.Glob(kit, "posters/*.yaml")
 	for _, f := range files {
 		b, err := fs.ReadFile(kit, f)
 		if err != nil {
 			continue
 		}
-		var d struct {
-			ID   string `yaml:"id"`
-			Name string `yaml:"name"`
-		}
-		if yaml.Unmarshal(b, &d) == nil && d.ID != "" && d.Name != "" {
-			names[d.ID] = d.Name
+		var d designInfo
+		if yaml.Unmarshal(b, &d) == nil && d.ID != "" {
+			ds = append(ds, d)
 		}
 	}
-	return names
+	return ds
+}
+
+// thumbSizes reads the pixel size of every thumbnail the build made, so
+// that the downloads page gives its images a width and a height (no
+// layout shift while they load, lazily). A thumbnail that cannot be read
+// gets none.
+func thumbSizes(out string, files []manifest.File) map[string][2]int {
+	dims := map[string][2]int{}
+	for _, f := range files {
+		if f.Kind != "thumbnail" && f.Kind != "poster-png" {
+			continue
+		}
+		r, err := os.Open(filepath.Join(out, filepath.FromSlash(f.Path)))
+		if err != nil {
+			continue
+		}
+		c, err := png.DecodeConfig(r)
+		r.Close()
+		if err == nil {
+			dims[f.Path] = [2]int{c.Width, c.Height}
+		}
+	}
+	return dims
 }
 
 // defaultEdition is the edition Hugo treats as its default language: the

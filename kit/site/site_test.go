@@ -1,6 +1,9 @@
 package site
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -47,13 +50,25 @@ func buildFixture(t *testing.T) (string, []*content.Edition) {
 	for _, e := range eds {
 		for _, f := range []manifest.File{
 			{Path: e.Code + "/posters/la-sextorsion-a4.pdf", Kind: "poster-pdf", Design: "la-sextorsion", Size: "a4", Variant: "office"},
-			{Path: e.Code + "/posters/la-sextorsion-a4.png", Kind: "thumbnail", Design: "la-sextorsion", Size: "a4"},
+			{Path: e.Code + "/posters/la-sextorsion-a4.png", Kind: "poster-png", Design: "la-sextorsion", Size: "a4"},
+			{Path: e.Code + "/posters/la-sextorsion-a4-thumb.png", Kind: "thumbnail", Design: "la-sextorsion", Size: "a4"},
+			{Path: e.Code + "/posters/accueil-a4.pdf", Kind: "poster-pdf", Design: "accueil", Size: "a4", Variant: "office"},
+			{Path: e.Code + "/posters/bons-reflexes-carte-card.pdf", Kind: "poster-pdf", Design: "bons-reflexes-carte", Size: "card", Variant: "office"},
+			{Path: e.Code + "/posters/bons-reflexes-carte-card-bleed.pdf", Kind: "poster-pdf", Design: "bons-reflexes-carte", Size: "card", Variant: "bleed"},
 		} {
 			name := filepath.Join(out, filepath.FromSlash(f.Path))
 			if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(name, []byte("poster "+f.Path), 0o644); err != nil {
+			b := []byte("poster " + f.Path)
+			if strings.HasSuffix(f.Path, ".png") {
+				var buf bytes.Buffer
+				if err := png.Encode(&buf, image.NewGray(image.Rect(0, 0, 28, 40))); err != nil {
+					t.Fatal(err)
+				}
+				b = buf.Bytes()
+			}
+			if err := os.WriteFile(name, b, 0o644); err != nil {
 				t.Fatal(err)
 			}
 			f, err := manifest.Describe(out, f)
@@ -188,8 +203,33 @@ func TestBuild(t *testing.T) {
 	if !strings.Contains(ps["fr-FR/contacts/index.html"], `href="tel:3018"`) {
 		t.Errorf("contacts: no tel: link")
 	}
-	if dl := ps["fr-FR/downloads/index.html"]; !strings.Contains(dl, `href="/fr-FR/posters/la-sextorsion-a4.pdf"`) || !strings.Contains(dl, "Empreinte SHA-256") {
-		t.Errorf("downloads: no poster with its SHA-256:\n%s", dl)
+	// Downloads: by audience, one name per design (design_<id>), the
+	// officers' sheet marked internal, the card for a print shop (its
+	// print-shop file first), the PNG a preview, lazy thumbnails with
+	// their size, the fingerprints folded away.
+	dl := ps["fr-FR/downloads/index.html"]
+	for _, want := range []string{
+		`<h2 id="group-young">Pour les jeunes</h2>`, `<h2 id="group-professionals">Pour les professionnels</h2>`,
+		`<h3>La sextorsion</h3>`, `<h3>Les bons réflexes (carte de poche)</h3>`,
+		`<h3>Accueillir un mineur victime</h3><p class="tag-internal">Usage interne – pas pour l’affichage public</p>`,
+		`<img src="/fr-FR/posters/la-sextorsion-a4-thumb.png" alt="" width="28" height="40" loading="lazy"`,
+		`href="/fr-FR/posters/la-sextorsion-a4.pdf" download>Télécharger A4, imprimante de bureau, PDF</a>`,
+		`download>Aperçu A4, image PNG pour l’écran (pas pour imprimer)</a>`,
+		`download>Télécharger carte (85 × 55 mm), pour l’imprimeur`,
+		`<details class="hashes"><summary>Empreintes SHA-256</summary>`,
+	} {
+		if !strings.Contains(dl, want) {
+			t.Errorf("downloads: no %s", want)
+		}
+	}
+	if strings.Index(dl, "group-young") > strings.Index(dl, "group-professionals") {
+		t.Errorf("downloads: the groups are not in order")
+	}
+	if strings.Index(dl, "carte-card-bleed.pdf") > strings.Index(dl, "carte-card.pdf") {
+		t.Errorf("downloads: the card's print-shop file is not first")
+	}
+	if folded := regexp.MustCompile(`(?s)<details.*?</details>`).ReplaceAllString(dl, ""); strings.Contains(folded, "<code>") {
+		t.Errorf("downloads: a fingerprint outside <details>")
 	}
 	if !strings.Contains(home, `https://meteofrance.com/`) || !strings.Contains(ps["fr-LU/index.html"], `https://www.meteolux.lu/`) {
 		t.Errorf("quick exit: not the edition's URL")
