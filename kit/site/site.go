@@ -79,7 +79,7 @@ func Build(job build.SiteJob, opt Options) error {
 		return err
 	}
 	if err := runHugo(proj, staging, opt.Log); err != nil {
-		return err
+		return templateErr(err, proj, opt.Root)
 	}
 	return p.publish(staging, job.Out)
 }
