@@ -175,8 +175,8 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signals()
 	opt.Context = ctx
 	sum, err := build.Run(opt)
-	if sig := stop(); sig != nil {
-		return sig
+	if sig := stop(); sig != nil && err != nil {
+		return sig // the build stopped: the previous output is as it was
 	}
 	if err != nil {
 		return err

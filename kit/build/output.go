@@ -49,11 +49,13 @@ type output struct {
 	unlock  func()
 }
 
-// errRefused marks a refusal of the output folder.
-var errRefused = errors.New("refused")
+// Refusal is the error of an output folder the build may not write into.
+type Refusal struct{ Msg string }
+
+func (r *Refusal) Error() string { return r.Msg + "; nothing was written" }
 
 func refuse(format string, args ...any) error {
-	return fmt.Errorf("%w: "+format+"; nothing was written", append([]any{errRefused}, args...)...)
+	return &Refusal{fmt.Sprintf(format, args...)}
 }
 
 // resolve returns the absolute form of p with every symlink resolved, for
@@ -251,7 +253,7 @@ func (o *output) readMarker(codes []string) error {
 			more = fmt.Sprintf(" and %d more", len(stray)-5)
 			stray = stray[:5]
 		}
-		return refuse("--out %s holds files awarekit did not write (%s%s): move them out of it", o.shown, strings.Join(stray, ", "), more)
+		return refuse("--out %s holds files awarekit did not write (%s%s): move them out of it, or choose another folder", o.shown, strings.Join(stray, ", "), more)
 	}
 	return nil
 }
