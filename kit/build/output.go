@@ -120,14 +120,8 @@ func openOutput(ctx context.Context, opt Options, codes []string) (*output, erro
 	if o.parent == dir {
 		return nil, refuse("--out %s is the root of the file system", opt.Out)
 	}
-	fi, err := os.Stat(dir)
-	switch {
-	case err == nil && !fi.IsDir():
-		return nil, refuse("--out %s is a file, not a folder", opt.Out)
-	case err == nil:
-		o.exists = true
-	case !errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("--out %s: %w", opt.Out, err)
+	if err := o.stat(); err != nil {
+		return nil, err
 	}
 	if err := o.checkSources(opt); err != nil {
 		return nil, err
@@ -144,6 +138,10 @@ func openOutput(ctx context.Context, opt Options, codes []string) (*output, erro
 			o.unlock()
 		}
 	}()
+	// Again under the lock: a build that held it may have made the folder.
+	if err := o.stat(); err != nil {
+		return nil, err
+	}
 	removeStale(o.parent)
 	if o.exists {
 		removeStale(dir)
@@ -154,6 +152,20 @@ func openOutput(ctx context.Context, opt Options, codes []string) (*output, erro
 	}
 	ok = true
 	return o, nil
+}
+
+// stat refuses a file and tells whether the folder exists.
+func (o *output) stat() error {
+	fi, err := os.Stat(o.dir)
+	switch {
+	case err == nil && !fi.IsDir():
+		return refuse("--out %s is a file, not a folder", o.shown)
+	case err == nil:
+		o.exists = true
+	case !errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("--out %s: %w", o.shown, err)
+	}
+	return nil
 }
 
 // checkSources refuses an output folder that is, holds, or lies inside

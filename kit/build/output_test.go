@@ -413,6 +413,7 @@ func TestOutputLock(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	out = filepath.Join(dir, "new") // the first one makes it
 	var wg sync.WaitGroup
 	errs := make([]error, 8)
 	for i := range errs {
