@@ -4,8 +4,8 @@
 GO      ?= go
 BIN     := bin/awarekit
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-# Debian packages the tests read PDFs (and check PO files) with.
-TEST_PKGS := poppler-utils qpdf gettext
+# Debian packages the tests read PDFs (and check PO and XLIFF files) with.
+TEST_PKGS := poppler-utils qpdf gettext libxml2-utils
 APT_GET := $(if $(filter 0,$(shell id -u)),,sudo) apt-get
 
 .PHONY: kit build test deps test-deps bench lint fuzz clean test-browser
@@ -23,7 +23,7 @@ deps:
 
 # Installs the PDF tools only when one of them is missing.
 test-deps: deps
-	@if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null || ! command -v qpdf >/dev/null || ! command -v msgfmt >/dev/null; then \
+	@if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null || ! command -v qpdf >/dev/null || ! command -v msgfmt >/dev/null || ! command -v xmllint >/dev/null; then \
 		echo "installing $(TEST_PKGS)"; \
 		DEBIAN_FRONTEND=noninteractive $(APT_GET) update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq --no-install-recommends $(TEST_PKGS); \
@@ -33,7 +33,8 @@ test: test-deps
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 	cd third_party/gopdf && $(GO) vet ./... && $(GO) test -count=1 ./...
-	$(GO) test -race -count=1 -run 'TestReproducible|TestKitZip|TestOverflow|TestSharedPreviews' ./kit/build
+	$(GO) test -race -count=1 -run 'TestReproducible|TestKitZip|TestOverflow|TestSharedPreviews|TestOutput' ./kit/build
+	$(GO) test -race -count=1 -run '^TestServe$$' ./cmd/awarekit
 	$(MAKE) test-browser
 
 # The Go benchmarks, the live preview's update time (15 edits), then

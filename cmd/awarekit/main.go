@@ -25,14 +25,15 @@ from the content in data/.
 
 Usage:
   awarekit check [--data DIR] [--kit DIR] [--strict] [--base-url URL]
-  awarekit build [--data DIR] [--kit DIR] [--out DIR] [--edition CODE] [--base-url URL]
+  awarekit build [--data DIR] [--kit DIR] [--out DIR] [--edition CODE]... [--base-url URL] [--strict]
   awarekit serve [--data DIR] [--kit DIR] [--port N]
-  awarekit new <edition> --from <edition> [--data DIR] [--kit DIR]
-  awarekit i18n export --edition CODE --format xliff|po [--source CODE] [--out FILE]
-  awarekit i18n import FILE
-  awarekit i18n status [--json]
+  awarekit new EDITION --from EDITION [--data DIR] [--kit DIR]
+  awarekit i18n export --edition CODE [--format po|xliff] [--source CODE] [--out FILE] [--data DIR] [--kit DIR]
+  awarekit i18n import FILE [--data DIR] [--kit DIR]
+  awarekit i18n status [--json] [--data DIR] [--kit DIR]
   awarekit version
 
+Flags may come before or after the positional arguments.
 Run "awarekit COMMAND --help" for the flags of a command.
 `
 
@@ -76,6 +77,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, errUsage):
 		return 2
 	}
+	var sig interrupted
+	if errors.As(err, &sig) {
+		fmt.Fprintf(stderr, "awarekit: %v: nothing was changed\n", err)
+		return 128 + int(sig.sig)
+	}
 	var d *diag.Error
 	if errors.As(err, &d) {
 		for _, p := range d.Problems {
@@ -95,47 +101,26 @@ func plural(n int) string {
 	return "s"
 }
 
-// flags returns a FlagSet that prints its usage to stderr and whose parse
-// errors are usage errors.
-func flags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: awarekit %s\n\n%s\n\nFlags:\n", name, synopsis)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "awarekit %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
-		fs.Usage()
-		return errUsage
-	}
-	return nil
-}
-
 func check(args []string, stdout, stderr io.Writer) error {
-	fs := flags("check [--data DIR] [--kit DIR]", "Validates every edition, the poster designs and the interface strings, lays out\nevery poster, and lists every problem and every overflow; exits 1 if there was any.", stderr)
-	data := fs.String("data", "data", "the data folder, one subfolder per edition")
-	root := fs.String("kit", ".", "the kit folder whose posters/ and i18n/ override the built-in ones")
+	fs := flags("check [--data DIR] [--kit DIR] [--strict]", "Validates every edition, the poster designs and the interface strings, lays out\nevery poster, and lists every problem and every overflow; exits 1 if there was any.", stderr)
+	dirs := sharedFlags(fs, "posters/ and i18n/")
 	strict := fs.Bool("strict", false, "treat contacts verified more than 12 months ago as errors")
 	baseURL := fs.String("base-url", "/", "where the site will be published: an absolute https:// URL puts its address and QR code on the posters")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	set, err := build.CheckSite(*root, *data, *baseURL)
+	if err := dirs.check(); err != nil {
+		return err
+	}
+	now, err := today()
 	if err != nil {
 		return err
 	}
-	if err := stale(set, *strict, stderr); err != nil {
+	set, err := build.CheckSite(dirs.Kit, dirs.Data, *baseURL, now)
+	if err != nil {
+		return err
+	}
+	if err := stale(set, now, *strict, stderr); err != nil {
 		return err
 	}
 	for _, p := range build.SiteWarnings(*baseURL) {
@@ -163,15 +148,14 @@ func (l *editionList) Set(v string) error {
 }
 
 func buildCmd(args []string, stdout, stderr io.Writer) error {
-	fs := flags("build [--data DIR] [--out DIR] [--edition CODE]",
-		"Validates the data and builds every edition into the output folder. The output\nis written to a temporary folder first: a failed build leaves it untouched.", stderr)
+	fs := flags("build [--data DIR] [--kit DIR] [--out DIR] [--edition CODE]... [--base-url URL] [--strict]",
+		"Validates the data and builds every edition into the output folder. The output\nis written to a temporary folder first: a failed or interrupted build leaves it\nuntouched. --out must be new, empty, or a previous build's output holding only\nthe files it wrote (docs/OUTPUT.md).", stderr)
 	opt := build.Options{Version: version}
 	if isTerminal(stderr) && os.Getenv("CI") == "" {
 		opt.Log = stderr
 	}
-	fs.StringVar(&opt.Data, "data", "data", "the data folder, one subfolder per edition")
-	fs.StringVar(&opt.Root, "kit", ".", "the kit folder whose posters/ and i18n/ override the built-in ones")
-	fs.StringVar(&opt.Out, "out", "public", "the output folder")
+	dirs := sharedFlags(fs, "posters/, i18n/, layouts/ and assets/")
+	fs.StringVar(&opt.Out, "out", "public", "the output folder: new, empty, or written by awarekit")
 	var eds editionList
 	fs.Var(&eds, "edition", "build only this edition (repeatable, or comma-separated); the others in the output folder are kept")
 	baseURL := fs.String("base-url", "/", "where the site is published (https://example.org/ or /path/): links use its path, the sitemap its host")
@@ -179,9 +163,25 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if err := dirs.check(); err != nil {
+		return err
+	}
+	now, err := today()
+	if err != nil {
+		return err
+	}
+	opt.Data, opt.Root, opt.Now = dirs.Data, dirs.Kit, now
 	opt.Editions, opt.Strict, opt.BaseURL = eds, *strict, *baseURL
 	opt.Site = site.Hook(site.Options{Root: opt.Root, BaseURL: *baseURL, Log: stderr})
+	opt.Waiting = func(dir string) {
+		fmt.Fprintf(stderr, "awarekit: waiting for another build in %s to finish\n", dir)
+	}
+	ctx, stop := signals()
+	opt.Context = ctx
 	sum, err := build.Run(opt)
+	if sig := stop(); sig != nil && err != nil {
+		return sig // the build stopped: the previous output is as it was
+	}
 	if err != nil {
 		return err
 	}
@@ -196,8 +196,8 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 
 // stale warns about contacts verified more than 12 months ago; with strict,
 // they are errors.
-func stale(set *content.Set, strict bool, stderr io.Writer) error {
-	w := set.Stale(time.Now())
+func stale(set *content.Set, now time.Time, strict bool, stderr io.Writer) error {
+	w := set.Stale(now)
 	if strict {
 		return w.Err()
 	}

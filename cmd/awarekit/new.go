@@ -8,24 +8,27 @@ import (
 )
 
 func newCmd(args []string, stdout, stderr io.Writer) error {
-	fs := flags("new <edition> --from <edition> [--data DIR] [--kit DIR]",
+	fs := flags("new EDITION --from EDITION [--data DIR] [--kit DIR]",
 		"Scaffolds data/<edition>/ from an existing edition: a draft whose texts are all\nmarked as needing translation and whose contacts are all unverified.", stderr)
 	from := fs.String("from", "", "the edition to start from (required)")
-	opt := l10n.Options{}
-	fs.StringVar(&opt.Data, "data", "data", "the data folder, one subfolder per edition")
-	fs.StringVar(&opt.Root, "kit", ".", "the kit folder whose i18n/ and posters/ override the built-in ones")
-	code, rest := "", args
-	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
-		code, rest = args[0], args[1:]
-	}
-	if err := parse(fs, rest); err != nil {
+	dirs := sharedFlags(fs, "i18n/ and posters/")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return err
 	}
-	if code == "" && fs.NArg() == 0 || *from == "" {
+	if len(pos) > 1 {
+		return unexpected(fs, pos[1])
+	}
+	if len(pos) == 0 || *from == "" {
 		fmt.Fprintln(stderr, "awarekit new: give the new edition's code and --from")
 		fs.Usage()
 		return errUsage
 	}
+	if err := dirs.check(); err != nil {
+		return err
+	}
+	code := pos[0]
+	opt := l10n.Options{Data: dirs.Data, Root: dirs.Kit}
 	res, err := l10n.New(opt, code, *from)
 	if err != nil {
 		return err

@@ -19,7 +19,7 @@ import (
 func posterJob(b *testing.B) (*build.Kit, build.PosterJob) {
 	b.Helper()
 	root := testkit.Root()
-	set, err := build.Check(filepath.Join(root, "data"))
+	set, err := build.Check(filepath.Join(root, "data"), testkit.Today)
 	if err != nil {
 		b.Fatal(err)
 	}

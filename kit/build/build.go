@@ -1,13 +1,16 @@
 // Package build orchestrates a whole kit build: it loads and validates the
 // data, then writes every output of every edition into a temporary folder
 // next to the output folder, and moves it into place only when everything
-// succeeded. A failed build leaves an existing output folder untouched.
+// succeeded. A failed or interrupted build leaves an existing output folder
+// untouched, and a build never deletes a file it did not write: the output
+// folder's marker lists the files it wrote (output.go, docs/OUTPUT.md).
 //
 // It owns the order of the steps and the file layout of public/; what each
 // file holds is the business of the packages it calls.
 package build
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -37,6 +40,19 @@ type Options struct {
 	Cache    *Cache    // reuse the unchanged posters and kits of the previous build (live preview); nil: none
 	BaseURL  string    // where the site is published; an absolute https://… URL puts the site's address and QR code on the posters
 
+	// Context stops the build (a signal): it returns ctx.Err() at the
+	// next step and removes its temporary folder; the output is untouched.
+	// Nil: never stopped.
+	Context context.Context
+	// Now is today for the stale check. Zero: the wall clock (the command
+	// reads it once; tests fix it).
+	Now time.Time
+	// Waiting is called once if another build holds the lock of the
+	// output's parent folder and this one waits for it.
+	Waiting func(dir string)
+
+	inPlace bool // tests: swap the output's contents as for a mount point
+
 	// Site, when set, builds the microsite into the temporary output after
 	// the posters. It is a hook so that only the command links Hugo: the
 	// build package and its tests compile without it.
@@ -62,19 +78,23 @@ type Summary struct {
 }
 
 // Check loads and validates the data and returns every problem.
-func Check(data string) (*content.Set, error) {
-	return content.LoadOptions(os.DirFS(data), filepath.ToSlash(data), content.Options{Now: time.Now()})
+// now is today, for the checks of dates (a verification cannot be in the
+// future): the command reads the clock once, tests fix it.
+func Check(data string, now time.Time) (*content.Set, error) {
+	return content.LoadOptions(os.DirFS(data), filepath.ToSlash(data), content.Options{Now: now})
 }
 
 // CheckAll validates the data, the designs and the interface strings, and
 // lays out every poster of every edition, reporting every problem and
 // every overflow at once. It writes nothing.
-func CheckAll(root, data string) (*content.Set, error) { return CheckSite(root, data, "") }
+func CheckAll(root, data string, now time.Time) (*content.Set, error) {
+	return CheckSite(root, data, "", now)
+}
 
 // CheckSite is CheckAll for a site published at baseURL: the posters are
 // laid out with the site's address and QR code when it is absolute.
-func CheckSite(root, data, baseURL string) (*content.Set, error) {
-	set, err := Check(data)
+func CheckSite(root, data, baseURL string, now time.Time) (*content.Set, error) {
+	set, err := Check(data, now)
 	if err != nil {
 		return set, err
 	}
@@ -98,15 +118,24 @@ func Preload() {
 	}()
 }
 
-// Run builds the kit.
+// Run builds the kit into a temporary folder, then puts it in place of
+// opt.Out (see output.go for what --out may be).
 func Run(opt Options) (*Summary, error) {
 	start := time.Now()
+	ctx := opt.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
 	Preload()
-	set, err := Check(opt.Data)
+	set, err := Check(opt.Data, now)
 	if err != nil {
 		return nil, err
 	}
-	stale := set.Stale(time.Now())
+	stale := set.Stale(now)
 	if opt.Strict && len(stale) > 0 {
 		return nil, stale.Err()
 	}
@@ -114,31 +143,42 @@ func Run(opt Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	var codes []string
+	for _, e := range eds {
+		codes = append(codes, e.Code)
+	}
+	var partial []string
+	if len(opt.Editions) > 0 {
+		partial = codes
+	}
+	out, err := openOutput(ctx, opt, partial)
+	if err != nil {
+		return nil, err
+	}
+	defer out.unlock()
 	kit, err := LoadKit(opt.Root, eds)
 	if err != nil {
 		return nil, err
 	}
 	kit.Cache, kit.BaseURL = opt.Cache, opt.BaseURL
 	stale = append(stale, SiteWarnings(opt.BaseURL)...)
-	var codes []string
-	for _, e := range eds {
-		codes = append(codes, e.Code)
-	}
 	opt.Cache.rotate(codes, len(opt.Editions) == 0)
 	jobs := kit.PosterJobs(eds)
 
-	parent := filepath.Dir(filepath.Clean(opt.Out))
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	tmp, err := os.MkdirTemp(parent, ".awarekit-build-")
+	tmp, err := out.temp()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("--out %s: %w", opt.Out, err)
 	}
 	defer os.RemoveAll(tmp)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 
 	files, err := kit.writePosters(tmp, jobs)
 	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	kits := make([]manifest.File, len(eds))
@@ -164,6 +204,9 @@ func Run(opt Options) (*Summary, error) {
 		}
 		sum.Editions = append(sum.Editions, e.Code)
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if opt.Site != nil {
 		job := SiteJob{Out: tmp, Editions: eds, All: set.Editions, Files: files, I18n: kit.I18n}
 		if err := opt.Site(job); err != nil {
@@ -173,12 +216,10 @@ func Run(opt Options) (*Summary, error) {
 	if err := countFiles(tmp, sum); err != nil {
 		return nil, err
 	}
-	if len(opt.Editions) > 0 {
-		err = swapEditions(tmp, opt.Out, sum.Editions)
-	} else {
-		err = swap(tmp, opt.Out)
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	if err != nil {
+	if err := out.replace(tmp, partial, opt.Version); err != nil {
 		return nil, err
 	}
 	sum.Elapsed = time.Since(start)
@@ -225,7 +266,7 @@ func writeFile(name string, b []byte) error {
 
 func countFiles(dir string, sum *Summary) error {
 	return filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || d.IsDir() || p == filepath.Join(dir, MarkerName) {
 			return err
 		}
 		info, err := d.Info()
@@ -236,41 +277,4 @@ func countFiles(dir string, sum *Summary) error {
 		sum.Bytes += info.Size()
 		return nil
 	})
-}
-
-// swap replaces out with tmp: out is moved aside, tmp renamed into place,
-// and the old output removed. If the second rename fails, the old output
-// is put back.
-func swap(tmp, out string) error {
-	old := ""
-	if _, err := os.Lstat(out); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(out, old); err != nil {
-			return fmt.Errorf("moving the previous %s aside: %w", out, err)
-		}
-	}
-	if err := os.Rename(tmp, out); err != nil {
-		if old != "" {
-			os.Rename(old, out)
-		}
-		return fmt.Errorf("moving the new build into %s: %w", out, err)
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
-}
-
-// swapEditions replaces only the given editions' folders under out,
-// keeping the rest of an existing output.
-func swapEditions(tmp, out string, codes []string) error {
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return err
-	}
-	for _, c := range codes {
-		if err := swap(filepath.Join(tmp, c), filepath.Join(out, c)); err != nil {
-			return err
-		}
-	}
-	return nil
 }

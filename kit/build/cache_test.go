@@ -131,6 +131,9 @@ func TestSharedPreviews(t *testing.T) {
 	}
 	alone := build1("fr-LU")
 	for name, h := range alone {
+		if name == build.MarkerName {
+			continue // lists the files of the editions built
+		}
 		if both[name] != h {
 			t.Errorf("%s: built with fr-FR it differs from fr-LU built alone", name)
 		}

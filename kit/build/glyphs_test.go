@@ -28,7 +28,7 @@ func TestCheckMissingGlyph(t *testing.T) {
 	if err := os.WriteFile(texts, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err = build.CheckAll(testkit.Root(), data)
+	_, err = build.CheckAll(testkit.Root(), data, testkit.Today)
 	if err == nil {
 		t.Fatal("check passed")
 	}

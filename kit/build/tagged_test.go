@@ -121,7 +121,7 @@ func qpdfObjects(t *testing.T, file string) map[string]map[string]any {
 func TestTaggedPDF(t *testing.T) {
 	out := bundled(t)
 	root := testkit.Root()
-	set, err := build.Check(filepath.Join(root, "data"))
+	set, err := build.Check(filepath.Join(root, "data"), testkit.Today)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,12 +60,24 @@ func TestLinkPosition(t *testing.T) {
 	}
 }
 
+// TestDeterministic: two writes of the same page give the same bytes (and
+// a PDF: two failed writes would give two equal empty buffers).
 func TestDeterministic(t *testing.T) {
-	fonts, _ := layout.LoadFonts()
+	fonts, err := layout.LoadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var a, b bytes.Buffer
 	d := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
-	Write(&a, page(8.5), fonts, d)
-	Write(&b, page(8.5), fonts, d)
+	if err := Write(&a, page(8.5), fonts, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&b, page(8.5), fonts, d); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(a.Bytes(), []byte("%PDF-")) || a.Len() < 1000 {
+		t.Fatalf("not a PDF: %d bytes", a.Len())
+	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Error("two writes differ")
 	}

@@ -4,6 +4,8 @@
 package testkit
 
 import (
+	"time"
+
 	"bytes"
 	"encoding/binary"
 	"fmt"
@@ -330,3 +332,8 @@ func Snapshot(dir string) (string, error) {
 	})
 	return b.String(), err
 }
+
+// Today is the fixed date the tests run on (the clock is injected, never
+// read by a test); the command-line tests give the same date through
+// AWAREKIT_NOW.
+var Today = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
