@@ -314,5 +314,5 @@ func Date(e *content.Edition) time.Time {
 	if t, ok := sourceDateEpoch(); ok {
 		return t
 	}
-	return e.LastVerified.Time().UTC()
+	return e.Date().Time().UTC()
 }

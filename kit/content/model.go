@@ -51,6 +51,11 @@ type Edition struct {
 	where map[string]diag.Problem
 }
 
+// Date is the edition's reference date: the day its content was last
+// reviewed. Builds write it into every PDF, PNG and zip so that the same
+// input gives the same bytes; read it here rather than from the field.
+func (e *Edition) Date() Date { return e.LastVerified }
+
 // Draft reports whether the edition must carry the "draft – not verified" mark.
 func (e *Edition) Draft() bool { return e.Status == StatusDraft }
 

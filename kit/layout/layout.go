@@ -371,7 +371,7 @@ func (l *layouter) paras(b *Box) []Para {
 	case "guide":
 		return l.guide(para, ink, accent, role)
 	case "footer":
-		text := l.i18n("verified_on") + " " + formatDate(l.lang, e.LastVerified) + " · " + l.t(e.Publisher)
+		text := l.i18n("verified_on") + " " + formatDate(l.lang, e.Date()) + " · " + l.t(e.Publisher)
 		ps := []Para{para([]Span{{Text: text, Role: role, Color: ink, Scale: 1}}, 0)}
 		if e.Emergency.Printable(e) {
 			em := l.i18n("emergency") + " " + strings.TrimSpace(e.Emergency.Display)
@@ -435,7 +435,7 @@ func (l *layouter) errorf(b *Box, format string, args ...any) {
 func (l *layouter) guide(para func([]Span, float64) Para, ink, accent Color, role Role) []Para {
 	e := l.job.Edition
 	fill := func(s string) string {
-		return strings.NewReplacer("{edition}", e.RegionName+" ("+e.LanguageName+")", "{date}", formatDate(l.lang, e.LastVerified)).Replace(s)
+		return strings.NewReplacer("{edition}", e.RegionName+" ("+e.LanguageName+")", "{date}", formatDate(l.lang, e.Date())).Replace(s)
 	}
 	heading := func(key string) Para {
 		return Para{Spans: []Span{{Text: l.i18n(key), Role: Black, Color: accent, Scale: 1.25}}, Align: Left, SpaceBefore: 0.9, Leading: 1.15}

@@ -151,7 +151,7 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 	v := &edition{
 		Key: key(e.Code), Code: e.Code, Language: lang, Region: e.Region,
 		RegionName: t(e.RegionName), LanguageName: t(e.LanguageName), Publisher: t(e.Publisher),
-		Draft: e.Draft(), LastVerified: e.LastVerified.String(),
+		Draft: e.Draft(), LastVerified: e.Date().String(),
 		Emergency: phone{Tel: tel(e.Emergency.Dial), Display: t(e.Emergency.Display), Source: e.Emergency.Source,
 			Unverified: t(e.Emergency.Unverified), Printable: e.Emergency.Printable(e)},
 		QuickExitURL: e.QuickExitURL,

@@ -239,7 +239,7 @@ func describe(kit *build.Kit, job build.PosterJob, pg *layout.Page) (*Poster, er
 				)
 			}
 		case "footer":
-			text := i18n("verified_on") + " " + e.LastVerified.Time().Format("02/01/2006") + " · " + t(e.Publisher)
+			text := i18n("verified_on") + " " + e.Date().Time().Format("02/01/2006") + " · " + t(e.Publisher)
 			bx.Paras = []Para{para([]Span{span(text, role, ink, 1)}, 0)}
 			if e.Emergency.Printable(e) {
 				return nil, fmt.Errorf("footer: the emergency line is not exported")
