@@ -196,18 +196,17 @@ func New(opt Options, code, from string) (*NewResult, error) {
 	return res, nil
 }
 
-// unverify turns verified: <date> into unverified: <reason>.
+// unverify marks a copied fact unverified: <reason> (a copy for another
+// region is no longer what its source says), dropping any verification:
+// record, which was about the other region's service.
 func unverify(f *yfile, m *yaml.Node, reason string) {
-	if _, u := get(m, "unverified"); u == nil {
-		f.replaceKey(m, "verified", "unverified", reason)
-		return
-	} else if u.Value != "" {
+	if _, u := get(m, "unverified"); u != nil && u.Value != "" {
 		return
 	}
-	// verified: <date> and unverified: "" side by side.
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == "verified" {
+		if m.Content[i].Value == "verification" {
 			m.Content = slices.Delete(m.Content, i, i+2)
+			f.whole = true
 			break
 		}
 	}

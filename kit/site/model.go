@@ -26,7 +26,8 @@ type edition struct {
 	LanguageName string            `json:"language_name"`
 	Publisher    string            `json:"publisher"`
 	Draft        bool              `json:"draft"`
-	LastVerified string            `json:"last_verified"` // 2026-11-24
+	Updated      string            `json:"updated"`      // 2026-11-24: the day the content was last reviewed
+	FactSources  []prov            `json:"fact_sources"` // the sources of the facts the site shows
 	Emergency    phone             `json:"emergency"`
 	QuickExitURL string            `json:"quick_exit_url"`
 	Texts        map[string]string `json:"texts"` // HTML
@@ -49,8 +50,20 @@ type phone struct {
 	Tel        string `json:"tel"`     // tel:3018
 	Display    string `json:"display"` // 30 18, with no-break spaces
 	Source     string `json:"source,omitempty"`
-	Unverified string `json:"unverified,omitempty"` // why it could not be verified
-	Printable  bool   `json:"printable"`            // may be shown as fact (verified, or a draft)
+	Unverified string `json:"unverified,omitempty"` // why no source gives it
+	Printable  bool   `json:"printable"`            // may be shown as fact (sourced, or a draft)
+	Prov       *prov  `json:"prov,omitempty"`       // the emergency number's provenance
+}
+
+// prov is the provenance of a fact as the templates print it: "Source :
+// guide OFMIN (mars 2024)", and "Vérifié le …" only with a verification.
+type prov struct {
+	State    string `json:"state"`              // sourced | verified | unverified
+	Source   string `json:"source,omitempty"`   // the source's short name: guide OFMIN
+	Year     int    `json:"year,omitempty"`     // the source's date, as precise as it is given
+	Month    int    `json:"month,omitempty"`    // 1–12, 0 when not given
+	Day      int    `json:"day,omitempty"`      // 0 when not given
+	Verified string `json:"verified,omitempty"` // YYYY-MM-DD of the verification record
 }
 
 type step struct {
@@ -86,8 +99,10 @@ type contact struct {
 	Audiences   []string `json:"audiences"`
 	Needs       []string `json:"needs"`
 	Source      string   `json:"source"`
-	Verified    string   `json:"verified,omitempty"`
+	Verified    string   `json:"verified,omitempty"` // the date of a verification record, never of a source
 	Unverified  string   `json:"unverified,omitempty"`
+	Prov        prov     `json:"prov"`
+	Claims      []string `json:"claims,omitempty"` // free, anonymous, confidential, 24h: only from the contact's fields
 }
 
 type lawRef struct {
@@ -99,6 +114,7 @@ type lawRef struct {
 	Source     string `json:"source"`
 	Verified   string `json:"verified,omitempty"`
 	Unverified string `json:"unverified,omitempty"`
+	Prov       prov   `json:"prov"`
 }
 
 type termPair struct {
@@ -151,7 +167,7 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 	v := &edition{
 		Key: key(e.Code), Code: e.Code, Language: lang, Region: e.Region,
 		RegionName: t(e.RegionName), LanguageName: t(e.LanguageName), Publisher: t(e.Publisher),
-		Draft: e.Draft(), LastVerified: e.Date().String(),
+		Draft: e.Draft(), Updated: e.Date().String(),
 		Emergency: phone{Tel: tel(e.Emergency.Dial), Display: t(e.Emergency.Display), Source: e.Emergency.Source,
 			Unverified: t(e.Emergency.Unverified), Printable: e.Emergency.Printable(e)},
 		QuickExitURL: e.QuickExitURL,
@@ -177,7 +193,8 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 	for _, c := range e.Contacts {
 		vc := contact{ID: c.ID, Name: t(c.Name), Purpose: h(c.Purpose), Description: h(c.Description), URL: c.URL,
 			Hours: t(c.Hours), Cost: t(c.Cost), Audiences: nonNil(c.Audiences), Needs: nonNil(c.Needs), Source: c.Source,
-			Verified: c.Verified.String(), Unverified: t(c.Unverified)}
+			Verified: verifiedOn(c.Verification), Unverified: t(c.Unverified),
+			Prov: provOf(e, c.Source, c.Verification, c.Unverified), Claims: nonNil(content.Claims(c))}
 		if c.Phone != nil {
 			vc.Phone = &phone{Tel: tel(c.Phone.Dial), Display: t(c.Phone.Display), Source: c.Phone.Source}
 		}
@@ -190,9 +207,15 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 		v.Contacts = append(v.Contacts, vc)
 	}
 	v.Hotlines = hotlines(e.Contacts, e.Draft())
+	if e.Emergency.Dial != "" {
+		p := provOf(e, e.Emergency.Source, e.Emergency.Verification, e.Emergency.Unverified)
+		v.Emergency.Prov = &p
+	}
+	v.FactSources = factSources(e)
 	for _, l := range e.Law {
 		v.Law = append(v.Law, lawRef{ID: l.ID, Reference: t(l.Reference), Title: t(l.Title), Summary: h(l.Summary), URL: l.URL,
-			Source: l.Source, Verified: l.Verified.String(), Unverified: l.Unverified})
+			Source: l.Source, Verified: verifiedOn(l.Verification), Unverified: t(l.Unverified),
+			Prov: provOf(e, l.Source, l.Verification, l.Unverified)})
 	}
 	for _, r := range e.Terminology.Replace {
 		v.Replace = append(v.Replace, termPair{Avoid: t(r.Avoid), Use: t(r.Use)})
