@@ -371,7 +371,7 @@ func (l *layouter) paras(b *Box) []Para {
 	case "guide":
 		return l.guide(para, ink, accent, role)
 	case "footer":
-		text := l.i18n("verified_on") + " " + formatDate(l.lang, e.Date()) + " · " + l.t(e.Publisher)
+		text := l.provenanceLine()
 		ps := []Para{para([]Span{{Text: text, Role: role, Color: ink, Scale: 1}}, 0)}
 		if e.Emergency.Printable(e) {
 			em := l.i18n("emergency") + " " + strings.TrimSpace(e.Emergency.Display)
@@ -464,7 +464,11 @@ func (l *layouter) guide(para func([]Span, float64) Para, ink, accent Color, rol
 		ps = append(ps, para(spans, 0.35))
 	}
 	ps = append(ps, heading("guide_how"), text("guide_office", 0), text("guide_print_shop", 0.35))
-	ps = append(ps, heading("guide_check"), text("guide_verified", 0), text("guide_files", 0.35))
+	ps = append(ps, heading("guide_check"))
+	for i, p := range l.guideProvenance() {
+		ps = append(ps, para(Emphasis(fill(p), role, strongOf(role), ink, 1), 0.35*float64(min(i, 1))))
+	}
+	ps = append(ps, text("guide_files", 0.35))
 	ps[0].SpaceBefore = 0
 	return ps
 }
