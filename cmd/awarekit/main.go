@@ -31,6 +31,7 @@ Usage:
   awarekit i18n export --edition CODE --format xliff|po [--source CODE] [--out FILE]
   awarekit i18n import FILE
   awarekit i18n status [--json]
+  awarekit verify --edition CODE [--data DIR] [--out DIR] [--online]
   awarekit version
 
 Run "awarekit COMMAND --help" for the flags of a command.
@@ -60,6 +61,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = i18nCmd(rest, stdout, stderr)
 	case "serve":
 		err = serveCmd(rest, stdout, stderr)
+	case "verify":
+		err = verifyCmd(rest, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "awarekit %s\n", version)
 	case "help", "-h", "--help":
