@@ -456,6 +456,9 @@ func (l *loader) validate(e *Edition, folder string) {
 		for i, s := range p.Sources {
 			srcCheck(c, fmt.Sprintf("sources[%d]", i), s)
 		}
+		for _, line := range strings.Split(p.Body, "\n") {
+			e.sheetClaims(c, "body", line)
+		}
 	}
 
 	if t := e.Translation; t != nil && !l.bad[fileTranslation] {
