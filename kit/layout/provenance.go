@@ -164,3 +164,10 @@ func (l *layouter) guideProvenance() []string {
 	}
 	return out
 }
+
+// FooterLine is the provenance line the footer of the job's poster prints
+// (for tools that reproduce a poster, such as the benchmark's exporter).
+func FooterLine(j Job) string {
+	l := &layouter{job: j, lang: j.Edition.Language}
+	return l.provenanceLine()
+}
