@@ -191,9 +191,16 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 		v.Myths = append(v.Myths, myth{ID: m.ID, Myth: h(m.Myth), Reality: h(m.Reality), Source: m.Source})
 	}
 	for _, c := range e.Contacts {
+		if c.Unverified != "" && !e.Draft() && slices.Contains(c.Needs, "urgent") {
+			// A number for immediate danger that no source gives is not
+			// shown beside a warning that makes a frightened reader
+			// hesitate: it is left out (the sourced emergency number is
+			// shown as such).
+			continue
+		}
 		vc := contact{ID: c.ID, Name: t(c.Name), Purpose: h(c.Purpose), Description: h(c.Description), URL: c.URL,
 			Hours: t(c.Hours), Cost: t(c.Cost), Audiences: nonNil(c.Audiences), Needs: nonNil(c.Needs), Source: c.Source,
-			Verified: verifiedOn(c.Verification), Unverified: t(c.Unverified),
+			Verified: draftless(e, c.Verification), Unverified: t(c.Unverified),
 			Prov: provOf(e, c.Source, c.Verification, c.Unverified), Claims: nonNil(content.Claims(c))}
 		if c.Phone != nil {
 			vc.Phone = &phone{Tel: tel(c.Phone.Dial), Display: t(c.Phone.Display), Source: c.Phone.Source}
@@ -214,7 +221,7 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 	v.FactSources = factSources(e)
 	for _, l := range e.Law {
 		v.Law = append(v.Law, lawRef{ID: l.ID, Reference: t(l.Reference), Title: t(l.Title), Summary: h(l.Summary), URL: l.URL,
-			Source: l.Source, Verified: verifiedOn(l.Verification), Unverified: t(l.Unverified),
+			Source: l.Source, Verified: draftless(e, l.Verification), Unverified: t(l.Unverified),
 			Prov: provOf(e, l.Source, l.Verification, l.Unverified)})
 	}
 	for _, r := range e.Terminology.Replace {

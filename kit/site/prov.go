@@ -14,6 +14,9 @@ func provOf(e *content.Edition, source string, v *content.Verification, unverifi
 	case v != nil:
 		p.State = "verified"
 	}
+	if e.Draft() {
+		p.Verified = "" // nothing on a draft says verified: its band says it is not
+	}
 	if s, ok := e.SourceByID(source); ok {
 		p.Source = typo.Apply(e.Language, s.Name())
 		if d, err := content.ParseSourceDate(s.Date); err == nil {
@@ -47,4 +50,12 @@ func factSources(e *content.Edition) []prov {
 		}
 	}
 	return ps
+}
+
+// draftless is the verification date the site may print: none on a draft.
+func draftless(e *content.Edition, v *content.Verification) string {
+	if e.Draft() {
+		return ""
+	}
+	return verifiedOn(v)
 }

@@ -166,7 +166,7 @@ func TestBuild(t *testing.T) {
 		}
 	}
 	home := ps["fr-FR/index.html"]
-	if !strings.Contains(home, `href="tel:3018"`) || !strings.Contains(home, `href="tel:17"`) {
+	if !strings.Contains(home, `href="tel:3018"`) || !strings.Contains(home, `href="tel:112"`) {
 		t.Errorf("home: no tel: links:\n%s", home)
 	}
 	if strings.Index(home, `href="tel:3018"`) > strings.Index(home, `class="steps"`) {
