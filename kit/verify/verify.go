@@ -161,7 +161,7 @@ func Markdown(e *content.Edition, gs []Group) []byte {
 				v += " (dial " + md(it.Dial) + ")"
 			}
 			if it.What == "url" {
-				v = "<" + it.Value + ">"
+				v = "<" + strings.ReplaceAll(it.Value, ">", "%3E") + ">"
 			}
 			fmt.Fprintf(&b, "- [ ] %s: %s — %s\n", labels[it.What], v, what(it))
 		}
