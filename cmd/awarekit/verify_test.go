@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/awarekit/awarekit/kit/testkit"
 )
 
 func pdfText(t *testing.T, path string) string {
@@ -107,6 +109,38 @@ func TestProvenancePrinted(t *testing.T) {
 	for _, bad := range []string{"confidentiel :", "Non vérifié", "vérifiés le"} {
 		if strings.Contains(h, bad) {
 			t.Errorf("the home page says %q", bad)
+		}
+	}
+}
+
+// TestBundledProvenance builds the repository's own data: no poster of any
+// edition says its numbers were verified (nobody checked the live
+// services), the fr-FR posters name the OFMIN guide of March 2024, and a
+// draft's footer says "non vérifié".
+func TestBundledProvenance(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if r := run(t, testkit.Root(), "build", "--out", out, "--edition", "fr-FR", "--edition", "fr-CH"); r.code != 0 {
+		t.Fatalf("build: %+v", r)
+	}
+	for _, code := range []string{"fr-FR", "fr-CH"} {
+		pdfs, _ := filepath.Glob(filepath.Join(out, code, "posters", "*.pdf"))
+		if len(pdfs) < 8 {
+			t.Fatalf("%s: %d PDFs", code, len(pdfs))
+		}
+		for _, p := range pdfs {
+			txt := pdfText(t, p)
+			name := code + "/" + filepath.Base(p)
+			if strings.Contains(txt, "vérifiés le") || strings.Contains(txt, "Vérifié le") {
+				t.Errorf("%s says verified", name)
+			}
+			switch {
+			case code == "fr-FR" && strings.HasPrefix(filepath.Base(p), "la-sextorsion-"):
+				if !strings.Contains(strings.Join(strings.Fields(txt), " "), "Sources : guide OFMIN (mars 2024), directive (UE) 2018/1972, art. 109 (11 décembre 2018)") {
+					t.Errorf("%s does not name its sources:\n%s", name, txt)
+				}
+			case code == "fr-CH" && !strings.Contains(txt, "Non vérifié"):
+				t.Errorf("%s: a draft's footer without \"Non vérifié\"", name)
+			}
 		}
 	}
 }
