@@ -13,7 +13,7 @@ import (
 func TestProvenanceModel(t *testing.T) {
 	yes := true
 	e := &content.Edition{Code: "fr-FR", Language: "fr", Status: content.StatusPublished,
-		Sources: []content.Source{{ID: "s", Title: "Guide", Short: "guide OFMIN", Date: "2024-03"}, {ID: "d", Title: "Directive", Date: "2018-12-11"}},
+		Sources:   []content.Source{{ID: "s", Title: "Guide", Short: "guide OFMIN", Date: "2024-03"}, {ID: "d", Title: "Directive", Date: "2018-12-11"}},
 		Emergency: content.Emergency{Dial: "112", Display: "112", Source: "d"},
 		Contacts: []content.Contact{
 			{ID: "a", Name: "A", Source: "s", Anonymous: &yes, Confidential: true,
