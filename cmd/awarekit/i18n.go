@@ -14,7 +14,7 @@ import (
 )
 
 const i18nUsage = `Usage:
-  awarekit i18n export --edition CODE [--format po|xliff] [--source CODE] [--out FILE] [--data DIR] [--kit DIR]
+  awarekit i18n export --edition CODE [--format po|xliff12|xliff] [--source CODE] [--out FILE] [--data DIR] [--kit DIR]
   awarekit i18n import FILE [--data DIR] [--kit DIR]
   awarekit i18n status [--json] [--data DIR] [--kit DIR]
 Flags may come before or after FILE.`
@@ -27,7 +27,7 @@ func i18nCmd(args []string, stdout, stderr io.Writer) error {
 	opt := l10n.Options{}
 	switch sub, rest := args[0], args[1:]; sub {
 	case "export":
-		fs := flags("i18n export --edition CODE [--format po|xliff] [--source CODE] [--out FILE] [--data DIR] [--kit DIR]",
+		fs := flags("i18n export --edition CODE [--format po|xliff12|xliff] [--source CODE] [--out FILE] [--data DIR] [--kit DIR]",
 			"Writes every translatable string of an edition, with its source text, context,\nroom on the posters and notes, as XLIFF 2.0 or gettext PO.", stderr)
 		l10nFlags(fs, &opt)
 		code := fs.String("edition", "", "the edition to translate (required)")

@@ -28,9 +28,10 @@ Usage:
   awarekit build [--data DIR] [--kit DIR] [--out DIR] [--edition CODE]... [--base-url URL] [--strict]
   awarekit serve [--data DIR] [--kit DIR] [--port N]
   awarekit new EDITION --from EDITION [--data DIR] [--kit DIR]
-  awarekit i18n export --edition CODE [--format po|xliff] [--source CODE] [--out FILE] [--data DIR] [--kit DIR]
+  awarekit i18n export --edition CODE [--format po|xliff12|xliff] [--source CODE] [--out FILE] [--data DIR] [--kit DIR]
   awarekit i18n import FILE [--data DIR] [--kit DIR]
   awarekit i18n status [--json] [--data DIR] [--kit DIR]
+  awarekit verify --edition CODE [--data DIR] [--kit DIR] [--out DIR] [--online]
   awarekit version
 
 Flags may come before or after the positional arguments.
@@ -61,6 +62,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = i18nCmd(rest, stdout, stderr)
 	case "serve":
 		err = serveCmd(rest, stdout, stderr)
+	case "verify":
+		err = verifyCmd(rest, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "awarekit %s\n", version)
 	case "help", "-h", "--help":

@@ -138,14 +138,17 @@ func TestBuildWritesContent(t *testing.T) {
 	var got struct {
 		Code     string `json:"code"`
 		Contacts []struct {
-			ID       string `json:"id"`
-			Verified string `json:"verified"`
+			ID           string `json:"id"`
+			SourceLines  string `json:"source_lines"`
+			Verification struct {
+				Date string `json:"date"`
+			} `json:"verification"`
 		} `json:"contacts"`
 	}
 	if err := json.Unmarshal(b, &got); err != nil {
 		t.Fatal(err)
 	}
-	if got.Code != "fr-FR" || len(got.Contacts) != 2 || got.Contacts[0].Verified != "2026-11-24" {
+	if got.Code != "fr-FR" || len(got.Contacts) != 2 || got.Contacts[0].Verification.Date != "2026-11-24" || got.Contacts[0].SourceLines != "342" {
 		t.Errorf("content.json: %+v", got)
 	}
 	leftovers, _ := filepath.Glob(filepath.Join(dir, ".awarekit-build-*"))
@@ -369,14 +372,14 @@ func TestBundledDraftMarks(t *testing.T) {
 	}
 }
 
-// TestStaleContacts: a contact verified more than 12 months ago gives a
+// TestStaleContacts: a verification more than 12 months old gives a
 // warning in check and build, and an error with --strict.
 func TestStaleContacts(t *testing.T) {
 	dir := validKit(t)
 	p := filepath.Join(dir, "data", "fr-FR", "contacts.yaml")
 	b, _ := os.ReadFile(p)
-	os.WriteFile(p, bytes.Replace(b, []byte("verified: 2026-11-24"), []byte("verified: 2020-01-15"), 1), 0o644)
-	want := "data/fr-FR/contacts.yaml:10:15: contacts[0].verified: PHAROS was last verified on 2020-01-15, more than 12 months ago: check it against its source again"
+	os.WriteFile(p, bytes.Replace(b, []byte("date: 2026-11-24"), []byte("date: 2020-01-15"), 1), 0o644)
+	want := "data/fr-FR/contacts.yaml:11:26: contacts[0].verification.date: PHAROS was verified on 2020-01-15, more than 12 months ago: check it again (awarekit verify) and record the new verification"
 	r := run(t, dir, "check", "--base-url", "https://exemple.org/")
 	if r.code != 0 || r.stderr != "warning: "+want+"\n" {
 		t.Errorf("check: %+v", r)

@@ -310,7 +310,7 @@ func (s *sharedPreviews) previews(pg *layout.Page, fonts layout.Fonts, write fun
 }
 
 // Date is the fixed date written into an edition's files: its
-// last_verified date, or SOURCE_DATE_EPOCH when set.
+// updated date, or SOURCE_DATE_EPOCH when set.
 func Date(e *content.Edition) time.Time {
 	if t, ok := sourceDateEpoch(); ok {
 		return t
@@ -318,9 +318,9 @@ func Date(e *content.Edition) time.Time {
 	return EditionDate(e)
 }
 
-// EditionDate is the edition's own date (its last_verified), which dates
-// the files inside its kit whatever SOURCE_DATE_EPOCH says: a kit's files
-// tell how current their content is, not when they were built.
+// EditionDate is the edition's own date (Edition.Date: its updated date),
+// which dates the files inside its kit whatever SOURCE_DATE_EPOCH says: a
+// kit's files tell how current their content is, not when they were built.
 func EditionDate(e *content.Edition) time.Time {
-	return e.LastVerified.Time().UTC()
+	return e.Date().Time().UTC()
 }

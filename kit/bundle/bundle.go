@@ -33,7 +33,7 @@ type Manifest struct {
 	Language  string          `json:"language"`
 	Status    string          `json:"status"`
 	Version   string          `json:"version"`
-	BuildDate string          `json:"build_date"` // the edition's last_verified date (or SOURCE_DATE_EPOCH)
+	BuildDate string          `json:"build_date"` // the edition's updated date (or SOURCE_DATE_EPOCH)
 	Files     []manifest.File `json:"files"`
 }
 

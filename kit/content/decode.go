@@ -198,7 +198,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		fi, ok := fields[name]
 		if !ok {
 			msg := fmt.Sprintf("unknown key %s", quote(name))
-			if s := suggest(name, fields); s != "" {
+			if h, ok := retired[name]; ok {
+				msg += ": " + h
+			} else if s := suggest(name, fields); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			d.probs.Add(d.file, k.Line, k.Column, path, "%s", msg)

@@ -25,7 +25,7 @@ func TestValidFixture(t *testing.T) {
 	if e == nil || len(e.Contacts) != 2 || e.Contacts[1].Phone.Dial != "3018" || len(e.Pages) != 8 {
 		t.Fatalf("unexpected edition: %+v", e)
 	}
-	if got := e.LastVerified.String(); got != "2026-11-24" {
+	if got := e.Date().String(); got != "2026-11-24" {
 		t.Errorf("last_verified = %q", got)
 	}
 }

@@ -18,8 +18,8 @@ type Edition struct {
 	RegionName   string    `yaml:"region_name" json:"region_name"`     // France
 	LanguageName string    `yaml:"language_name" json:"language_name"` // Français
 	Publisher    string    `yaml:"publisher" json:"publisher"`
-	Status       string    `yaml:"status" json:"status"` // published | draft
-	LastVerified Date      `yaml:"last_verified" json:"last_verified"`
+	Status       string    `yaml:"status" json:"status"`   // published | draft
+	Updated      Date      `yaml:"updated" json:"updated"` // the day the content was last reviewed: also the date of every PDF and zip
 	Emergency    Emergency `yaml:"emergency" json:"emergency"`
 	QuickExitURL string    `yaml:"quick_exit_url" json:"quick_exit_url"`
 	Logo         string    `yaml:"logo" json:"logo,omitempty"`         // optional: a PNG or JPEG in the edition folder (never a government logo)
@@ -55,6 +55,11 @@ type Edition struct {
 	warnings diag.List
 }
 
+// Date is the edition's reference date: the day its content was last
+// reviewed. Builds write it into every PDF, PNG and zip so that the same
+// input gives the same bytes; read it here rather than from the field.
+func (e *Edition) Date() Date { return e.Updated }
+
 // Draft reports whether the edition must carry the "draft – not verified" mark.
 func (e *Edition) Draft() bool { return e.Status == StatusDraft }
 
@@ -69,8 +74,10 @@ type Source struct {
 	ID        string `yaml:"id" json:"id"`
 	Title     string `yaml:"title" json:"title"`
 	Publisher string `yaml:"publisher" json:"publisher"`
-	Date      string `yaml:"date" json:"date,omitempty"` // as the source gives it: 2024-03, 2025-12-04…
-	Seed      string `yaml:"seed" json:"seed,omitempty"` // file name under shared/seeds
+	Short     string `yaml:"short" json:"short,omitempty"`         // optional: the name printed in "Sources : …" (guide OFMIN); the title otherwise
+	Date      string `yaml:"date" json:"date,omitempty"`           // as the source gives it: 2024, 2024-03 or 2024-03-15
+	Seed      string `yaml:"seed" json:"seed,omitempty"`           // file name under shared/seeds
+	LegalAct  bool   `yaml:"legal_act" json:"legal_act,omitempty"` // a law or a directive: its date is its adoption, and it does not go stale by age
 	URL       string `yaml:"url" json:"url,omitempty"`
 	Lang      string `yaml:"lang" json:"lang,omitempty"` // the document's language when not the edition's (fr for a French source of de-LU): pages mark its title with it
 }
@@ -87,14 +94,15 @@ type Phone struct {
 }
 
 // Emergency is the region's number for immediate danger. Like a contact,
-// it names its source and is verified or says why not; an unverified
-// number is not printed on the posters of a published edition.
+// it is sourced (and maybe verified) or says why no source gives it; an
+// unverified number is not printed on the posters of a published edition.
 type Emergency struct {
-	Dial       string `yaml:"dial" json:"dial"`
-	Display    string `yaml:"display" json:"display"`
-	Source     string `yaml:"source" json:"source"`
-	Verified   Date   `yaml:"verified" json:"verified,omitzero"`
-	Unverified string `yaml:"unverified" json:"unverified,omitempty"`
+	Dial         string        `yaml:"dial" json:"dial"`
+	Display      string        `yaml:"display" json:"display"`
+	Source       string        `yaml:"source" json:"source"`
+	SourceLines  string        `yaml:"source_lines" json:"source_lines,omitempty"`
+	Verification *Verification `yaml:"verification" json:"verification,omitempty"`
+	Unverified   string        `yaml:"unverified" json:"unverified,omitempty"`
 }
 
 // Printable reports whether the number may be printed as fact in e.
@@ -145,33 +153,36 @@ type Myth struct {
 
 // Contact is a service a victim, a parent or a professional can reach.
 type Contact struct {
-	ID          string   `yaml:"id" json:"id"`
-	Name        string   `yaml:"name" json:"name"`
-	Purpose     string   `yaml:"purpose" json:"purpose"` // one line: what it is for
-	Description string   `yaml:"description" json:"description,omitempty"`
-	Phone       *Phone   `yaml:"phone" json:"phone,omitempty"`
-	URL         string   `yaml:"url" json:"url,omitempty"`
-	Hours       string   `yaml:"hours" json:"hours,omitempty"`
-	Cost        string   `yaml:"cost" json:"cost,omitempty"`
-	Anonymous   *bool    `yaml:"anonymous" json:"anonymous,omitempty"` // absent: the source does not say
-	Audiences   []string `yaml:"audiences" json:"audiences"`
-	Needs       []string `yaml:"needs" json:"needs"` // urgent, remove, report, talk
-	OnPosters   bool     `yaml:"on_posters" json:"on_posters"`
-	Source      string   `yaml:"source" json:"source"`
-	Verified    Date     `yaml:"verified" json:"verified,omitzero"`
-	Unverified  string   `yaml:"unverified" json:"unverified,omitempty"` // why it could not be verified
+	ID           string        `yaml:"id" json:"id"`
+	Name         string        `yaml:"name" json:"name"`
+	Purpose      string        `yaml:"purpose" json:"purpose"` // one line: what it is for
+	Description  string        `yaml:"description" json:"description,omitempty"`
+	Phone        *Phone        `yaml:"phone" json:"phone,omitempty"`
+	URL          string        `yaml:"url" json:"url,omitempty"`
+	Hours        string        `yaml:"hours" json:"hours,omitempty"`
+	Cost         string        `yaml:"cost" json:"cost,omitempty"`
+	Anonymous    *bool         `yaml:"anonymous" json:"anonymous,omitempty"` // absent: the source does not say
+	Audiences    []string      `yaml:"audiences" json:"audiences"`
+	Needs        []string      `yaml:"needs" json:"needs"` // urgent, remove, report, talk
+	OnPosters    bool          `yaml:"on_posters" json:"on_posters"`
+	Confidential bool          `yaml:"confidential" json:"confidential,omitempty"` // true only when the source says so
+	Source       string        `yaml:"source" json:"source"`
+	SourceLines  string        `yaml:"source_lines" json:"source_lines,omitempty"` // lines of the seed: 342 or 244-249
+	Verification *Verification `yaml:"verification" json:"verification,omitempty"` // a person checked the live service
+	Unverified   string        `yaml:"unverified" json:"unverified,omitempty"`     // why no source gives it
 }
 
 // LawRef is one legal reference of the region.
 type LawRef struct {
-	ID         string `yaml:"id" json:"id"`
-	Reference  string `yaml:"reference" json:"reference"` // Article 312-10 du Code pénal
-	Title      string `yaml:"title" json:"title"`
-	Summary    string `yaml:"summary" json:"summary"`
-	URL        string `yaml:"url" json:"url,omitempty"`
-	Source     string `yaml:"source" json:"source"`
-	Verified   Date   `yaml:"verified" json:"verified,omitzero"`
-	Unverified string `yaml:"unverified" json:"unverified,omitempty"`
+	ID           string        `yaml:"id" json:"id"`
+	Reference    string        `yaml:"reference" json:"reference"` // Article 312-10 du Code pénal
+	Title        string        `yaml:"title" json:"title"`
+	Summary      string        `yaml:"summary" json:"summary"`
+	URL          string        `yaml:"url" json:"url,omitempty"`
+	Source       string        `yaml:"source" json:"source"`
+	SourceLines  string        `yaml:"source_lines" json:"source_lines,omitempty"`
+	Verification *Verification `yaml:"verification" json:"verification,omitempty"`
+	Unverified   string        `yaml:"unverified" json:"unverified,omitempty"`
 }
 
 // Terminology is the « on ne dit plus / on dit » table and the glossary.

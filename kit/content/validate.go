@@ -82,6 +82,7 @@ type checker struct {
 	l       *loader
 	file    string
 	sources map[string]bool
+	seeds   map[string]bool // the sources that are seed files
 	region  string
 }
 
@@ -147,22 +148,8 @@ func (c checker) id(field, v string, seen map[string]string) {
 	seen[v] = field
 }
 
-func (c checker) verified(field string, v Date, why string) {
-	switch {
-	case c.l.isBroken(c.file, field+".verified"):
-	case v.IsZero() && strings.TrimSpace(why) == "":
-		c.add(field, "give either verified: YYYY-MM-DD or unverified: <why>")
-	case !v.IsZero() && why != "":
-		c.add(field, "give verified or unverified, not both")
-	default:
-		if msg := v.CheckVerification(c.l.now); msg != "" {
-			c.add(field+".verified", "%s", msg)
-		}
-	}
-}
-
 func (l *loader) validate(e *Edition, folder string) {
-	ed := checker{l: l, file: fileEdition, sources: map[string]bool{}}
+	ed := checker{l: l, file: fileEdition, sources: map[string]bool{}, seeds: map[string]bool{}}
 	if !l.bad[fileEdition] {
 		seen := map[string]string{}
 		if len(e.Sources) == 0 {
@@ -180,6 +167,16 @@ func (l *loader) validate(e *Edition, folder string) {
 				ed.add(f+".seed", "%q is not a seed file name (such as 002_48fcdbe930d9825c.txt): no folders, no ..", s.Seed)
 			}
 			ed.https(f+".url", s.URL)
+			if s.Seed != "" {
+				ed.seeds[s.ID] = true
+			}
+			if s.Date != "" {
+				if _, err := ParseSourceDate(s.Date); err != nil {
+					ed.add(f+".date", "%v", err)
+				} else {
+					e.remember(l, fileEdition, f+".date")
+				}
+			}
 		}
 		if m := codeRE.FindStringSubmatch(e.Code); ed.required("code", e.Code) {
 			switch {
@@ -203,8 +200,8 @@ func (l *loader) validate(e *Edition, folder string) {
 		if ed.required("status", e.Status) {
 			ed.oneOf("status", e.Status, []string{StatusPublished, StatusDraft})
 		}
-		if e.LastVerified.IsZero() {
-			ed.add("last_verified", "missing (required)")
+		if e.Updated.IsZero() {
+			ed.add("updated", "missing (required): the day the edition's content was last reviewed")
 		}
 		em := e.Emergency
 		if ed.required("emergency.dial", em.Dial) {
@@ -213,7 +210,8 @@ func (l *loader) validate(e *Edition, folder string) {
 		if em.Unverified == "" || em.Source != "" {
 			ed.source("emergency.source", em.Source)
 		}
-		ed.verified("emergency", em.Verified, em.Unverified)
+		ed.provenance("emergency", e.emergencyFact(), ed.seeds)
+		e.rememberProvenance(l, fileEdition, "emergency", em.Verification)
 		if ed.required("quick_exit_url", e.QuickExitURL) {
 			ed.https("quick_exit_url", e.QuickExitURL)
 		}
@@ -259,10 +257,9 @@ func (l *loader) validate(e *Edition, folder string) {
 			c.list(f+".audiences", k.Audiences, Audiences, true)
 			c.list(f+".needs", k.Needs, Needs, false)
 			srcCheck(c, f+".source", k.Source)
-			c.verified(f, k.Verified, k.Unverified)
-			if !k.Verified.IsZero() {
-				e.remember(l, fileContacts, f+".verified")
-			}
+			c.provenance(f, e.contactFact(i), ed.seeds)
+			c.claims(f, k)
+			e.rememberProvenance(l, fileContacts, f, k.Verification)
 		}
 	}
 
@@ -333,7 +330,8 @@ func (l *loader) validate(e *Edition, folder string) {
 			c.required(f+".summary", r.Summary)
 			c.https(f+".url", r.URL)
 			srcCheck(c, f+".source", r.Source)
-			c.verified(f, r.Verified, r.Unverified)
+			c.provenance(f, e.lawFact(i), ed.seeds)
+			e.rememberProvenance(l, fileLaw, f, r.Verification)
 		}
 	}
 
@@ -384,6 +382,7 @@ func (l *loader) validate(e *Edition, folder string) {
 				}
 				for j, it := range sec.Items {
 					c.required(fmt.Sprintf("%s.items[%d]", sf, j), it)
+					e.sheetClaims(c, fmt.Sprintf("%s.items[%d]", sf, j), it)
 				}
 			}
 		}
@@ -402,6 +401,9 @@ func (l *loader) validate(e *Edition, folder string) {
 		}
 		for i, s := range p.Sources {
 			srcCheck(c, fmt.Sprintf("sources[%d]", i), s)
+		}
+		for _, line := range strings.Split(p.Body, "\n") {
+			e.sheetClaims(c, "body", line)
 		}
 	}
 

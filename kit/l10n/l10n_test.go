@@ -123,16 +123,16 @@ func TestNew(t *testing.T) {
 		t.Errorf("edition: %s %s %s %s %s", e.Code, e.Language, e.LanguageName, e.RegionName, e.Status)
 	}
 	for _, c := range e.Contacts {
-		if !c.Verified.IsZero() || c.Unverified == "" {
+		if c.Verification != nil || c.Unverified == "" {
 			t.Errorf("contact %s is not marked unverified", c.ID)
 		}
 	}
 	for _, r := range e.Law {
-		if !r.Verified.IsZero() || r.Unverified == "" {
+		if r.Verification != nil || r.Unverified == "" {
 			t.Errorf("law %s is not marked unverified", r.ID)
 		}
 	}
-	if !e.Emergency.Verified.IsZero() || e.Emergency.Unverified == "" {
+	if e.Emergency.Verification != nil || e.Emergency.Unverified == "" {
 		t.Errorf("emergency is not marked unverified")
 	}
 	if e.Translation == nil || e.Translation.Source != src {

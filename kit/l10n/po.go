@@ -16,7 +16,7 @@ import (
 type Catalog struct {
 	Source string // the source edition: fr-LU
 	Target string // the translated edition: de-LU
-	Date   string // YYYY-MM-DD: the target's last_verified, for the PO header (a fixed date keeps exports reproducible)
+	Date   string // YYYY-MM-DD: the target's updated date (Edition.Date), for the PO header (a fixed date keeps exports reproducible)
 	Units  []Unit
 }
 

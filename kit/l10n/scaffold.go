@@ -217,24 +217,23 @@ func copiedReason(opt Options, lang, code, srcLang, srcCode string) string {
 	return "Copied from another edition: to be checked against an official source of the region before publishing."
 }
 
-// unverify turns verified: <date> into unverified: <reason>; an existing
-// reason is kept, or replaced when replace is set.
+// unverify marks a copied fact unverified: <reason> (a copy for another
+// region is no longer what its source says), dropping any verification:
+// record, which was about the other region's service. An existing reason
+// is kept, or replaced when replace is set (it is in another language).
 func unverify(f *yfile, m *yaml.Node, reason string, replace bool) {
-	if _, u := get(m, "unverified"); u == nil {
-		f.replaceKey(m, "verified", "unverified", reason)
-		return
-	} else if u.Value != "" {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == "verification" {
+			m.Content = slices.Delete(m.Content, i, i+2)
+			f.whole = true
+			break
+		}
+	}
+	if _, u := get(m, "unverified"); u != nil && u.Value != "" {
 		if replace && u.Value != reason {
 			f.set(m, "unverified", reason)
 		}
 		return
-	}
-	// verified: <date> and unverified: "" side by side.
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == "verified" {
-			m.Content = slices.Delete(m.Content, i, i+2)
-			break
-		}
 	}
 	f.whole = true
 	f.set(m, "unverified", reason)

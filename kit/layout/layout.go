@@ -449,7 +449,7 @@ func (l *layouter) paras(b *Box) []Para {
 	case "guide":
 		return l.guide(para, ink, accent, role)
 	case "footer":
-		text := l.i18n("verified_on") + " " + formatDate(l.lang, e.LastVerified) + " · " + l.t(e.Publisher)
+		text := l.provenanceLine()
 		ps := []Para{para([]Span{{Text: text, Role: role, Color: ink, Scale: 1}}, 0)}
 		if e.Emergency.Printable(e) {
 			em := l.i18n("emergency") + " " + strings.TrimSpace(e.Emergency.Display)
@@ -523,7 +523,7 @@ func (l *layouter) errorf(b *Box, format string, args ...any) {
 func (l *layouter) guide(para func([]Span, float64) Para, ink, accent Color, role Role) []Para {
 	e := l.job.Edition
 	fill := func(s string) string {
-		return strings.NewReplacer("{edition}", e.RegionName+" ("+e.LanguageName+")", "{date}", formatDate(l.lang, e.LastVerified)).Replace(s)
+		return strings.NewReplacer("{edition}", e.RegionName+" ("+e.LanguageName+")", "{date}", formatDate(l.lang, e.Date())).Replace(s)
 	}
 	heading := func(key string) Para {
 		return Para{Spans: []Span{{Text: l.i18n(key), Role: Black, Color: accent, Scale: 1.25}}, Align: Left, SpaceBefore: 0.9, Leading: 1.15, Tag: ParaTag{Kind: TagHeading}}
@@ -552,7 +552,11 @@ func (l *layouter) guide(para func([]Span, float64) Para, ink, accent Color, rol
 		ps = append(ps, para(spans, 0.35))
 	}
 	ps = append(ps, heading("guide_how"), text("guide_office", 0), text("guide_print_shop", 0.35))
-	ps = append(ps, heading("guide_check"), text("guide_verified", 0), text("guide_files", 0.35))
+	ps = append(ps, heading("guide_check"))
+	for i, p := range l.guideProvenance() {
+		ps = append(ps, para(Emphasis(fill(p), role, strongOf(role), ink, 1), 0.35*float64(min(i, 1))))
+	}
+	ps = append(ps, text("guide_files", 0.35))
 	if u := l.job.SiteURL; u != "" {
 		dl := ShortSite(u + "downloads/")
 		ps = append(ps, para([]Span{{Text: l.i18n("guide_download") + " ", Role: role, Color: ink, Scale: 1}, {Text: dl, Role: Bold, Color: ink, Scale: 1}}, 0.35))

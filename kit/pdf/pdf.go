@@ -35,7 +35,7 @@ const (
 )
 
 // Write draws pg into w. created is the document date (from the edition's
-// last_verified date, never the clock).
+// updated date, never the clock).
 func Write(w io.Writer, pg *layout.Page, fonts layout.Fonts, created time.Time) error {
 	mw, mh := pg.MediaWidth(), pg.MediaHeight()
 	gp := &gopdf.GoPdf{}

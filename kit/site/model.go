@@ -28,7 +28,8 @@ type edition struct {
 	LanguageName string            `json:"language_name"`
 	Publisher    string            `json:"publisher"`
 	Draft        bool              `json:"draft"`
-	LastVerified string            `json:"last_verified"` // 2026-11-24
+	Updated      string            `json:"updated"`      // 2026-11-24: the day the content was last reviewed
+	FactSources  []prov            `json:"fact_sources"` // the sources of the facts the site shows
 	Emergency    phone             `json:"emergency"`
 	QuickExitURL string            `json:"quick_exit_url"`
 	Texts        map[string][]span `json:"texts"`
@@ -90,8 +91,20 @@ type phone struct {
 	Dial       string `json:"dial"`    // 3018, +33123456789: digits and a leading + only
 	Display    string `json:"display"` // 30 18, with no-break spaces
 	Source     string `json:"source,omitempty"`
-	Unverified string `json:"unverified,omitempty"` // why it could not be verified
-	Printable  bool   `json:"printable"`            // may be shown as fact (verified, or a draft)
+	Unverified string `json:"unverified,omitempty"` // why no source gives it
+	Printable  bool   `json:"printable"`            // may be shown as fact (sourced, or a draft)
+	Prov       *prov  `json:"prov,omitempty"`       // the emergency number's provenance
+}
+
+// prov is the provenance of a fact as the templates print it: "Source :
+// guide OFMIN (mars 2024)", and "Vérifié le …" only with a verification.
+type prov struct {
+	State    string `json:"state"`              // sourced | verified | unverified
+	Source   string `json:"source,omitempty"`   // the source's short name: guide OFMIN
+	Year     int    `json:"year,omitempty"`     // the source's date, as precise as it is given
+	Month    int    `json:"month,omitempty"`    // 1–12, 0 when not given
+	Day      int    `json:"day,omitempty"`      // 0 when not given
+	Verified string `json:"verified,omitempty"` // YYYY-MM-DD of the verification record
 }
 
 type step struct {
@@ -127,8 +140,10 @@ type contact struct {
 	Audiences   []string `json:"audiences"`
 	Needs       []string `json:"needs"`
 	Source      string   `json:"source"`
-	Verified    string   `json:"verified,omitempty"`
+	Verified    string   `json:"verified,omitempty"` // the date of a verification record, never of a source
 	Unverified  string   `json:"unverified,omitempty"`
+	Prov        prov     `json:"prov"`
+	Claims      []string `json:"claims,omitempty"` // free, anonymous, confidential, 24h: only from the contact's fields
 }
 
 type lawRef struct {
@@ -140,6 +155,7 @@ type lawRef struct {
 	Source     string `json:"source"`
 	Verified   string `json:"verified,omitempty"`
 	Unverified string `json:"unverified,omitempty"`
+	Prov       prov   `json:"prov"`
 }
 
 type termPair struct {
@@ -195,7 +211,7 @@ func newEdition(e *content.Edition, files []manifest.File, designs []designInfo,
 	v := &edition{
 		Key: key(e.Code), Code: e.Code, Language: lang, Region: e.Region,
 		RegionName: t(e.RegionName), LanguageName: t(e.LanguageName), Publisher: t(e.Publisher),
-		Draft: e.Draft(), LastVerified: e.LastVerified.String(),
+		Draft: e.Draft(), Updated: e.Date().String(),
 		Emergency: phone{Dial: dial(e.Emergency.Dial), Display: t(e.Emergency.Display), Source: e.Emergency.Source,
 			Unverified: t(e.Emergency.Unverified), Printable: e.Emergency.Printable(e)},
 		QuickExitURL: e.QuickExitURL,
@@ -219,9 +235,17 @@ func newEdition(e *content.Edition, files []manifest.File, designs []designInfo,
 		v.Myths = append(v.Myths, myth{ID: m.ID, Myth: h(m.Myth), Reality: h(m.Reality), Source: m.Source})
 	}
 	for _, c := range e.Contacts {
+		if c.Unverified != "" && !e.Draft() && slices.Contains(c.Needs, "urgent") {
+			// A number for immediate danger that no source gives is not
+			// shown beside a warning that makes a frightened reader
+			// hesitate: it is left out (the sourced emergency number is
+			// shown as such).
+			continue
+		}
 		vc := contact{ID: c.ID, Name: t(c.Name), Purpose: h(c.Purpose), Description: h(c.Description), URL: c.URL,
 			Hours: t(c.Hours), Cost: t(c.Cost), Audiences: nonNil(c.Audiences), Needs: nonNil(c.Needs), Source: c.Source,
-			Verified: c.Verified.String(), Unverified: t(c.Unverified)}
+			Verified: draftless(e, c.Verification), Unverified: t(c.Unverified),
+			Prov: provOf(e, c.Source, c.Verification, c.Unverified), Claims: nonNil(content.Claims(c))}
 		if c.Phone != nil {
 			vc.Phone = &phone{Dial: dial(c.Phone.Dial), Display: t(c.Phone.Display), Source: c.Phone.Source}
 		}
@@ -234,9 +258,15 @@ func newEdition(e *content.Edition, files []manifest.File, designs []designInfo,
 		v.Contacts = append(v.Contacts, vc)
 	}
 	v.Hotlines = hotlines(e.Contacts, e.Draft())
+	if e.Emergency.Dial != "" {
+		p := provOf(e, e.Emergency.Source, e.Emergency.Verification, e.Emergency.Unverified)
+		v.Emergency.Prov = &p
+	}
+	v.FactSources = factSources(e)
 	for _, l := range e.Law {
 		v.Law = append(v.Law, lawRef{ID: l.ID, Reference: t(l.Reference), Title: t(l.Title), Summary: h(l.Summary), URL: l.URL,
-			Source: l.Source, Verified: l.Verified.String(), Unverified: t(l.Unverified)})
+			Source: l.Source, Verified: draftless(e, l.Verification), Unverified: t(l.Unverified),
+			Prov: provOf(e, l.Source, l.Verification, l.Unverified)})
 	}
 	for _, r := range e.Terminology.Replace {
 		v.Replace = append(v.Replace, termPair{Avoid: t(r.Avoid), Use: t(r.Use)})

@@ -239,10 +239,11 @@ func describe(kit *build.Kit, job build.PosterJob, pg *layout.Page) (*Poster, er
 				)
 			}
 		case "footer":
-			text := i18n("verified_on") + " " + e.LastVerified.Time().Format("02/01/2006") + " · " + t(e.Publisher)
+			text := layout.FooterLine(layout.Job{Edition: e, Design: d, Size: job.Size, I18n: strs})
 			bx.Paras = []Para{para([]Span{span(text, role, ink, 1)}, 0)}
 			if e.Emergency.Printable(e) {
-				return nil, fmt.Errorf("footer: the emergency line is not exported")
+				em := t(i18n("emergency") + " " + strings.TrimSpace(e.Emergency.Display))
+				bx.Paras = []Para{para([]Span{span(em, layout.Bold, ink, 1)}, 0), para([]Span{span(text, role, ink, 1)}, 0.2)}
 			}
 		case "contacts":
 			if err := contacts(&bx, b, e, pg, span, emph, t, ink, accent); err != nil {

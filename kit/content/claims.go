@@ -1,0 +1,107 @@
+package content
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Claims a reader relies on — free, anonymous, confidential, round the
+// clock — are printed only from a contact's own fields (cost, anonymous,
+// confidential, hours), never from a heading or a sentence that covers
+// several contacts. A text that makes such a claim about a contact must be
+// backed by that contact's field.
+
+// Claim is one kind of promise about a service.
+type Claim struct {
+	Key   string         // free | anonymous | confidential | 24h
+	Field string         // the contact field that backs it
+	Words *regexp.Regexp // how the claim is written (French, German)
+}
+
+// ClaimKinds are the claims checked, with the words that make them.
+var ClaimKinds = []Claim{
+	{"free", "cost", regexp.MustCompile(`(?i)\bgratuit\p{L}*|\bkostenlos\p{L}*|\bgebührenfrei\p{L}*|\bfree of charge`)},
+	{"anonymous", "anonymous", regexp.MustCompile(`(?i)\banonym\p{L}*`)},
+	{"confidential", "confidential", regexp.MustCompile(`(?i)\bconfidenti\p{L}*|\bvertraulich\p{L}*`)},
+	{"24h", "hours", regexp.MustCompile(`(?i)24\s*h(eures)?\s*(/|sur)\s*24|24/24|24/7|rund um die uhr|24 stunden`)},
+}
+
+// Backs reports whether the contact's own fields back the claim.
+func (c Contact) Backs(cl Claim) bool {
+	switch cl.Key {
+	case "free":
+		return ClaimKinds[0].Words.MatchString(c.Cost)
+	case "anonymous":
+		return c.Anonymous != nil && *c.Anonymous
+	case "confidential":
+		return c.Confidential
+	case "24h":
+		return ClaimKinds[3].Words.MatchString(c.Hours)
+	}
+	return false
+}
+
+// Claims lists the claims the contact's fields make (anonymous,
+// confidential): the templates and posters print these per contact. Cost
+// and hours are printed as written.
+func Claims(c Contact) []string {
+	var out []string
+	if c.Anonymous != nil && *c.Anonymous {
+		out = append(out, "anonymous")
+	}
+	if c.Confidential {
+		out = append(out, "confidential")
+	}
+	return out
+}
+
+// ClaimsIn returns the claims a text makes.
+func ClaimsIn(text string) []Claim {
+	var out []Claim
+	for _, cl := range ClaimKinds {
+		if cl.Words.MatchString(text) {
+			out = append(out, cl)
+		}
+	}
+	return out
+}
+
+// claims checks that what a contact's name, purpose and description claim
+// is backed by its fields.
+func (c checker) claims(field string, k Contact) {
+	for _, t := range []struct{ f, v string }{{"name", k.Name}, {"purpose", k.Purpose}, {"description", k.Description}} {
+		for _, cl := range ClaimsIn(t.v) {
+			if !k.Backs(cl) {
+				c.add(field+"."+t.f, "says %q but the contact's %s: does not say so: claims are printed only from the contact's own fields (give %s:, with its source)", cl.Words.FindString(t.v), cl.Field, cl.Field)
+			}
+		}
+	}
+}
+
+// sheetClaims checks that a sheet item naming a contact in bold
+// (**3018** : …) claims only what that contact's fields back.
+func (e *Edition) sheetClaims(c checker, field, item string) {
+	if len(ClaimsIn(item)) == 0 {
+		return
+	}
+	for _, k := range e.Contacts {
+		names := []string{k.Name}
+		if k.Phone != nil {
+			names = append(names, k.Phone.Display)
+		}
+		named := false
+		for _, n := range names {
+			if n != "" && strings.Contains(item, "**"+n) {
+				named = true
+			}
+		}
+		if !named {
+			continue
+		}
+		for _, cl := range ClaimsIn(item) {
+			if !k.Backs(cl) {
+				c.add(field, "says %q of %s, but the contact's %s: does not say so: claims are printed only from the contact's own fields", cl.Words.FindString(item), k.Name, cl.Field)
+			}
+		}
+	}
+}
