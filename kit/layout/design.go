@@ -30,7 +30,8 @@ type Design struct {
 	Background string            `yaml:"background"`
 	Shapes     []ShapeSpec       `yaml:"shapes"`
 	Boxes      []Box             `yaml:"boxes"`
-	Back       *Side             `yaml:"back"` // a second page (the back of a card)
+	Back       *Side             `yaml:"back"`  // a second page (the back of a card)
+	Local      *LocalSpec        `yaml:"local"` // where a personalised poster's local block goes (local.go)
 
 	File   string           `yaml:"-"`
 	colors map[string]Color // parsed
@@ -237,6 +238,7 @@ func (d *Design) check(stem string) diag.List {
 		}
 		d.checkBoxes("back.boxes", d.Back.Boxes, seen, add, inPage, useColor)
 	}
+	d.checkLocal(add, inPage, useColor)
 	return probs
 }
 

@@ -18,6 +18,7 @@ import (
 
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
+	"github.com/awarekit/awarekit/kit/local"
 	"github.com/awarekit/awarekit/kit/typo"
 )
 
@@ -29,6 +30,7 @@ type Job struct {
 	Bleed   float64           // mm on each side; 0 for office prints
 	I18n    map[string]string // interface strings of the edition's language
 	Designs []*Design         // every design of the kit (the guide lists them)
+	Local   *local.Block      // a personalised poster's local block, or nil (local.go)
 }
 
 // Name is edition/design/size, the prefix of every problem about the job.
@@ -56,12 +58,13 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 	}
 	pg.Title = l.documentTitle()
 
-	l.side(d.Shapes, d.Boxes)
+	front, backBoxes := l.localBoxes()
+	l.side(d.Shapes, front)
 	if d.Back != nil {
 		back := *pg
 		back.Shapes, back.Texts, back.Links, back.Fitted = nil, nil, nil, nil
 		l.pg = &back
-		l.side(d.Back.Shapes, d.Back.Boxes)
+		l.side(d.Back.Shapes, backBoxes)
 		pg.Back = l.pg
 		l.pg = pg
 	}
@@ -221,6 +224,9 @@ func (l *layouter) box(b *Box) {
 		return
 	case "contacts_list":
 		l.contactsList(b, x, y, w, h)
+		return
+	case "local":
+		l.local(b, x, y, w, h)
 		return
 	}
 	paras := l.paras(b)
