@@ -28,6 +28,7 @@ Usage:
   awarekit build [--data DIR] [--kit DIR] [--out DIR] [--edition CODE] [--base-url URL]
   awarekit serve [--data DIR] [--kit DIR] [--port N]
   awarekit new <edition> --from <edition> [--data DIR] [--kit DIR]
+  awarekit personalise --edition CODE --local FILE.csv --design ID --size SIZE [--bleed] --out DIR
   awarekit i18n export --edition CODE --format xliff|po [--source CODE] [--out FILE]
   awarekit i18n import FILE
   awarekit i18n status [--json]
@@ -60,6 +61,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = i18nCmd(rest, stdout, stderr)
 	case "serve":
 		err = serveCmd(rest, stdout, stderr)
+	case "personalise":
+		err = personaliseCmd(rest, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "awarekit %s\n", version)
 	case "help", "-h", "--help":
