@@ -17,9 +17,11 @@ const go = new Go();
 const ready = new Promise((resolve) => { globalThis.awarekitReady = resolve; });
 WebAssembly.instantiate(fs.readFileSync(wasmFile), go.importObject).then((r) => { go.run(r.instance); });
 ready.then(() => {
-  const out = {};
+  const out = { startMs: performance.now() - t0 };
+  const tl = performance.now();
   const loaded = awarekit.load(fs.readFileSync(contentFile, "utf8"));
   if (loaded.error) { console.log(JSON.stringify({ error: loaded.error })); process.exit(1); }
+  out.loadMs = performance.now() - tl;
   out.designs = loaded.designs.map((d) => d.id);
   const values = { local_name: "Collège Jean Moulin – Vie scolaire", local_role: "CPE, salle 12", local_phone: "01 45 67 89 10", local_hours: "lun.–ven. 8 h–17 h", local_address: "3 rue des Écoles, 69001 Lyon", local_url: "https://college-moulin.example.fr/aide" };
   const req = { values, design: "la-sextorsion", size: "a4", preview: 800 };
@@ -36,6 +38,14 @@ ready.then(() => {
   times.sort((a, b) => a - b);
   out.relayoutMedianMs = times[7];
   out.relayoutMaxMs = times[14];
+  const tn = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    awarekit.render({ ...req, preview: 0, values: { ...values, local_role: "y".repeat(i) } });
+    tn.push(performance.now() - t);
+  }
+  tn.sort((a, b) => a - b);
+  out.layoutOnlyMedianMs = tn[2];
   r = awarekit.render({ ...req, pdf: true, preview: 0 });
   out.fileName = r.fileName;
   fs.writeFileSync(pdfOut, r.pdf);
