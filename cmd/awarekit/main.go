@@ -28,6 +28,7 @@ Usage:
   awarekit build [--data DIR] [--kit DIR] [--out DIR] [--edition CODE]... [--base-url URL] [--strict]
   awarekit serve [--data DIR] [--kit DIR] [--port N]
   awarekit new EDITION --from EDITION [--data DIR] [--kit DIR]
+  awarekit personalise --edition CODE --local FILE.csv --design ID --size SIZE [--bleed] --out DIR [--data DIR] [--kit DIR]
   awarekit i18n export --edition CODE [--format po|xliff12|xliff] [--source CODE] [--out FILE] [--data DIR] [--kit DIR]
   awarekit i18n import FILE [--data DIR] [--kit DIR]
   awarekit i18n status [--json] [--data DIR] [--kit DIR]
@@ -64,6 +65,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = serveCmd(rest, stdout, stderr)
 	case "verify":
 		err = verifyCmd(rest, stdout, stderr)
+	case "personalise":
+		err = personaliseCmd(rest, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "awarekit %s\n", version)
 	case "help", "-h", "--help":

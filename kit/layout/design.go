@@ -30,7 +30,8 @@ type Design struct {
 	Background string            `yaml:"background"`
 	Shapes     []ShapeSpec       `yaml:"shapes"`
 	Boxes      []Box             `yaml:"boxes"`
-	Back       *Side             `yaml:"back"` // a second page (the back of a card)
+	Back       *Side             `yaml:"back"`  // a second page (the back of a card)
+	Local      *LocalSpec        `yaml:"local"` // where a personalised poster's local block goes (local.go)
 	// ReadingOrder lists the front's box ids in the order they are read
 	// (tagged PDF); empty: the order of boxes.
 	ReadingOrder []string `yaml:"reading_order"`
@@ -244,6 +245,7 @@ func (d *Design) check(stem string) diag.List {
 		d.checkBoxes("back.boxes", d.Back.Boxes, seen, add, inPage, useColor)
 		checkReadingOrder("back.reading_order", d.Back.ReadingOrder, d.Back.Boxes, add)
 	}
+	d.checkLocal(add, inPage, useColor)
 	return probs
 }
 

@@ -22,6 +22,7 @@ import (
 
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
+	"github.com/awarekit/awarekit/kit/local"
 	"github.com/awarekit/awarekit/kit/typo"
 )
 
@@ -34,6 +35,7 @@ type Job struct {
 	I18n    map[string]string // interface strings of the edition's language
 	Designs []*Design         // every design of the kit (the guide lists them)
 	SiteURL string            // the edition's site (https://…/fr-FR/), for the "site" boxes and the guide; "" when the build has no absolute base URL
+	Local   *local.Block      // a personalised poster's local block, or nil (local.go)
 }
 
 // Name is edition/design/size, the prefix of every problem about the job.
@@ -63,12 +65,13 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 	pg.Title = l.documentTitle()
 	l.h1 = l.titleBox()
 
-	l.side(d.Shapes, d.Boxes, d.ReadingOrder)
+	front, backBoxes := l.localBoxes()
+	l.side(d.Shapes, front, d.ReadingOrder)
 	if d.Back != nil {
 		back := *pg
 		back.Shapes, back.Texts, back.Links, back.Fitted, back.Images, back.Elems = nil, nil, nil, nil, nil, nil
 		l.pg, l.back = &back, true
-		l.side(d.Back.Shapes, d.Back.Boxes, d.Back.ReadingOrder)
+		l.side(d.Back.Shapes, backBoxes, d.Back.ReadingOrder)
 		l.back = false
 		pg.Back = l.pg
 		l.pg = pg
@@ -289,6 +292,9 @@ func (l *layouter) box(b *Box) {
 		return
 	case "contacts_list":
 		l.contactsList(b, x, y, w, h)
+		return
+	case "local":
+		l.local(b, x, y, w, h)
 		return
 	}
 	paras := l.paras(b)

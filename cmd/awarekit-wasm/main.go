@@ -1,0 +1,119 @@
+//go:build js && wasm
+
+// Command awarekit-wasm is the personalisation engine of the
+// /<edition>/personalise/ page, compiled with GOOS=js GOARCH=wasm: the same
+// Go code as `awarekit personalise` (kit/personalise, kit/layout, kit/pdf,
+// kit/preview), run in the visitor's browser so that nothing typed and no
+// logo ever leaves the page. It imports neither Hugo nor kit/site.
+//
+// It installs one global object, awarekit, with two functions:
+//
+//	awarekit.load(contentJSON string) → {designs: [{id, name, sizes}], error}
+//	awarekit.render({values: {local_name…}, logo: Uint8Array|null,
+//	                 design, size, bleed, pdf: bool, preview: height})
+//	  → {fields: [{field, msg}], problems: [string],
+//	     preview: Uint8Array (PNG), pdf: Uint8Array, fileName, ms}
+//
+// and then calls globalThis.awarekitReady() if the page defined it.
+package main
+
+import (
+	"syscall/js"
+	"time"
+
+	"github.com/awarekit/awarekit/kit/personalise"
+)
+
+var session *personalise.Session
+
+func main() {
+	api := js.Global().Get("Object").New()
+	api.Set("load", js.FuncOf(load))
+	api.Set("render", js.FuncOf(render))
+	js.Global().Set("awarekit", api)
+	if ready := js.Global().Get("awarekitReady"); ready.Type() == js.TypeFunction {
+		ready.Invoke()
+	}
+	select {} // keep the functions alive
+}
+
+func load(_ js.Value, args []js.Value) any {
+	out := map[string]any{}
+	if len(args) != 1 || args[0].Type() != js.TypeString {
+		out["error"] = "load takes the edition's content.json as a string"
+		return out
+	}
+	s, err := personalise.NewSession([]byte(args[0].String()))
+	if err != nil {
+		out["error"] = err.Error()
+		return out
+	}
+	session = s
+	var ds []any
+	for _, d := range s.Designs {
+		sizes := make([]any, len(d.Sizes))
+		for i, z := range d.Sizes {
+			sizes[i] = z
+		}
+		ds = append(ds, map[string]any{"id": d.ID, "name": d.Name, "sizes": sizes})
+	}
+	out["designs"] = ds
+	return out
+}
+
+func render(_ js.Value, args []js.Value) any {
+	start := time.Now()
+	out := map[string]any{}
+	if session == nil || len(args) != 1 || args[0].Type() != js.TypeObject {
+		out["problems"] = []any{"call load first, then render({values, design, size…})"}
+		return out
+	}
+	a := args[0]
+	req := personalise.Request{Values: map[string]string{}}
+	if v := a.Get("values"); v.Type() == js.TypeObject {
+		keys := js.Global().Get("Object").Call("keys", v)
+		for i := 0; i < keys.Length(); i++ {
+			k := keys.Index(i).String()
+			if x := v.Get(k); x.Type() == js.TypeString {
+				req.Values[k] = x.String()
+			}
+		}
+	}
+	if l := a.Get("logo"); l.Type() == js.TypeObject && l.Get("length").Type() == js.TypeNumber {
+		req.Logo = make([]byte, l.Get("length").Int())
+		js.CopyBytesToGo(req.Logo, l)
+	}
+	str := func(k string) string {
+		if v := a.Get(k); v.Type() == js.TypeString {
+			return v.String()
+		}
+		return ""
+	}
+	req.Design, req.Size = str("design"), str("size")
+	req.Bleed = a.Get("bleed").Truthy()
+	req.PDF = a.Get("pdf").Truthy()
+	if h := a.Get("preview"); h.Type() == js.TypeNumber {
+		req.Preview = min(max(h.Int(), 0), 2000)
+	}
+	res := session.Render(req)
+	fields := []any{}
+	for _, f := range res.Fields {
+		fields = append(fields, map[string]any{"field": f.Field, "msg": f.Msg})
+	}
+	problems := []any{}
+	for _, p := range res.Problems {
+		problems = append(problems, p)
+	}
+	out["fields"], out["problems"], out["fileName"] = fields, problems, res.FileName
+	bytes := func(b []byte) any {
+		if b == nil {
+			return js.Null()
+		}
+		u := js.Global().Get("Uint8Array").New(len(b))
+		js.CopyBytesToJS(u, b)
+		return u
+	}
+	out["preview"], out["pdf"] = bytes(res.Preview), bytes(res.PDF)
+	out["ms"] = float64(time.Since(start).Microseconds()) / 1000
+	return out
+}

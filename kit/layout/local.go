@@ -1,0 +1,268 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/awarekit/awarekit/kit/local"
+)
+
+// LocalSpec is a design's `local:` section: where a personalised poster's
+// local block goes. Without a local block the design is drawn exactly as
+// its boxes say; with one, the boxes listed under replace take their new
+// geometry (the box of the same id is replaced whole) and the block is
+// drawn in box, a box of kind local. The official texts stay word for word:
+// only their box may shrink, and fit-or-fail still applies to them.
+type LocalSpec struct {
+	Side    string `yaml:"side"`    // front (default) | back
+	Box     Box    `yaml:"box"`     // show: local
+	Replace []Box  `yaml:"replace"` // boxes of that side, new geometry when a block is given
+}
+
+// Personalisable reports whether the design declares a local block.
+func (d *Design) Personalisable() bool { return d.Local != nil }
+
+// localBoxes returns the boxes of the front and the back to draw: the
+// design's own, or the personalised ones when the job has a local block.
+func (l *layouter) localBoxes() (front, back []Box) {
+	d := l.job.Design
+	front = d.Boxes
+	if d.Back != nil {
+		back = d.Back.Boxes
+	}
+	if l.job.Local == nil {
+		return front, back
+	}
+	if d.Local == nil {
+		l.probs.Add(l.job.Name(), 0, 0, "", "this design has no local block (no local: section)")
+		return front, back
+	}
+	if d.Local.Side == "back" {
+		return front, d.Local.boxes(back)
+	}
+	return d.Local.boxes(front), back
+}
+
+// boxes returns a side's boxes with the replacements and the local box.
+func (s *LocalSpec) boxes(side []Box) []Box {
+	out := make([]Box, 0, len(side)+1)
+	for _, b := range side {
+		for _, r := range s.Replace {
+			if r.ID == b.ID {
+				b = r
+			}
+		}
+		out = append(out, b)
+	}
+	return append(out, s.Box)
+}
+
+// checkLocal checks the local: section: the local box and the replaced
+// boxes are checked like every box (in the page, sizes readable, known
+// colours), and the personalised side must have no overlap either.
+func (d *Design) checkLocal(add func(field, format string, args ...any), inPage func(field string, x, y, w, h float64), useColor func(field, c string)) {
+	s := d.Local
+	if s == nil {
+		return
+	}
+	side := d.Boxes
+	switch s.Side {
+	case "", "front":
+	case "back":
+		if d.Back == nil {
+			add("local.side", "back: the design has no back")
+			return
+		}
+		side = d.Back.Boxes
+	default:
+		add("local.side", "%q is not one of front, back", s.Side)
+		return
+	}
+	if s.Box.Show != "local" {
+		add("local.box.show", "must be local")
+	}
+	for i, r := range s.Replace {
+		if !slices.ContainsFunc(side, func(b Box) bool { return b.ID == r.ID }) {
+			add(fmt.Sprintf("local.replace[%d].id", i), "%q is not a box of the %s", r.ID, map[bool]string{true: "back", false: "front"}[s.Side == "back"])
+		}
+	}
+	// The replaced boxes are checked like every box: kinds, place, sizes,
+	// colours, overlaps on the personalised side. Box ids of the other
+	// side count as seen.
+	seen := map[string]bool{}
+	other := d.Back
+	if s.Side == "back" {
+		other = &Side{Boxes: d.Boxes}
+	}
+	if other != nil {
+		for _, b := range other.Boxes {
+			seen[b.ID] = true
+		}
+	}
+	all := s.boxes(side)
+	d.checkBoxes("local", all[:len(all)-1], seen, add, inPage, useColor)
+	// The local box itself: place, sizes readable on every paper size,
+	// colours, and no overlap with the personalised side.
+	b := s.Box
+	f := "local." + b.ID
+	if b.ID == "" {
+		add("local.box.id", "missing (required)")
+	} else if seen[b.ID] || slices.ContainsFunc(side, func(o Box) bool { return o.ID == b.ID }) {
+		add("local.box.id", "duplicate box id %q", b.ID)
+	}
+	inPage(f, b.X, b.Y, b.W, b.H)
+	if b.Font != "" && !slices.Contains(Roles, b.Font) {
+		add(f+".font", "%q is not one of regular, bold, black", b.Font)
+	}
+	if len(b.Size) != 2 || b.Size[0] < b.Size[1] || b.Size[1] <= 0 {
+		add(f+".size", "give [max, min] in points, max ≥ min > 0")
+	} else {
+		for _, sz := range d.Sizes {
+			if got, min := b.Size[1]*d.Scale(sz), MinBody[sz]; got < min-1e-6 {
+				add(f+".size", "the minimum %.1f pt on %s is under the %.1f pt readable there", got, sz, min)
+			}
+		}
+	}
+	for _, c := range []struct{ k, v string }{{"color", b.Color}, {"accent", b.Accent}, {"fill", b.Fill}} {
+		useColor(f+"."+c.k, c.v)
+	}
+	for _, o := range all[:len(all)-1] {
+		if b.X < o.X+o.W-1e-9 && o.X < b.X+b.W-1e-9 && b.Y < o.Y+o.H-1e-9 && o.Y < b.Y+b.H-1e-9 {
+			add(f, "overlaps box %s", o.ID)
+		}
+	}
+}
+
+// local draws the local block: the logo on the left when there is one,
+// then name, role, phone, hours, address and URL, and a small line saying
+// who added it. A text that does not fit even at the box's smallest size is
+// reported on the field that takes the most lines, as "too long by N lines
+// at the smallest size", with the field name (local_address…) as the
+// problem's field.
+func (l *layouter) local(b *Box, x, y, w, h float64) {
+	blk := l.job.Local
+	if blk == nil {
+		return
+	}
+	d := l.job.Design
+	ink, accent := d.color(b.Color), d.color(b.Accent)
+	if b.Accent == "" {
+		accent = ink
+	}
+	align := b.Align
+	if align == "" {
+		align = Left
+	}
+	if blk.Logo != nil {
+		lh := math.Min(h, w/4)
+		lw := lh * float64(blk.LogoSize[0]) / float64(blk.LogoSize[1])
+		if lw > w/4 {
+			lw, lh = w/4, w/4*float64(blk.LogoSize[1])/float64(blk.LogoSize[0])
+		}
+		l.pg.Images = append(l.pg.Images, Image{X: x, Y: y + (h-lh)/2, W: lw, H: lh, Data: blk.Logo})
+		x, w = x+lw+l.k*2, w-lw-l.k*2
+	}
+	// One paragraph per field for the attribution of an overflow; printed
+	// more compactly: the phone and the hours share a paragraph, and so do
+	// the address and the URL.
+	var single []Para
+	var fields []string
+	var paras []Para
+	var paraFields [][]string
+	for _, f := range local.Fields {
+		v := blk.Get(f)
+		if v == "" {
+			continue
+		}
+		sp := Span{Text: l.t(v), Role: Regular, Color: ink, Scale: 1}
+		switch f {
+		case local.FieldName:
+			sp.Role, sp.Color, sp.Scale = Black, accent, 1.1
+		case local.FieldPhone:
+			sp.Text, sp.Role = v, Black // as typed: typography never touches a number
+		case local.FieldURL:
+			sp.Text = v
+		}
+		single = append(single, Para{Spans: []Span{sp}, Align: align, Leading: b.Leading})
+		fields = append(fields, f)
+		if len(paraFields) > 0 && (f == local.FieldHours && slices.Contains(paraFields[len(paraFields)-1], local.FieldPhone) ||
+			f == local.FieldURL && slices.Contains(paraFields[len(paraFields)-1], local.FieldAddress)) {
+			last := &paras[len(paras)-1]
+			last.Spans = append(last.Spans, Span{Text: "\u00a0· ", Role: Regular, Color: ink, Scale: 1}, sp)
+			paraFields[len(paraFields)-1] = append(paraFields[len(paraFields)-1], f)
+			continue
+		}
+		before := 0.05
+		if len(paras) == 0 {
+			before = 0
+		}
+		paras = append(paras, Para{Spans: []Span{sp}, Align: align, SpaceBefore: before, Leading: b.Leading})
+		paraFields = append(paraFields, []string{f})
+	}
+	note := Para{Spans: []Span{{Text: l.i18n("local_added"), Role: Regular, Color: ink, Scale: 0.7}}, Align: align, SpaceBefore: 0.2, Leading: b.Leading}
+	paras = append(paras, note)
+
+	max, min := l.sizes(b)
+	measure := func(s float64) float64 { h, _ := setter{l.fonts, s}.measure(paras, w); return h }
+	size, ok, excess := fit(max, min, h, measure)
+	st := setter{l.fonts, size}
+	set := st.set(paras, w)
+	if !ok {
+		lineH := min * lead(b)
+		n := 1
+		if !math.IsInf(excess, 1) {
+			n = int(math.Ceil(excess/lineH - 1e-9))
+		}
+		// The culprit: the field with the most lines, or the one holding
+		// a word wider than the box.
+		worst, most := fields[0], -1
+		for i, f := range fields {
+			one := st.set(single[i:i+1], w)
+			lines := len(one.lines[0])
+			if one.cut != "" {
+				lines = math.MaxInt
+			}
+			if lines >= most {
+				worst, most = f, lines
+			}
+		}
+		if math.IsInf(excess, 1) {
+			l.probs.Add(l.job.Name()+"/"+b.ID, 0, 0, worst, "a word is wider than the box even at the smallest size: %q", set.cut)
+		} else {
+			s := "s"
+			if n == 1 {
+				s = ""
+			}
+			l.probs.Add(l.job.Name()+"/"+b.ID, 0, 0, worst, "too long by %d line%s at the smallest size", n, s)
+		}
+	}
+	l.pg.Fitted = append(l.pg.Fitted, Fit{b.ID, size})
+	top := y
+	if set.height < h {
+		top = y + (h-set.height)/2
+	}
+	st.emit(l.pg, set, x, top, w)
+	if blk.Dial != "" || blk.URL != "" {
+		// The phone and the URL are clickable in the PDF.
+		yy := top
+		for i, ls := range set.lines {
+			if i > 0 {
+				yy += set.paras[i].SpaceBefore * size
+			}
+			hh := 0.0
+			for _, ln := range ls {
+				hh += ln.height
+			}
+			if i < len(paraFields) {
+				switch {
+				case slices.Contains(paraFields[i], local.FieldPhone) && blk.Dial != "":
+					l.pg.Links = append(l.pg.Links, Link{X: x, Y: yy, W: w, H: hh, URL: "tel:" + blk.Dial})
+				case slices.Contains(paraFields[i], local.FieldURL):
+					l.pg.Links = append(l.pg.Links, Link{X: x, Y: yy, W: w, H: hh, URL: blk.URL})
+				}
+			}
+			yy += hh
+		}
+	}
+}

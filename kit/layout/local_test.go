@@ -1,0 +1,220 @@
+package layout
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit"
+	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/diag"
+	"github.com/awarekit/awarekit/kit/i18n"
+	"github.com/awarekit/awarekit/kit/local"
+	"github.com/awarekit/awarekit/kit/testkit"
+	"github.com/nyaruka/phonenumbers"
+)
+
+// The designs every edition can personalise (issue 17).
+var personalisable = []string{"la-sextorsion", "c-est-non", "contacts", "bons-reflexes-carte"}
+
+func fullBlock(t *testing.T, region string) *local.Block {
+	t.Helper()
+	phone := phonenumbers.Format(phonenumbers.GetExampleNumberForType(region, phonenumbers.FIXED_LINE), phonenumbers.NATIONAL)
+	b, errs := local.Parse(map[string]string{
+		local.FieldName:    "Collège Jean Moulin – Vie scolaire",
+		local.FieldRole:    "CPE, infirmière : salle 12",
+		local.FieldPhone:   phone,
+		local.FieldHours:   "lun.–ven. 8 h–17 h",
+		local.FieldAddress: "3 rue des Écoles, 69001 Lyon",
+		local.FieldURL:     "https://college-moulin.example.fr/aide",
+	}, nil, region)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	return b
+}
+
+// TestLocalNothingMoves: without a local block, a design with a local:
+// section is laid out exactly as without it.
+func TestLocalNothingMoves(t *testing.T) {
+	e, ds, tr := loadFixture(t)
+	f := fonts(t)
+	for _, id := range personalisable {
+		d := design(t, ds, id)
+		if !d.Personalisable() {
+			t.Fatalf("%s declares no local block", id)
+		}
+		plain := *d
+		plain.Local = nil
+		for _, size := range d.Sizes {
+			a, errA := Layout(f, Job{Edition: e, Design: d, Size: size, I18n: tr, Designs: ds})
+			b, errB := Layout(f, Job{Edition: e, Design: &plain, Size: size, I18n: tr, Designs: ds})
+			if errA != nil || errB != nil {
+				t.Fatal(errA, errB)
+			}
+			if a.Snapshot() != b.Snapshot() {
+				t.Errorf("%s/%s: the local: section changes the poster without a local block", id, size)
+			}
+		}
+	}
+}
+
+// TestLocalBlock lays out every personalisable design of the bundled fr-FR
+// edition with a full local block (on the card: name, phone and hours): it
+// fits, its texts are printed with the line saying who added it, and the
+// official texts are all still there, character for character. (Editions
+// with longer official texts, fr-LU and the drafts squeezed under their
+// band, leave no room on la-sextorsion and c-est-non: personalising them
+// fails naming the official box that overflows.)
+func TestLocalBlock(t *testing.T) {
+	set, err := content.Load(os.DirFS(filepath.Join(testkit.Root(), "data")), "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, ds, _ := loadFixture(t)
+	f := fonts(t)
+	published := 0
+	for _, e := range set.Editions {
+		if e.Code != "fr-FR" {
+			continue
+		}
+		published++
+		tr := i18nFor(t, e)
+		for _, id := range personalisable {
+			d := design(t, ds, id)
+			blk := fullBlock(t, e.Region)
+			if id == "bons-reflexes-carte" {
+				blk.Role, blk.Address, blk.URL = "", "", ""
+			}
+			for _, size := range d.Sizes {
+				name := e.Code + "/" + id + "/" + size
+				plain, err := Layout(f, Job{Edition: e, Design: d, Size: size, I18n: tr, Designs: ds})
+				if err != nil {
+					t.Fatal(err)
+				}
+				pg, err := Layout(f, Job{Edition: e, Design: d, Size: size, I18n: tr, Designs: ds, Local: blk})
+				if err != nil {
+					t.Errorf("%s: %v", name, err)
+					continue
+				}
+				text := flat(pg.PlainText())
+				for _, fl := range local.Fields {
+					want := blk.Get(fl)
+					if fl != local.FieldPhone && fl != local.FieldURL {
+						want = flat(strings.ReplaceAll(want, ":", "\u202f:")) // typography: a narrow space before the colon
+					}
+					if want != "" && !strings.Contains(text, want) {
+						t.Errorf("%s: %s %q not printed in\n%s", name, fl, want, text)
+					}
+				}
+				if added := flat(tr["local_added"]); !strings.Contains(text, strings.ReplaceAll(added, "'", "’")) {
+					t.Errorf("%s: the line saying who added the block is missing", name)
+				}
+				// Every official word is still printed, in the same order.
+				if got, want := words(official(pg, d, e, size)), words(plain.PlainText()); got != want {
+					t.Errorf("%s: the official text changed:\n got %s\nwant %s", name, got, want)
+				}
+			}
+		}
+	}
+	if published == 0 {
+		t.Fatal("no fr-FR edition in data/")
+	}
+}
+
+// TestLocalTooLong: a text that does not fit at the smallest size is
+// reported on its field.
+func TestLocalTooLong(t *testing.T) {
+	e, ds, tr := loadFixture(t)
+	blk := fullBlock(t, "FR")
+	blk.Address = strings.Repeat("Bâtiment administratif ", 6)
+	_, err := Layout(fonts(t), Job{Edition: e, Design: design(t, ds, "la-sextorsion"), Size: "a4", I18n: tr, Local: blk})
+	d, ok := err.(*diag.Error)
+	if !ok || len(d.Problems) != 1 {
+		t.Fatalf("want one problem, got %v", err)
+	}
+	// On the card, the full block is too long.
+	_, err = Layout(fonts(t), Job{Edition: e, Design: design(t, ds, "bons-reflexes-carte"), Size: "card", I18n: tr, Local: fullBlock(t, "FR")})
+	if err == nil || !strings.Contains(err.Error(), "fr-FR/bons-reflexes-carte/card/local: local_") || !strings.Contains(err.Error(), " at the smallest size") {
+		t.Fatalf("the card takes a full block: %v", err)
+	}
+	p := d.Problems[0]
+	if p.Field != local.FieldAddress || !strings.HasPrefix(p.Msg, "too long by ") || !strings.HasSuffix(p.Msg, " at the smallest size") || p.File != "fr-FR/la-sextorsion/a4/local" {
+		t.Fatalf("got %+v", p)
+	}
+}
+
+func TestLocalDesignChecks(t *testing.T) {
+	base := "id: x\nsizes: [a4]\nboxes:\n  - {id: a, show: title, x: 10, y: 10, w: 100, h: 20, size: [20, 12]}\n  - {id: b, show: footer, x: 10, y: 280, w: 100, h: 10, size: [8, 7]}\n"
+	for _, c := range []struct{ name, yaml, want string }{
+		{"ok", base + "local:\n  box: {id: l, show: local, x: 120, y: 280, w: 80, h: 10, size: [12, 11]}\n", ""},
+		{"overlap", base + "local:\n  box: {id: l, show: local, x: 50, y: 280, w: 80, h: 10, size: [12, 11]}\n", "posters/x.yaml: local.l: overlaps box b"},
+		{"duplicate id", base + "local:\n  box: {id: a, show: local, x: 120, y: 280, w: 80, h: 10, size: [12, 11]}\n", `posters/x.yaml: local.box.id: duplicate box id "a"`},
+		{"replacement overlaps", base + "local:\n  box: {id: l, show: local, x: 120, y: 280, w: 80, h: 10, size: [12, 11]}\n  replace:\n    - {id: b, show: footer, x: 10, y: 5, w: 100, h: 10, size: [8, 7]}\n", "posters/x.yaml: local.b: overlaps box a"},
+		{"replace makes room", base + "local:\n  box: {id: l, show: local, x: 50, y: 280, w: 80, h: 10, size: [12, 11]}\n  replace:\n    - {id: b, show: footer, x: 10, y: 280, w: 30, h: 10, size: [8, 7]}\n", ""},
+		{"unknown replace", base + "local:\n  box: {id: l, show: local, x: 120, y: 280, w: 80, h: 10, size: [12, 11]}\n  replace:\n    - {id: z, show: footer, x: 10, y: 200, w: 30, h: 10, size: [8, 7]}\n", `posters/x.yaml: local.replace[0].id: "z" is not a box of the front`},
+		{"too small", base + "local:\n  box: {id: l, show: local, x: 120, y: 280, w: 80, h: 10, size: [9, 8]}\n", "posters/x.yaml: local.l.size: the minimum 8.0 pt on a4 is under the 11.0 pt readable there"},
+		{"not local", base + "local:\n  box: {id: l, show: title, x: 120, y: 280, w: 80, h: 10, size: [12, 11]}\n", "posters/x.yaml: local.box.show: must be local"},
+		{"no back", base + "local:\n  side: back\n  box: {id: l, show: local, x: 120, y: 280, w: 80, h: 10, size: [12, 11]}\n", "posters/x.yaml: local.side: back: the design has no back"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := LoadDesigns(fstestMap{"x.yaml": c.yaml}, "posters")
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if got != c.want {
+				t.Fatalf("got  %s\nwant %s", got, c.want)
+			}
+		})
+	}
+}
+
+// official is the page's text without the local block's lines.
+func official(pg *Page, d *Design, e *content.Edition, size string) string {
+	k := d.Scale(size) * mm
+	band := 0.0
+	if e.Draft() {
+		band = pg.Height * draftBand
+	}
+	ky := k * (pg.Height - band) / pg.Height
+	b := d.Local.Box
+	x0, y0, x1, y1 := b.X*k, band+b.Y*ky, (b.X+b.W)*k, band+(b.Y+b.H)*ky
+	side := pg
+	if d.Local.Side == "back" {
+		side = pg.Back
+	}
+	var kept []Text
+	for _, t := range side.Texts {
+		if t.X >= x0-1e-6 && t.X <= x1 && t.Y >= y0 && t.Y <= y1 {
+			continue
+		}
+		kept = append(kept, t)
+	}
+	cp := *side
+	cp.Texts = kept
+	if side == pg {
+		return flat(cp.PlainText())
+	}
+	front := *pg
+	front.Back = &cp
+	return flat(front.PlainText())
+}
+
+func i18nFor(t *testing.T, e *content.Edition) map[string]string {
+	t.Helper()
+	tr, _ := fs.Sub(awarekit.Defaults, "i18n")
+	m, err := i18n.Load(tr, "i18n", e.Language, e.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// words is the text without any space: line breaks fall elsewhere when a
+// box is narrower, the characters must stay the same.
+func words(s string) string { return strings.Join(strings.Fields(s), "") }

@@ -1,0 +1,87 @@
+package personalise
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/layout"
+	"github.com/awarekit/awarekit/kit/local"
+	"github.com/awarekit/awarekit/kit/testkit"
+)
+
+func session(t *testing.T) (*Session, *content.Edition) {
+	t.Helper()
+	set, err := content.Load(os.DirFS(filepath.Join(testkit.Root(), "data")), "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := set.Edition("fr-FR")
+	b, err := json.MarshalIndent(e, "", "  ") // as the build writes content.json
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewSession(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, e
+}
+
+// TestSessionRoundTrip: the edition read back from content.json lays out
+// exactly as the one loaded from the data folder.
+func TestSessionRoundTrip(t *testing.T) {
+	s, e := session(t)
+	blk, _ := local.Parse(map[string]string{local.FieldName: "Collège Jean Moulin", local.FieldPhone: "01 45 67 89 10"}, nil, "FR")
+	for _, d := range s.Designs {
+		for _, size := range d.Sizes {
+			a, errA := Poster(s.fonts, jobFor(s, e, d.ID, size, blk))
+			b, errB := Poster(s.fonts, jobFor(s, s.Edition, d.ID, size, blk))
+			if errA != nil || errB != nil {
+				t.Fatal(errA, errB)
+			}
+			if a.Snapshot() != b.Snapshot() {
+				t.Errorf("%s/%s: the edition read from content.json lays out differently", d.ID, size)
+			}
+		}
+	}
+	if len(s.Designs) != 4 {
+		t.Errorf("%d personalisable designs, want 4", len(s.Designs))
+	}
+}
+
+func TestSessionRender(t *testing.T) {
+	s, _ := session(t)
+	r := s.Render(Request{Values: map[string]string{local.FieldName: "Collège Jean Moulin", local.FieldPhone: "01 45 67 89 10"}, Design: "la-sextorsion", Size: "a4", PDF: true, Preview: 400})
+	if !r.OK() || !bytes.HasPrefix(r.PDF, []byte("%PDF-")) || !bytes.HasPrefix(r.Preview, []byte("\x89PNG")) || r.FileName != "la-sextorsion-a4-personalised-college-jean-moulin.pdf" {
+		t.Fatalf("%+v", r)
+	}
+	f := filepath.Join(t.TempDir(), "p.pdf")
+	os.WriteFile(f, r.PDF, 0o644)
+	out, err := exec.Command("pdftotext", f, "-").Output()
+	if err != nil || !strings.Contains(string(out), "Collège Jean Moulin") || !strings.Contains(string(out), "01 45 67 89 10") {
+		t.Fatalf("pdftotext: %v\n%s", err, out)
+	}
+	r = s.Render(Request{Values: map[string]string{local.FieldName: "A", local.FieldPhone: "12"}, Design: "la-sextorsion", Size: "a4", Preview: 400})
+	if r.OK() || len(r.Fields) != 1 || r.Fields[0].Field != local.FieldPhone || r.Preview != nil {
+		t.Fatalf("%+v", r)
+	}
+	r = s.Render(Request{Values: map[string]string{local.FieldName: "A", local.FieldAddress: strings.Repeat("Bâtiment administratif ", 6), local.FieldRole: strings.Repeat("Accueil ", 10), local.FieldHours: strings.Repeat("lundi matin ", 10)}, Design: "la-sextorsion", Size: "a4", Preview: 400})
+	if r.OK() || len(r.Fields) != 1 || r.Fields[0].Field != local.FieldAddress || !strings.HasSuffix(r.Fields[0].Msg, " at the smallest size") {
+		t.Fatalf("%+v", r)
+	}
+}
+
+func jobFor(s *Session, e *content.Edition, design, size string, blk *local.Block) layout.Job {
+	for _, d := range s.Designs {
+		if d.ID == design {
+			return layout.Job{Edition: e, Design: d, Size: size, I18n: s.i18n, Designs: s.all, Local: blk}
+		}
+	}
+	return layout.Job{}
+}
