@@ -334,6 +334,9 @@ func TestBundledDraftMarks(t *testing.T) {
 		if strings.HasPrefix(code, "de-") {
 			mark = "ENTWURF – NICHT ÜBERPRÜFT"
 		}
+		if strings.HasPrefix(code, "uk-") {
+			mark = "ЧЕРНЕТКА – НЕ ПЕРЕВІРЕНО"
+		}
 		pdfs, _ := filepath.Glob(filepath.Join(out, code, "posters", "*.pdf"))
 		if len(pdfs) == 0 {
 			t.Errorf("%s: no PDF", code)

@@ -496,7 +496,7 @@ func formatDate(lang string, d content.Date) string {
 		return ""
 	}
 	t := d.Time()
-	if lang == "de" {
+	if lang == "de" || lang == "uk" {
 		return t.Format("02.01.2006")
 	}
 	return t.Format("02/01/2006")

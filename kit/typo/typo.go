@@ -1,7 +1,9 @@
 // Package typo applies the typographic rules of a language to plain text
 // before it is measured and printed: French no-break spaces before : ; ! ?
-// and inside « », typographic apostrophes, and no-break spaces inside
-// numbers (phone numbers and thousands never split across lines).
+// and inside « », Ukrainian «» without spaces and its apostrophe ʼ,
+// typographic apostrophes, and no-break spaces inside numbers (phone
+// numbers and thousands never split across lines). The rules of each
+// language are a table, Langs (rules.go).
 //
 // It works on strings only (ApplyMarkdown on the text of a Markdown
 // document, parsed as the site parses it, never on link targets or code);
@@ -30,10 +32,13 @@ func Apply(lang, s string) string {
 	}
 	rs := []rune(s)
 	out := make([]rune, 0, len(rs)+8)
-	french := lang == "fr"
+	ru := Langs[lang]
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		switch {
+		case (r == '\'' || r == '’') && ru.letterApostrophe(rs, i):
+			out = append(out, ru.LetterApostrophe)
+			continue
 		case r == '\'':
 			out = append(out, '’')
 			continue
@@ -42,12 +47,12 @@ func Apply(lang, s string) string {
 			out = append(out, NBSP)
 			continue
 		}
-		if !french {
-			out = append(out, r)
-			continue
-		}
 		switch r {
 		case ':', ';', '!', '?':
+			if !ru.SpaceBeforeMarks {
+				out = append(out, r)
+				continue
+			}
 			if inURL(rs, i) || r == ':' && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]) {
 				out = append(out, r)
 				continue
@@ -65,13 +70,27 @@ func Apply(lang, s string) string {
 			}
 			out = append(out, r)
 		case '«':
-			out = append(out, r, NBSP)
+			if ru.QuoteSpace == 0 && !ru.TightQuotes {
+				out = append(out, r)
+				continue
+			}
+			out = append(out, r)
+			if ru.QuoteSpace != 0 {
+				out = append(out, ru.QuoteSpace)
+			}
 			for i+1 < len(rs) && isSpace(rs[i+1]) {
 				i++
 			}
 		case '»':
+			if ru.QuoteSpace == 0 && !ru.TightQuotes {
+				out = append(out, r)
+				continue
+			}
 			out = trimSpaceEnd(out)
-			out = append(out, NBSP, r)
+			if ru.QuoteSpace != 0 {
+				out = append(out, ru.QuoteSpace)
+			}
+			out = append(out, r)
 		default:
 			out = append(out, r)
 		}
@@ -138,5 +157,5 @@ func isBreak(r rune) bool { return unicode.IsSpace(r) || isSpace(r) }
 // Plain undoes Apply's characters (no-break spaces, apostrophes), for
 // comparing printed text with a source.
 func Plain(s string) string {
-	return strings.NewReplacer("\u00a0", " ", "\u202f", " ", "’", "'").Replace(s)
+	return strings.NewReplacer("\u00a0", " ", "\u202f", " ", "’", "'", "\u02bc", "'").Replace(s)
 }

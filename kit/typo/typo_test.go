@@ -25,6 +25,19 @@ func TestApply(t *testing.T) {
 		{"fr", "de 9 h à 18 h 30, 7 j/7", "de 9" + n + "h à 18" + n + "h" + n + "30, 7" + n + "j/7"},
 		{"fr", "de 12 à 25 ans, 50 %", "de 12 à 25" + n + "ans, 50" + n + "%"},
 		{"fr", "3 heures", "3 heures"},
+		// Ukrainian: «» with no space inside, nothing before : ; ! ?, the
+		// apostrophe inside a Cyrillic word is ʼ (U+02BC), elsewhere ’.
+		{"uk", "кнопка «Вийти з сайту»", "кнопка «Вийти з сайту»"},
+		{"uk", "кнопка « Вийти з сайту »", "кнопка «Вийти з сайту»"},
+		{"uk", "«" + n + "так" + n + "»", "«так»"},
+		{"uk", "Увага: не плати! Чому? Так; ні", "Увага: не плати! Чому? Так; ні"},
+		{"uk", "мʼята, п'ять, пʼять, м’ята", "мʼята, пʼять, пʼять, мʼята"},
+		{"uk", "l'Enfance, 'так', сім'ї", "l’Enfance, ’так’, сімʼї"},
+		{"uk", "дзвони на 3018 або 119, з 9 год", "дзвони на 3018 або 119, з 9 год"},
+		{"uk", "0805 805 817, 50 %", "0805" + n + "805" + n + "817, 50" + n + "%"},
+		{"uk", "https://e-enfance.org/?a=b", "https://e-enfance.org/?a=b"},
+		{"fr", "l'Enfance, п'ять", "l’Enfance, п’ять"},
+		{"de", "« so »", "« so »"},
 	} {
 		got := Apply(tc.lang, tc.in)
 		if got != tc.want {
@@ -41,9 +54,17 @@ func FuzzApply(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got := Apply("fr", s)
-		if Apply("fr", got) != got {
-			t.Errorf("not idempotent on %q", s)
+		for _, lang := range []string{"fr", "uk"} {
+			got := Apply(lang, s)
+			if Apply(lang, got) != got {
+				t.Errorf("%s: not idempotent on %q", lang, s)
+			}
 		}
 	})
+}
+
+func TestPlainUkrainian(t *testing.T) {
+	if got := Plain(Apply("uk", "п'ять «так»")); got != "п'ять «так»" {
+		t.Errorf("Plain(Apply(uk)) = %q", got)
+	}
 }
