@@ -16,7 +16,7 @@ import (
 // dates as 24.11.2026.
 func TestUkrainianPosters(t *testing.T) {
 	out := bundled(t)
-	set, err := build.Check(filepath.Join(testkit.Root(), "data"))
+	set, err := build.Check(filepath.Join(testkit.Root(), "data"), testkit.Today)
 	if err != nil {
 		t.Fatal(err)
 	}
