@@ -203,7 +203,11 @@ func SpaceAfter(t, next Text) bool {
 		return false
 	}
 	if next.Y != t.Y {
-		return !strings.HasSuffix(t.Text, "-") && !strings.HasSuffix(t.Text, "/") && !strings.HasSuffix(t.Text, "\u00ad")
+		// No space where a word or an address was broken: after a hyphen
+		// or a slash, or before the dot or the "@" of an address that had
+		// to break there (a line never starts with them otherwise).
+		return !strings.HasSuffix(t.Text, "-") && !strings.HasSuffix(t.Text, "/") && !strings.HasSuffix(t.Text, "\u00ad") &&
+			!strings.HasPrefix(next.Text, ".") && !strings.HasPrefix(next.Text, "@")
 	}
 	return next.X > t.X+t.Width+0.01
 }
