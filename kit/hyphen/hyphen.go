@@ -199,4 +199,3 @@ func Capitals(word []rune) bool {
 	}
 	return letters >= 2
 }
-
