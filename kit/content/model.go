@@ -24,6 +24,9 @@ type Edition struct {
 	QuickExitURL string    `yaml:"quick_exit_url" json:"quick_exit_url"`
 	Logo         string    `yaml:"logo" json:"logo,omitempty"` // optional: a PNG or JPEG in the edition folder (never a government logo)
 	Sources      []Source  `yaml:"sources" json:"sources"`
+	// NoHyphenation lists names (of services, programmes…) that the
+	// posters never hyphenate, besides the contacts' names.
+	NoHyphenation []string `yaml:"no_hyphenation" json:"no_hyphenation,omitempty"`
 
 	// From the other files.
 	Texts       Texts       `yaml:"-" json:"texts"`

@@ -26,7 +26,13 @@ type Patterns struct {
 	Left, Right int // the fewest letters before and after a hyphen
 	levels      map[string][]uint8
 	maxLen      int // the longest pattern, in bytes
+
+	mu   sync.Mutex
+	memo map[string][]int // words already hyphenated (a layout asks again at every size)
 }
+
+// memoMax bounds the words remembered per language.
+const memoMax = 1 << 16
 
 // The pattern file and the minimum fragment lengths per language. The
 // files give 2 and 2 for both; French typography (Lexique des règles
@@ -120,6 +126,25 @@ func (p *Patterns) Points(word []rune) []int {
 	if p == nil || n < p.Left+p.Right || n > MaxWord {
 		return nil
 	}
+	key := string(word)
+	p.mu.Lock()
+	pts, ok := p.memo[key]
+	p.mu.Unlock()
+	if ok {
+		return pts
+	}
+	pts = p.points(word)
+	p.mu.Lock()
+	if p.memo == nil || len(p.memo) >= memoMax {
+		p.memo = map[string][]int{}
+	}
+	p.memo[key] = pts
+	p.mu.Unlock()
+	return pts
+}
+
+func (p *Patterns) points(word []rune) []int {
+	n := len(word)
 	// The word in lower case between dots, with the byte offset of each
 	// rune so that substrings are slices (no allocation per look-up).
 	var b strings.Builder

@@ -21,6 +21,7 @@ import (
 
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
+	"github.com/awarekit/awarekit/kit/hyphen"
 	"github.com/awarekit/awarekit/kit/typo"
 )
 
@@ -50,7 +51,7 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 		Subject:  d.Name,
 		Keywords: e.Code + " " + d.ID,
 	}
-	l := &layouter{fonts: fonts, job: j, pg: pg, k: k, off: pg.Bleed, lang: e.Language, ky: k}
+	l := &layouter{fonts: withOpts(fonts, textOpts{hyph: hyphen.For(e.Language), never: e.NeverHyphenated()}), job: j, pg: pg, k: k, off: pg.Bleed, lang: e.Language, ky: k}
 	if e.Draft() {
 		// The draft band takes the top of the page; the design is set in
 		// the rest, squeezed vertically, so that the band hides nothing.
@@ -225,6 +226,13 @@ func fit(max, min, avail float64, height func(float64) float64) (size float64, o
 // again allowing a URL or an address to break before a dot or an "@" (see
 // relaxed), never at a hyphen; if that fails too, its problems stand.
 func (l *layouter) fitBox(b *Box) {
+	if b.Breaks == "greedy" {
+		o := setter{fonts: l.fonts}.opts()
+		o.greedy = true
+		all := l.fonts
+		l.fonts = withOpts(all, o)
+		defer func() { l.fonts = all }()
+	}
 	saved, probs := *l.pg, len(l.probs)
 	l.box(b)
 	if len(l.probs) == probs {
