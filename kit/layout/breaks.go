@@ -33,6 +33,7 @@ type textOpts struct {
 	hyph   *hyphen.Patterns
 	never  []string // names never hyphenated
 	greedy bool
+	stats  *boxStats // when not nil, the final sets of a box record their quality (quality.go)
 }
 
 const optsRole Role = "\x00opts"
@@ -151,21 +152,26 @@ const (
 // forces it and after the last item; a single item wider than maxW gets
 // a line of its own. The work is O(n·k): each break looks back only over
 // the items that fit on one line (at most maxWordsPerLine).
-func totalFit(items []brkItem, maxW float64) []int {
+func totalFit(items []brkItem, maxW float64) []int { return totalFitWith(items, maxW, true) }
+
+// totalFitPlain is totalFit without the penalties for the last line.
+func totalFitPlain(items []brkItem, maxW float64) []int { return totalFitWith(items, maxW, false) }
+
+func totalFitWith(items []brkItem, maxW float64, lastRules bool) []int {
 	var ends []int
 	for a := 0; a < len(items); {
 		b := a
 		for b < len(items)-1 && !items[b].forced {
 			b++
 		}
-		ends = append(ends, totalFitSegment(items, a, b, maxW)...)
+		ends = append(ends, totalFitSegment(items, a, b, maxW, lastRules)...)
 		a = b + 1
 	}
 	return ends
 }
 
 // totalFitSegment breaks items[a..b] (no forced break inside), b the last.
-func totalFitSegment(items []brkItem, a, b int, maxW float64) []int {
+func totalFitSegment(items []brkItem, a, b int, maxW float64, lastRules bool) []int {
 	n := b - a + 1
 	// pos[k] is the width of items a..a+k-1 with their spaces.
 	pos := make([]float64, n+1)
@@ -214,7 +220,7 @@ func totalFitSegment(items []brkItem, a, b int, maxW float64) []int {
 						c += twoHyphensCost * twoHyphensCost * W2
 					}
 				}
-			} else if i > 0 {
+			} else if i > 0 && lastRules {
 				if w < shortLastShare*maxW {
 					c += shortLastCost * shortLastCost * W2
 				}
@@ -234,6 +240,44 @@ func totalFitSegment(items []brkItem, a, b int, maxW float64) []int {
 		ends = append(ends, a+j-1)
 	}
 	slices.Reverse(ends)
+	return ends
+}
+
+// oldBreaks are the breaks of the engine before total-fit on the same
+// items: no hyphenation (pieces joined at a hyphen point are one word),
+// greedy filling, then a lone last word takes a companion from the line
+// above when that line keeps at least two words.
+func oldBreaks(items []brkItem, maxW float64) []int {
+	// Merge the pieces of a word joined at a hyphenation point.
+	var merged []brkItem
+	var last []int // the original index of each merged item's last piece
+	for k := 0; k < len(items); k++ {
+		it := items[k]
+		for it.hyph > 0 && it.glued && k+1 < len(items) {
+			k++
+			nx := items[k]
+			it = brkItem{width: it.width + it.space + nx.width, space: nx.space, hyph: nx.hyph, forced: nx.forced, glued: nx.glued}
+		}
+		merged = append(merged, it)
+		last = append(last, k)
+	}
+	ends := greedyBreaks(merged, maxW)
+	if n := len(ends); n >= 2 {
+		a := 0
+		if n >= 3 {
+			a = ends[n-3] + 1
+		}
+		b := ends[n-2] // the line before the last: merged items a..b
+		if ends[n-1] == b+1 && b-a+1 >= 3 && !merged[b].forced && !merged[b-1].glued {
+			w := merged[b].width + merged[b].space + merged[b+1].width
+			if w <= maxW+1e-6 {
+				ends[n-2] = b - 1
+			}
+		}
+	}
+	for i, e := range ends {
+		ends[i] = last[e]
+	}
 	return ends
 }
 
@@ -259,6 +303,26 @@ func greedyBreaks(items []brkItem, maxW float64) []int {
 		}
 	}
 	return ends
+}
+
+// fitsWidth reports whether every line of several items is no wider than
+// maxW.
+func fitsWidth(items []brkItem, ends []int, maxW float64) bool {
+	start := 0
+	for _, e := range ends {
+		w := items[e].hyph
+		for k := start; k <= e; k++ {
+			w += items[k].width
+			if k < e {
+				w += items[k].space
+			}
+		}
+		if e > start && w > maxW+1e-6 {
+			return false
+		}
+		start = e + 1
+	}
+	return true
 }
 
 // raggedness is the sum of the squared unused widths of the lines that
@@ -295,9 +359,23 @@ func brkItems(ws []word) []brkItem {
 	return items
 }
 
-// wrapTotalFit sets words into lines with totalFit.
+// wrapTotalFit sets words into lines with totalFit. The penalties for the
+// last line trade raggedness for a better last line; they are kept only
+// when the paragraph is no more ragged than the engine before total-fit
+// gave (oldBreaks); else the breaks with hyphen penalties only, if they
+// are no more ragged, else the old breaks.
 func (s setter) wrapTotalFit(ws []word, p *Para, maxW float64) []line {
-	ends := totalFit(brkItems(ws), maxW)
+	items := brkItems(ws)
+	ends := totalFit(items, maxW)
+	if old := oldBreaks(items, maxW); len(ends) > 1 && fitsWidth(items, old, maxW) {
+		rOld, _ := raggedness(items, old, maxW)
+		if r, _ := raggedness(items, ends, maxW); r > rOld+1e-6 {
+			ends = totalFitPlain(items, maxW)
+			if r, _ := raggedness(items, ends, maxW); r > rOld+1e-6 || len(ends) > len(old) {
+				ends = old
+			}
+		}
+	}
 	lines := make([]line, 0, len(ends))
 	start := 0
 	for _, e := range ends {

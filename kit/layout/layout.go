@@ -51,7 +51,12 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 		Subject:  d.Name,
 		Keywords: e.Code + " " + d.ID,
 	}
-	l := &layouter{fonts: withOpts(fonts, textOpts{hyph: hyphen.For(e.Language), never: e.NeverHyphenated()}), job: j, pg: pg, k: k, off: pg.Bleed, lang: e.Language, ky: k}
+	if _, set := fonts[optsRole]; !set {
+		// Hyphenation in the edition's language, total-fit breaks (unless
+		// the caller chose: see quality_test.go).
+		fonts = withOpts(fonts, textOpts{hyph: hyphen.For(e.Language), never: e.NeverHyphenated()})
+	}
+	l := &layouter{fonts: fonts, job: j, pg: pg, k: k, off: pg.Bleed, lang: e.Language, ky: k}
 	if e.Draft() {
 		// The draft band takes the top of the page; the design is set in
 		// the rest, squeezed vertically, so that the band hides nothing.
@@ -233,10 +238,20 @@ func (l *layouter) fitBox(b *Box) {
 		l.fonts = withOpts(all, o)
 		defer func() { l.fonts = all }()
 	}
+	if qualityHook != nil {
+		o := setter{fonts: l.fonts}.opts()
+		o.stats = &boxStats{}
+		all := l.fonts
+		l.fonts = withOpts(all, o)
+		defer func() { qualityHook(l.job, b, *o.stats); l.fonts = all }()
+	}
 	saved, probs := *l.pg, len(l.probs)
 	l.box(b)
 	if len(l.probs) == probs {
 		return
+	}
+	if st := (setter{fonts: l.fonts}).opts().stats; st != nil {
+		*st = boxStats{}
 	}
 	*l.pg, l.probs = saved, l.probs[:probs]
 	strict := l.fonts

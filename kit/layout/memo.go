@@ -38,7 +38,7 @@ func (s setter) measure(paras []Para, w float64) (float64, string) {
 	r, ok := memo.m[k]
 	memo.Unlock()
 	if !ok {
-		b := s.set(paras, w)
+		b := s.setRec(paras, w, nil)
 		r = measured{b.fitHeight(), b.cut}
 		memo.Lock()
 		if memo.m == nil || len(memo.m) >= memoMax {

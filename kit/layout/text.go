@@ -329,12 +329,24 @@ func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []token
 
 // wrap sets words into lines no wider than maxW: total-fit, or greedily
 // when the box asks (see breaks.go).
-func (s setter) wrap(p *Para, maxW float64) []line {
+func (s setter) wrap(p *Para, maxW float64) []line { return s.wrapRec(p, maxW, nil) }
+
+// wrapRec wraps and, when rec is not nil, adds the quality of the
+// paragraph's breaks to it (see quality.go).
+func (s setter) wrapRec(p *Para, maxW float64, rec *boxStats) []line {
 	ws := s.words(p, maxW)
+	var ls []line
 	if !s.opts().greedy {
-		return s.wrapTotalFit(ws, p, maxW)
+		ls = s.wrapTotalFit(ws, p, maxW)
+	} else {
+		ls = s.wrapGreedy(ws, p, maxW)
 	}
-	return s.wrapGreedy(ws, p, maxW)
+	if rec != nil {
+		// The engine as it was: greedy, no hyphenation, same size and width.
+		old := setter{withOpts(s.fonts, textOpts{greedy: true}), s.size}
+		rec.add(ls, old.wrapGreedy(old.words(p, maxW), p, maxW), maxW)
+	}
+	return ls
 }
 
 // wrapGreedy sets words into lines no wider than maxW, greedily, then
@@ -429,10 +441,16 @@ func (b block) fitHeight() float64 {
 
 // set wraps every paragraph at base size into width maxW.
 func (s setter) set(paras []Para, maxW float64) block {
+	return s.setRec(paras, maxW, s.opts().stats)
+}
+
+// setRec sets paragraphs, adding the quality of their breaks to rec when
+// it is not nil. The fitting's trial sets (measure) record nothing.
+func (s setter) setRec(paras []Para, maxW float64, rec *boxStats) block {
 	b := block{paras: paras}
 	for i := range paras {
 		p := &paras[i]
-		ls := s.wrap(p, maxW)
+		ls := s.wrapRec(p, maxW, rec)
 		if i > 0 || len(b.lines) > 0 {
 			b.height += p.SpaceBefore * s.size
 		}
