@@ -54,7 +54,12 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 	if _, set := fonts[optsRole]; !set {
 		// Hyphenation in the edition's language, total-fit breaks (unless
 		// the caller chose: see quality_test.go).
-		fonts = withOpts(fonts, textOpts{hyph: hyphen.For(e.Language), never: e.NeverHyphenated()})
+		var never []string
+		for _, n := range e.NeverHyphenated() {
+			// As printed (typographic apostrophes, spaces) and as written.
+			never = append(never, typo.Apply(e.Language, n), n)
+		}
+		fonts = withOpts(fonts, textOpts{hyph: hyphen.For(e.Language), never: never})
 	}
 	l := &layouter{fonts: fonts, job: j, pg: pg, k: k, off: pg.Bleed, lang: e.Language, ky: k}
 	if e.Draft() {
