@@ -140,3 +140,19 @@ func TestTotalFitBeatsGreedy(t *testing.T) {
 		t.Errorf("a line that fits was broken: %v", got)
 	}
 }
+
+// TestBreaksKey: a box's breaks: is optimal or greedy; anything else is
+// an error of the design.
+func TestBreaksKey(t *testing.T) {
+	d := `id: b
+sizes: [a4]
+boxes:
+  - {id: a, show: title, x: 0, y: 0, w: 100, h: 50, size: [40, 30], breaks: greedy}
+  - {id: c, show: slogan, x: 0, y: 60, w: 100, h: 50, size: [40, 30], breaks: optimal}
+  - {id: e, show: warning, x: 0, y: 120, w: 100, h: 50, size: [40, 30], breaks: fancy}
+`
+	_, err := LoadDesigns(fstestMap{"b.yaml": d}, "posters")
+	if err == nil || err.Error() != `posters/b.yaml: boxes.e.breaks: "fancy" is not one of optimal, greedy` {
+		t.Errorf("got %v", err)
+	}
+}

@@ -9,8 +9,9 @@
 // that fits, and when even the smallest overflows it reports the box and
 // the amount, for every box at once, with every character that no font
 // has. URLs, e-mail addresses and phone numbers are set whole (a URL may
-// break after a "/"); soft hyphens are honoured. It reads content and
-// designs; it writes no file.
+// break after a "/"); soft hyphens are honoured. Words are hyphenated with
+// the language's patterns (kit/hyphen) and paragraphs broken total-fit
+// (breaks.go). It reads content and designs; it writes no file.
 package layout
 
 import (
