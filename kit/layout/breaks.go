@@ -62,18 +62,29 @@ func (o textOpts) protected(rs []rune) []bool {
 	if len(o.never) == 0 || len(rs) == 0 {
 		return nil
 	}
-	lower := []rune(strings.ToLower(string(rs)))
-	if len(lower) != len(rs) {
-		return nil
-	}
+	var lower []rune
 	var mask []bool
 	for _, name := range o.never {
-		nr := []rune(strings.ToLower(name))
-		if len(nr) == 0 {
+		nr := []rune(name)
+		if len(nr) == 0 || len(nr) > len(rs) {
 			continue
 		}
+		if lower == nil {
+			lower = make([]rune, len(rs))
+			for i, r := range rs {
+				lower[i] = unicode.ToLower(r)
+			}
+		}
+		first := unicode.ToLower(nr[0])
 		for i := 0; i+len(nr) <= len(lower); i++ {
-			if lower[i] != nr[0] || !slices.Equal(lower[i:i+len(nr)], nr) {
+			if lower[i] != first {
+				continue
+			}
+			k := 1
+			for k < len(nr) && lower[i+k] == unicode.ToLower(nr[k]) {
+				k++
+			}
+			if k < len(nr) {
 				continue
 			}
 			if i > 0 && isLetterOrDigit(lower[i-1]) || i+len(nr) < len(lower) && isLetterOrDigit(lower[i+len(nr)]) {

@@ -81,7 +81,7 @@ func TestGoldenBreaks(t *testing.T) {
 // soft hyphen breaks only there.
 func TestNeverHyphenated(t *testing.T) {
 	text := "signalement internet-signalement.gouv.fr contact@e-enfance.org 0805 805 817 SIGNALEMENT Pharos Nutzungsbedingungen"
-	for _, width := range []float64{40, 60, 80} {
+	for _, width := range []float64{30, 40, 60, 80} {
 		lines := setCase(t, "fr", text, width, false)
 		joined := strings.Join(lines, "\n")
 		for _, bad := range []string{"inter-\n", "signa-\nlement.gouv", "con-\ntact", "enfan-\nce", "SI-\n", "SIGNA-\n", "Pha-\nros"} {
