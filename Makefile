@@ -32,6 +32,7 @@ test-deps: deps
 test: test-deps
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	cd third_party/gopdf && $(GO) vet ./... && $(GO) test -count=1 ./...
 	$(GO) test -race -count=1 -run 'TestReproducible|TestKitZip|TestOverflow|TestSharedPreviews' ./kit/build
 	$(MAKE) test-browser
 
@@ -72,6 +73,7 @@ test-browser: build
 	@tmp=$$(mktemp -d) && \
 	$(BIN) build --data $(BROWSER_DATA) --out $$tmp/public && \
 	node test/browser/check.mjs $$tmp/public --shots bin/screenshots && \
+	node test/browser/pdf-struct.mjs $$tmp/public kit/build/testdata/struct && \
 	echo "browser checks of the site fixture (fr-FR, a draft fr-LU, de-LU):" && \
 	AWAREKIT_SITE_OUT=$$tmp/fixture $(GO) test -count=1 -run '^TestBuild$$' ./kit/site >/dev/null && \
 	node test/browser/check.mjs $$tmp/fixture; \

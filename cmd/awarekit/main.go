@@ -24,7 +24,7 @@ const usage = `awarekit builds print-ready posters, a static site and downloadab
 from the content in data/.
 
 Usage:
-  awarekit check [--data DIR] [--kit DIR] [--strict]
+  awarekit check [--data DIR] [--kit DIR] [--strict] [--base-url URL]
   awarekit build [--data DIR] [--kit DIR] [--out DIR] [--edition CODE] [--base-url URL]
   awarekit serve [--data DIR] [--kit DIR] [--port N]
   awarekit new <edition> --from <edition> [--data DIR] [--kit DIR]
@@ -127,15 +127,19 @@ func check(args []string, stdout, stderr io.Writer) error {
 	data := fs.String("data", "data", "the data folder, one subfolder per edition")
 	root := fs.String("kit", ".", "the kit folder whose posters/ and i18n/ override the built-in ones")
 	strict := fs.Bool("strict", false, "treat contacts verified more than 12 months ago as errors")
+	baseURL := fs.String("base-url", "/", "where the site will be published: an absolute https:// URL puts its address and QR code on the posters")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	set, err := build.CheckAll(*root, *data)
+	set, err := build.CheckSite(*root, *data, *baseURL)
 	if err != nil {
 		return err
 	}
 	if err := stale(set, *strict, stderr); err != nil {
 		return err
+	}
+	for _, p := range build.SiteWarnings(*baseURL) {
+		fmt.Fprintf(stderr, "warning: %s\n", p)
 	}
 	var codes []string
 	for _, e := range set.Editions {
@@ -175,7 +179,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	opt.Editions, opt.Strict = eds, *strict
+	opt.Editions, opt.Strict, opt.BaseURL = eds, *strict, *baseURL
 	opt.Site = site.Hook(site.Options{Root: opt.Root, BaseURL: *baseURL, Log: stderr})
 	sum, err := build.Run(opt)
 	if err != nil {

@@ -64,7 +64,7 @@ func validKit(t *testing.T) string {
 }
 
 func TestCheckValid(t *testing.T) {
-	r := run(t, validKit(t), "check")
+	r := run(t, validKit(t), "check", "--base-url", "https://exemple.org/")
 	if r.code != 0 || r.stdout != "ok: 1 edition (fr-FR)\n" || r.stderr != "" {
 		t.Fatalf("check: %+v", r)
 	}
@@ -356,11 +356,11 @@ func TestStaleContacts(t *testing.T) {
 	b, _ := os.ReadFile(p)
 	os.WriteFile(p, bytes.Replace(b, []byte("verified: 2026-11-24"), []byte("verified: 2020-01-15"), 1), 0o644)
 	want := "data/fr-FR/contacts.yaml:10:15: contacts[0].verified: PHAROS was last verified on 2020-01-15, more than 12 months ago: check it against its source again"
-	r := run(t, dir, "check")
+	r := run(t, dir, "check", "--base-url", "https://exemple.org/")
 	if r.code != 0 || r.stderr != "warning: "+want+"\n" {
 		t.Errorf("check: %+v", r)
 	}
-	r = run(t, dir, "check", "--strict")
+	r = run(t, dir, "check", "--strict", "--base-url", "https://exemple.org/")
 	if r.code != 1 || r.stderr != want+"\nawarekit: 1 problem found\n" {
 		t.Errorf("check --strict: %+v", r)
 	}
@@ -400,9 +400,16 @@ func TestHostileBuildKeepsOutput(t *testing.T) {
 			if err := testkit.CopyDir(filepath.Join(good, "public"), filepath.Join(dir, "public")); err != nil {
 				t.Fatal(err)
 			}
+			data, err := testkit.Snapshot(filepath.Join(dir, "data"))
+			if err != nil {
+				t.Fatal(err)
+			}
 			r := run(t, dir, "build")
 			if r.code != 1 || !strings.HasPrefix(r.stderr, c.Want) {
 				t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", r.code, r.stderr, c.Want)
+			}
+			if after, err := testkit.Snapshot(filepath.Join(dir, "data")); err != nil || after != data {
+				t.Errorf("data/ changed after a failed build (%v)", err)
 			}
 			if after := snapshot(t, filepath.Join(dir, "public")); after != before {
 				t.Error("public/ changed after a failed build")

@@ -56,6 +56,23 @@ func BenchmarkPosterA4(b *testing.B) {
 	}
 }
 
+// BenchmarkPDFA4 is the PDF of one A4 poster alone, its layout done:
+// with BenchmarkLayoutA4, the cost of tagging (structure tree, marked
+// content, XMP) shows against the same benchmark before tagging.
+func BenchmarkPDFA4(b *testing.B) {
+	k, j := posterJob(b)
+	pg, err := layout.Layout(k.Fonts, layoutJob(k, j))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := pdf.Write(io.Discard, pg, k.Fonts, build.Date(j.Edition)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkLayoutA4 is the layout alone.
 func BenchmarkLayoutA4(b *testing.B) {
 	k, j := posterJob(b)

@@ -35,6 +35,7 @@ type Options struct {
 	Version  string    // the kit version written into manifests
 	Strict   bool      // contacts verified more than 12 months ago are errors, not warnings
 	Cache    *Cache    // reuse the unchanged posters and kits of the previous build (live preview); nil: none
+	BaseURL  string    // where the site is published; an absolute https://… URL puts the site's address and QR code on the posters
 
 	// Site, when set, builds the microsite into the temporary output after
 	// the posters. It is a hook so that only the command links Hugo: the
@@ -62,13 +63,17 @@ type Summary struct {
 
 // Check loads and validates the data and returns every problem.
 func Check(data string) (*content.Set, error) {
-	return content.Load(os.DirFS(data), filepath.ToSlash(data))
+	return content.LoadOptions(os.DirFS(data), filepath.ToSlash(data), content.Options{Now: time.Now()})
 }
 
 // CheckAll validates the data, the designs and the interface strings, and
 // lays out every poster of every edition, reporting every problem and
 // every overflow at once. It writes nothing.
-func CheckAll(root, data string) (*content.Set, error) {
+func CheckAll(root, data string) (*content.Set, error) { return CheckSite(root, data, "") }
+
+// CheckSite is CheckAll for a site published at baseURL: the posters are
+// laid out with the site's address and QR code when it is absolute.
+func CheckSite(root, data, baseURL string) (*content.Set, error) {
 	set, err := Check(data)
 	if err != nil {
 		return set, err
@@ -77,6 +82,7 @@ func CheckAll(root, data string) (*content.Set, error) {
 	if err != nil {
 		return set, err
 	}
+	kit.BaseURL = baseURL
 	_, err = kit.LayoutAll(kit.PosterJobs(set.Editions))
 	return set, err
 }
@@ -112,7 +118,8 @@ func Run(opt Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	kit.Cache = opt.Cache
+	kit.Cache, kit.BaseURL = opt.Cache, opt.BaseURL
+	stale = append(stale, SiteWarnings(opt.BaseURL)...)
 	var codes []string
 	for _, e := range eds {
 		codes = append(codes, e.Code)
@@ -137,7 +144,7 @@ func Run(opt Options) (*Summary, error) {
 	kits := make([]manifest.File, len(eds))
 	errs := make([]error, len(eds))
 	par.Do(len(eds), func(i int) {
-		kits[i], errs[i] = writeKit(tmp, eds[i], files[eds[i].Code], opt.Version, opt.Cache)
+		kits[i], errs[i] = kit.writeKit(tmp, eds[i], files[eds[i].Code], opt.Version)
 	})
 	for i, e := range eds {
 		f, err := kits[i], errs[i]

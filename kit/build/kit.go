@@ -14,10 +14,12 @@ import (
 	"github.com/awarekit/awarekit/kit/manifest"
 )
 
-// writeKit packs an edition's files into out/<code>/kit-<code>.zip.
-// A cache gives back the zip of the previous build when the manifest (every
-// file's path, size and SHA-256) is the same.
-func writeKit(out string, e *content.Edition, files []manifest.File, version string, cache *Cache) (manifest.File, error) {
+// writeKit packs an edition's files into out/<code>/kit-<code>.zip, with
+// the README and the guide at the kit's root, every entry dated from the
+// edition (EditionDate). A cache gives back the zip of the previous build
+// when the manifest (every file's path, size and SHA-256) is the same.
+func (k *Kit) writeKit(out string, e *content.Edition, files []manifest.File, version string) (manifest.File, error) {
+	cache := k.Cache
 	if version == "" {
 		version = "dev"
 	}
@@ -26,11 +28,17 @@ func writeKit(out string, e *content.Edition, files []manifest.File, version str
 		Edition: e.Code, Region: e.RegionName, Language: e.LanguageName, Status: e.Status,
 		Version: version, BuildDate: Date(e).Format("2006-01-02"),
 	}
+	extra, files, err := k.kitEntries(out, e, files)
+	if err != nil {
+		return manifest.File{}, err
+	}
+	date := EditionDate(e)
 	js, err := json.Marshal(struct {
 		M     bundle.Manifest
 		Files []manifest.File
+		Extra []bundle.Entry
 		Date  string
-	}{m, files, Date(e).Format(time.RFC3339)})
+	}{m, files, extra, date.Format(time.RFC3339)})
 	if err != nil {
 		return manifest.File{}, err
 	}
@@ -40,7 +48,7 @@ func writeKit(out string, e *content.Edition, files []manifest.File, version str
 		zip = bs[0]
 	} else {
 		var buf bytes.Buffer
-		if err := bundle.Write(&buf, out, "kit-"+e.Code, m, files, Date(e)); err != nil {
+		if err := bundle.Write(&buf, out, "kit-"+e.Code, m, files, date, extra...); err != nil {
 			return manifest.File{}, err
 		}
 		zip = buf.Bytes()

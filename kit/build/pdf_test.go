@@ -265,8 +265,8 @@ func TestOverflow(t *testing.T) {
 	}
 }
 
-// TestKitZip: the edition's zip holds every poster file, and every file
-// matches the manifest.
+// TestKitZip: the edition's zip holds every poster file and the README,
+// and every file matches the manifest.
 func TestKitZip(t *testing.T) {
 	root := testkit.Root()
 	out := filepath.Join(t.TempDir(), "public")
@@ -282,7 +282,7 @@ func TestKitZip(t *testing.T) {
 		t.Fatal(err)
 	}
 	posters, _ := filepath.Glob(filepath.Join(out, "fr-FR", "posters", "*"))
-	if len(m.Files) != len(posters) || m.Edition != "fr-FR" || m.BuildDate != "2026-11-24" || m.Version != "test" {
+	if len(m.Files) != len(posters)+1 || m.Edition != "fr-FR" || m.BuildDate != "2026-11-24" || m.Version != "test" {
 		t.Errorf("manifest: %d files for %d posters; %+v", len(m.Files), len(posters), m)
 	}
 }
@@ -329,10 +329,14 @@ func TestDesignTexts(t *testing.T) {
 			t.Errorf("%s: the wallet card is not two-sided:\n%s", e.Code, info)
 		}
 		back := normalise(tool(t, "pdftotext", "-f", "2", "-l", "2", card, "-"))
-		for _, c := range e.Contacts {
-			if c.OnPosters && c.Unverified == "" && c.Phone != nil && !strings.Contains(back, plain(c.Phone.Display)) {
+		// The back carries the contacts edition.yaml lists under card:.
+		for _, c := range e.CardContacts() {
+			if c.Unverified == "" && c.Phone != nil && !strings.Contains(back, plain(c.Phone.Display)) {
 				t.Errorf("%s: the card's back lacks %s's number", e.Code, c.Name)
 			}
+		}
+		if e.Code == "fr-FR" && !strings.Contains(back, "3018") {
+			t.Errorf("fr-FR: the card's back lacks the 3018 its front tells to call:\n%s", back)
 		}
 	}
 }
@@ -354,7 +358,7 @@ func TestLogo(t *testing.T) {
 	os.WriteFile(filepath.Join(data, "fr-FR", "ngo-logo.png"), buf.Bytes(), 0o644)
 	ed := filepath.Join(data, "fr-FR", "edition.yaml")
 	b, _ := os.ReadFile(ed)
-	os.WriteFile(ed, append(b, "logo: ngo-logo.png\n"...), 0o644)
+	os.WriteFile(ed, append(b, "logo: ngo-logo.png\nlogo_alt: Association Exemple\n"...), 0o644)
 	out := filepath.Join(dir, "public")
 	if _, err := build.Run(build.Options{Root: testkit.Root(), Data: data, Out: out}); err != nil {
 		t.Fatal(err)

@@ -41,6 +41,7 @@ type Kit struct {
 	I18n    map[string]map[string]string // edition code → strings
 	Fonts   layout.Fonts
 	Cache   *Cache // posters of the previous build, or nil
+	BaseURL string // where the site is published (see Options.BaseURL)
 	shared  sharedPreviews
 }
 
@@ -138,6 +139,7 @@ func (k *Kit) LayoutAll(jobs []PosterJob) ([]*layout.Page, error) {
 func (k *Kit) layout(j PosterJob) (*layout.Page, error) {
 	return layout.Layout(k.Fonts, layout.Job{
 		Edition: j.Edition, Design: j.Design, Size: j.Size, Bleed: j.Bleed, I18n: k.I18n[j.Edition.Code], Designs: k.Designs,
+		SiteURL: layout.SiteURL(k.BaseURL, j.Edition.Code),
 	})
 }
 
@@ -313,5 +315,12 @@ func Date(e *content.Edition) time.Time {
 	if t, ok := sourceDateEpoch(); ok {
 		return t
 	}
+	return EditionDate(e)
+}
+
+// EditionDate is the edition's own date (its last_verified), which dates
+// the files inside its kit whatever SOURCE_DATE_EPOCH says: a kit's files
+// tell how current their content is, not when they were built.
+func EditionDate(e *content.Edition) time.Time {
 	return e.LastVerified.Time().UTC()
 }

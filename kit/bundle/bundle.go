@@ -1,10 +1,12 @@
 // Package bundle packs an edition's kit: one zip holding every poster in
 // every size and variant, the previews, and manifest.json (edition, version,
-// build date, each file with size and SHA-256). The zip is reproducible:
+// build date, each file with size and SHA-256), with the entries the caller
+// puts at the kit's root (the README, the guide). The zip is reproducible:
 // entries sorted by path, fixed timestamps from the edition's date, fixed
 // compression.
 //
-// It packs files that other packages wrote; it produces no content itself.
+// It packs files that other packages wrote, and lays out the README from
+// texts it is given (readme.go); it writes no text of its own.
 package bundle
 
 import (
@@ -35,15 +37,41 @@ type Manifest struct {
 	Files     []manifest.File `json:"files"`
 }
 
+// Entry is a file put into the kit from memory: File.Path is its path
+// inside the kit (README.txt, guide-a4.pdf); size and SHA-256 are filled
+// in by Write.
+type Entry struct {
+	File manifest.File
+	Data []byte
+}
+
 // Write packs files (paths relative to root) into w under the folder name
-// prefix/, with manifest.json at the top of that folder.
-func Write(w io.Writer, root, prefix string, m Manifest, files []manifest.File, date time.Time) error {
+// prefix/, with manifest.json and the extra entries at the top of that
+// folder. Every entry is dated date (the edition's date): a kit's files say
+// how current their content is, not when or where they were built.
+func Write(w io.Writer, root, prefix string, m Manifest, files []manifest.File, date time.Time, extra ...Entry) error {
 	files = slices.Clone(files)
 	slices.SortFunc(files, func(a, b manifest.File) int { return strings.Compare(a.Path, b.Path) })
+	extra = slices.Clone(extra)
+	slices.SortFunc(extra, func(a, b Entry) int { return strings.Compare(a.File.Path, b.File.Path) })
 	m.Files = nil
+	for _, e := range extra {
+		f, err := manifest.DescribeReader(bytes.NewReader(e.Data), e.File)
+		if err != nil {
+			return err
+		}
+		m.Files = append(m.Files, f)
+	}
 	for _, f := range files {
 		f.Path = zipName(f.Path)
 		m.Files = append(m.Files, f)
+	}
+	seen := map[string]bool{"manifest.json": true}
+	for _, f := range m.Files {
+		if seen[f.Path] {
+			return errorf("%s is in the kit twice", f.Path)
+		}
+		seen[f.Path] = true
 	}
 	mj, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
@@ -71,12 +99,17 @@ func Write(w io.Writer, root, prefix string, m Manifest, files []manifest.File, 
 	if err := add("manifest.json", append(mj, '\n')); err != nil {
 		return err
 	}
+	for _, e := range extra {
+		if err := add(e.File.Path, e.Data); err != nil {
+			return err
+		}
+	}
 	for i, f := range files {
 		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f.Path)))
 		if err != nil {
 			return err
 		}
-		if err := add(m.Files[i].Path, b); err != nil {
+		if err := add(m.Files[len(extra)+i].Path, b); err != nil {
 			return err
 		}
 	}

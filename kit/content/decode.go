@@ -28,6 +28,9 @@ type decoder struct {
 	probs  *diag.List
 	where  map[string]pos  // field path → position of its value
 	broken map[string]bool // field paths whose value could not be decoded
+	// text applies the rules of checkString to every string and key (data
+	// files; see text.go).
+	text bool
 }
 
 // add reports a value that cannot be decoded; later checks stay silent about
@@ -51,7 +54,7 @@ func kindName(n *yaml.Node) string {
 	if n.Tag == "!!null" {
 		return "nothing"
 	}
-	return fmt.Sprintf("%q", n.Value)
+	return quote(n.Value)
 }
 
 func join(path, key string) string {
@@ -95,6 +98,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 			d.add(n, path, "%v", err)
 			return
 		}
+		if msg := dt.CheckRange(); msg != "" {
+			d.add(n, path, "%s", msg)
+			return
+		}
 		v.Set(reflect.ValueOf(dt))
 	case t.Kind() == reflect.Pointer:
 		p := reflect.New(t.Elem())
@@ -121,6 +128,12 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		}
 		if n.Tag == "!!null" {
 			return
+		}
+		if d.text {
+			if msg := checkString(n.Value, MaxTextLen); msg != "" {
+				d.add(n, path, "%s", msg)
+				return
+			}
 		}
 		// The literal text, not its YAML interpretation: an unquoted 0800
 		// stays "0800" instead of becoming an octal number.
@@ -184,7 +197,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		}
 		fi, ok := fields[name]
 		if !ok {
-			msg := fmt.Sprintf("unknown key %q", name)
+			msg := fmt.Sprintf("unknown key %s", quote(name))
 			if s := suggest(name, fields); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
@@ -211,6 +224,12 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string) {
 		if k.Kind != yaml.ScalarNode {
 			d.add(k, path, "a key must be a plain word, found %s", kindName(k))
 			continue
+		}
+		if d.text {
+			if msg := checkString(k.Value, 200); msg != "" {
+				d.add(k, path, "key %s", msg)
+				continue
+			}
 		}
 		key := reflect.ValueOf(k.Value).Convert(v.Type().Key())
 		if m.MapIndex(key).IsValid() {

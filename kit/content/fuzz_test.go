@@ -30,6 +30,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add(uint8(0), []byte("a: &x [*x]"))
 	f.Add(uint8(1), []byte("contacts:\n  - {id: x, phone: {dial: \"+\"}}"))
 	f.Add(uint8(3), []byte("---\n---\n"))
+	f.Add(uint8(3), []byte("---\ntitle: t\n---\n[a][b] [c](tel:3018) <x@y.fr> ![i](../i.png) <b>x</b>\n\n[b]: https://bücher.example/ \"t\"\n"))
 	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
 		fsys := fstest.MapFS{}
 		for k, v := range base {

@@ -9,11 +9,13 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -64,6 +66,19 @@ func (s *Set) Edition(code string) *Edition {
 // The returned error is a *diag.Error listing every problem; the set is
 // returned even then, for tools that want to show what could be read.
 func Load(fsys fs.FS, name string) (*Set, error) {
+	return LoadOptions(fsys, name, Options{})
+}
+
+// Options change what Load checks.
+type Options struct {
+	// Now is the time of the run: a verification date after it is an
+	// error (see Date.CheckVerification). The zero time skips that check;
+	// kit/content never reads the clock itself.
+	Now time.Time
+}
+
+// LoadOptions is Load with options.
+func LoadOptions(fsys fs.FS, name string, opt Options) (*Set, error) {
 	var probs diag.List
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
@@ -92,7 +107,7 @@ func Load(fsys fs.FS, name string) (*Set, error) {
 	eprobs := make([]diag.List, len(dirs))
 	par.Do(len(dirs), func(i int) {
 		sub, _ := fs.Sub(fsys, dirs[i])
-		eds[i] = loadEdition(sub, path.Join(name, dirs[i]), dirs[i], &eprobs[i])
+		eds[i] = loadEdition(sub, path.Join(name, dirs[i]), dirs[i], &eprobs[i], opt)
 	})
 	for i := range dirs {
 		probs = append(probs, eprobs[i]...)
@@ -107,13 +122,14 @@ func Load(fsys fs.FS, name string) (*Set, error) {
 // LoadEdition reads and validates one edition folder.
 func LoadEdition(fsys fs.FS, name, folder string) (*Edition, error) {
 	var probs diag.List
-	e := loadEdition(fsys, name, folder, &probs)
+	e := loadEdition(fsys, name, folder, &probs, Options{})
 	return e, probs.Err()
 }
 
-func loadEdition(fsys fs.FS, dir, folder string, probs *diag.List) *Edition {
-	l := &loader{fsys: fsys, dir: dir, probs: probs, where: map[string]map[string]pos{}, broken: map[string]map[string]bool{}, bad: map[string]bool{}}
+func loadEdition(fsys fs.FS, dir, folder string, probs *diag.List, opt Options) *Edition {
+	l := &loader{fsys: fsys, dir: dir, probs: probs, where: map[string]map[string]pos{}, broken: map[string]map[string]bool{}, bad: map[string]bool{}, now: opt.Now}
 	e := &Edition{Dir: dir}
+	l.warnings = &e.warnings
 
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
@@ -130,7 +146,7 @@ func loadEdition(fsys fs.FS, dir, folder string, probs *diag.List) *Edition {
 			links[n] = true
 			continue
 		}
-		if strings.HasPrefix(n, ".") || n == dirPages && ent.IsDir() || slices.Contains(editionFiles, n) || n == fileTranslation {
+		if strings.HasPrefix(n, ".") || n == dirPages || slices.Contains(editionFiles, n) || n == fileTranslation {
 			continue
 		}
 		if imageRE.MatchString(n) {
@@ -167,8 +183,8 @@ func loadEdition(fsys fs.FS, dir, folder string, probs *diag.List) *Edition {
 	e.Law = law.References
 	l.yamlFile(fileTerminology, &e.Terminology)
 	l.yamlFile(fileSheets, &e.Sheets)
-	e.Pages = l.pages()
-	if _, err := fs.Stat(fsys, fileTranslation); err == nil {
+	e.Pages = l.pages(e.Region)
+	if _, err := fs.Lstat(fsys, fileTranslation); err == nil {
 		e.Translation = &Translation{}
 		l.yamlFile(fileTranslation, e.Translation)
 	}
@@ -193,6 +209,10 @@ type loader struct {
 	where  map[string]map[string]pos  // file → field path → position
 	broken map[string]map[string]bool // file → field paths that could not be decoded
 	bad    map[string]bool            // files that could not be read or parsed
+	// now is Options.Now.
+	now time.Time
+	// warnings receives what is accepted but deserves a second look.
+	warnings *diag.List
 }
 
 func (l *loader) file(name string) string { return path.Join(l.dir, name) }
@@ -211,12 +231,12 @@ func (l *loader) read(name string) ([]byte, bool) {
 		l.bad[name] = true
 		return nil, false
 	}
-	st, err := fs.Stat(l.fsys, name)
+	st, err := l.lstat(name)
 	if err != nil {
 		return fail("missing file (see docs/DATA.md)")
 	}
-	if !st.Mode().IsRegular() {
-		return fail("not a regular file")
+	if what := notRegular(st.Mode()); what != "" {
+		return fail("%s, not a regular file: data files must be regular files inside the edition folder", what)
 	}
 	if st.Size() > MaxFileSize {
 		return fail("file too large: %d bytes (at most %d)", st.Size(), MaxFileSize)
@@ -264,7 +284,7 @@ func (l *loader) yamlBytes(name string, b []byte, offset int, v any) {
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		shift(doc.Content[0], offset)
 	}
-	d := &decoder{file: f, probs: l.probs, where: map[string]pos{}, broken: map[string]bool{}}
+	d := &decoder{file: f, probs: l.probs, where: map[string]pos{}, broken: map[string]bool{}, text: true}
 	d.decode(&doc, reflectValue(v), "")
 	l.where[name] = d.where
 	l.broken[name] = d.broken
@@ -288,7 +308,14 @@ func shift(n *yaml.Node, offset int) {
 }
 
 // pages reads pages/*.md: YAML front matter between --- lines, then Markdown.
-func (l *loader) pages() []Page {
+func (l *loader) pages(region string) []Page {
+	if l.bad[dirPages] {
+		return nil // a symbolic link, already reported: never followed
+	}
+	if st, err := l.lstat(dirPages); err == nil && !st.IsDir() {
+		l.probs.Add(l.file(dirPages), 0, 0, "", "%s, not a folder: the pages %s are required in a pages/ folder", cmp.Or(notRegular(st.Mode()), "a file"), strings.Join(RequiredPages, ", "))
+		return nil
+	}
 	entries, err := fs.ReadDir(l.fsys, dirPages)
 	if err != nil {
 		l.probs.Add(l.file(dirPages), 0, 0, "", "missing folder: the pages %s are required", strings.Join(RequiredPages, ", "))
@@ -325,8 +352,12 @@ func (l *loader) pages() []Page {
 		}
 		l.yamlBytes(name, front, 1, &p)
 		p.Body = strings.TrimSpace(string(body))
-		if p.Body == "" {
+		if Blank(p.Body) {
 			l.probs.Add(l.file(name), 0, 0, "", "the page has no text after its front matter")
+		} else {
+			// body is the end of b with its line ends normalised.
+			nb := bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+			l.markdown(name, body, 1+bytes.Count(nb[:len(nb)-len(body)], []byte("\n")), region)
 		}
 		pages = append(pages, p)
 	}

@@ -5,10 +5,14 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/testkit"
 )
+
+// testNow is the clock of the tests: never the wall clock.
+var testNow = time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
 
 var update = flag.Bool("update", false, "rewrite the want sections of testdata/bad")
 
@@ -42,7 +46,7 @@ func TestMalformed(t *testing.T) {
 			if err := c.Materialise(dir); err != nil {
 				t.Fatal(err)
 			}
-			_, err := content.Load(os.DirFS(filepath.Join(dir, "data")), "data")
+			_, err := content.LoadOptions(os.DirFS(filepath.Join(dir, "data")), "data", content.Options{Now: testNow})
 			if err == nil {
 				t.Fatal("loaded without error")
 			}

@@ -22,11 +22,13 @@ type Edition struct {
 	LastVerified Date      `yaml:"last_verified" json:"last_verified"`
 	Emergency    Emergency `yaml:"emergency" json:"emergency"`
 	QuickExitURL string    `yaml:"quick_exit_url" json:"quick_exit_url"`
-	Logo         string    `yaml:"logo" json:"logo,omitempty"` // optional: a PNG or JPEG in the edition folder (never a government logo)
+	Logo         string    `yaml:"logo" json:"logo,omitempty"`         // optional: a PNG or JPEG in the edition folder (never a government logo)
+	LogoAlt      string    `yaml:"logo_alt" json:"logo_alt,omitempty"` // the logo's alternative text (required with a logo): what a screen reader says
 	Sources      []Source  `yaml:"sources" json:"sources"`
 	// NoHyphenation lists names (of services, programmes…) that the
 	// posters never hyphenate, besides the contacts' names.
 	NoHyphenation []string `yaml:"no_hyphenation" json:"no_hyphenation,omitempty"`
+	Card          []string `yaml:"card" json:"card,omitempty"` // ids of the contacts on the wallet card's back (its youth helplines), in order
 
 	// From the other files.
 	Texts       Texts       `yaml:"-" json:"texts"`
@@ -52,6 +54,8 @@ type Edition struct {
 
 	// where records the position of dated fields, for warnings.
 	where map[string]diag.Problem
+	// warnings are the problems that do not stop a build (Set.Warnings).
+	warnings diag.List
 }
 
 // Draft reports whether the edition must carry the "draft – not verified" mark.
@@ -71,6 +75,7 @@ type Source struct {
 	Date      string `yaml:"date" json:"date,omitempty"` // as the source gives it: 2024-03, 2025-12-04…
 	Seed      string `yaml:"seed" json:"seed,omitempty"` // file name under shared/seeds
 	URL       string `yaml:"url" json:"url,omitempty"`
+	Lang      string `yaml:"lang" json:"lang,omitempty"` // the document's language when not the edition's (fr for a French source of de-LU): pages mark its title with it
 }
 
 // Phone is a number as dialled inside the region and as printed.
@@ -78,6 +83,10 @@ type Phone struct {
 	Dial    string `yaml:"dial" json:"dial"`       // 3018, 8002 1234, +33 1 23 45 67 89
 	Display string `yaml:"display" json:"display"` // 30 18
 	Source  string `yaml:"source" json:"source,omitempty"`
+	// International says why a number of another country is given to the
+	// edition's readers (a service abroad that answers them); required
+	// for such a number, refused otherwise.
+	International string `yaml:"international" json:"international,omitempty"`
 }
 
 // Emergency is the region's number for immediate danger. Like a contact,

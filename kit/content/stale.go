@@ -11,7 +11,8 @@ import (
 const StaleAfter = 12 // months
 
 // Stale lists the contacts whose verified date is more than 12 months
-// before now: warnings for check and build, errors with --strict.
+// before now, and the other warnings of the data (Warnings): warnings for
+// check and build, errors with --strict.
 func (s *Set) Stale(now time.Time) diag.List {
 	var out diag.List
 	limit := now.AddDate(0, -StaleAfter, 0)
@@ -29,5 +30,5 @@ func (s *Set) Stale(now time.Time) diag.List {
 			out = append(out, p)
 		}
 	}
-	return out.Sort()
+	return append(out, s.Warnings()...).Sort()
 }

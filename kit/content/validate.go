@@ -2,21 +2,13 @@ package content
 
 import (
 	"fmt"
-	"net/url"
 	"reflect"
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
-
-	"github.com/nyaruka/phonenumbers"
 
 	"github.com/awarekit/awarekit/kit/diag"
 )
-
-// MaxTextLen is the longest single text field accepted (a page body aside).
-// A poster text is a few hundred characters; the limit catches pasted files.
-const MaxTextLen = 4000
 
 var (
 	codeRE = regexp.MustCompile(`^([a-z]{2})-([A-Z]{2})$`)
@@ -33,7 +25,12 @@ func (l *loader) at(file, field, format string, args ...any) {
 	if l.isBroken(file, field) {
 		return
 	}
-	line, col := 0, 0
+	line, col := l.position(file, field)
+	l.probs.Add(l.file(file), line, col, field, format, args...)
+}
+
+// position returns where field, or its closest written parent, was written.
+func (l *loader) position(file, field string) (line, col int) {
 	w := l.where[file]
 	for p := field; ; {
 		if ps, ok := w[p]; ok {
@@ -49,7 +46,7 @@ func (l *loader) at(file, field, format string, args ...any) {
 		}
 		p = p[:i]
 	}
-	l.probs.Add(l.file(file), line, col, field, format, args...)
+	return line, col
 }
 
 // remember keeps the position of a field for later warnings.
@@ -95,22 +92,17 @@ func (c checker) required(field, v string) bool {
 		c.add(field, "missing (required)")
 		return false
 	}
+	if Blank(v) {
+		c.add(field, "missing (required): it holds only invisible characters")
+		return false
+	}
 	c.text(field, v)
 	return true
 }
 
-// text checks what every printed string must satisfy.
+// text checks what every printed string must satisfy beyond the rules
+// the decoder applies to every string (characters and length, text.go).
 func (c checker) text(field, v string) {
-	if len(v) > MaxTextLen {
-		c.add(field, "text too long: %d characters (at most %d)", len(v), MaxTextLen)
-		return
-	}
-	for _, r := range v {
-		if unicode.IsControl(r) && r != '\n' && r != '\t' {
-			c.add(field, "contains the control character %U", r)
-			return
-		}
-	}
 	low := strings.ToLower(v)
 	if strings.Contains(low, "<script") || strings.Contains(low, "javascript:") {
 		c.add(field, "contains HTML or script: write plain text")
@@ -126,24 +118,9 @@ func (c checker) source(field, id string) {
 	}
 }
 
-func (c checker) https(field, v string) {
-	if v == "" {
-		return
-	}
-	u, err := url.Parse(v)
-	switch {
-	case err != nil || strings.ContainsAny(v, " \t\n"):
-		c.add(field, "invalid URL %q", v)
-	case u.Scheme != "https":
-		c.add(field, "URL %q must be absolute and start with https://", v)
-	case u.Host == "" || !strings.Contains(u.Hostname(), "."):
-		c.add(field, "URL %q has no valid host", v)
-	}
-}
-
 func (c checker) oneOf(field, v string, allowed []string) {
 	if v != "" && !slices.Contains(allowed, v) {
-		c.add(field, "%q is not one of %s", v, strings.Join(allowed, ", "))
+		c.add(field, "%s is not one of %s", quote(v), strings.Join(allowed, ", "))
 	}
 }
 
@@ -170,42 +147,6 @@ func (c checker) id(field, v string, seen map[string]string) {
 	seen[v] = field
 }
 
-// phone checks a number as dialled in the edition's region: a national
-// number, a short number of the region (3018, 119, 116 000), or an
-// international number starting with +.
-func (c checker) phone(field string, p *Phone) {
-	if p == nil {
-		return
-	}
-	c.required(field+".display", p.Display)
-	if !c.required(field+".dial", p.Dial) {
-		return
-	}
-	if !validPhone(p.Dial, c.region) {
-		c.add(field+".dial", "%q is not a valid phone number for region %s", p.Dial, c.region)
-	}
-	if p.Source != "" {
-		c.source(field+".source", p.Source)
-	}
-}
-
-func validPhone(dial, region string) bool {
-	for _, r := range dial {
-		if !strings.ContainsRune("+0123456789 .-()", r) && r != '\u00a0' && r != '\u202f' {
-			return false
-		}
-	}
-	num, err := phonenumbers.Parse(dial, region)
-	if err != nil {
-		return false
-	}
-	if strings.HasPrefix(strings.TrimSpace(dial), "+") {
-		return phonenumbers.IsValidNumber(num)
-	}
-	return phonenumbers.IsValidNumberForRegion(num, region) ||
-		phonenumbers.IsValidShortNumberForRegion(num, region)
-}
-
 func (c checker) verified(field string, v Date, why string) {
 	switch {
 	case c.l.isBroken(c.file, field+".verified"):
@@ -213,6 +154,10 @@ func (c checker) verified(field string, v Date, why string) {
 		c.add(field, "give either verified: YYYY-MM-DD or unverified: <why>")
 	case !v.IsZero() && why != "":
 		c.add(field, "give verified or unverified, not both")
+	default:
+		if msg := v.CheckVerification(c.l.now); msg != "" {
+			c.add(field+".verified", "%s", msg)
+		}
 	}
 }
 
@@ -263,7 +208,7 @@ func (l *loader) validate(e *Edition, folder string) {
 		}
 		em := e.Emergency
 		if ed.required("emergency.dial", em.Dial) {
-			ed.phone("emergency", &Phone{Dial: em.Dial, Display: em.Display})
+			ed.phone("emergency", &Phone{Dial: em.Dial, Display: em.Display}, false)
 		}
 		if em.Unverified == "" || em.Source != "" {
 			ed.source("emergency.source", em.Source)
@@ -308,9 +253,10 @@ func (l *loader) validate(e *Edition, folder string) {
 				c.add(f, "give a phone or a url (or both)")
 			}
 			if c.region != "" {
-				c.phone(f+".phone", k.Phone)
+				c.phone(f+".phone", k.Phone, true)
 			}
 			c.https(f+".url", k.URL)
+			c.nameShowsURL(f+".name", k.Name, k.URL)
 			c.list(f+".audiences", k.Audiences, Audiences, true)
 			c.list(f+".needs", k.Needs, Needs, false)
 			srcCheck(c, f+".source", k.Source)
@@ -320,6 +266,10 @@ func (l *loader) validate(e *Edition, folder string) {
 			}
 		}
 	}
+
+	l.validateCard(e, contactIDs)
+	l.validateSourceLangs(e)
+	l.checkPlaceholders(e)
 
 	if c := known(checker{l: l, file: fileTexts, sources: ed.sources}); !l.bad[fileTexts] {
 		t := e.Texts

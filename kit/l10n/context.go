@@ -44,9 +44,9 @@ func shows(b *layout.Box) []string {
 	case "myths":
 		return []string{"myths.", "i18n.myths_heading", "i18n.myth_label", "i18n.reality_label"}
 	case "steps":
-		return []string{"advice."}
+		return []string{"advice.", "i18n.icon_"}
 	case "contacts", "contacts_list":
-		return []string{"contacts.", "i18n.contacts_heading", "i18n.need_"}
+		return []string{"contacts.", "i18n.contacts_heading", "i18n.need_", "i18n.poster_qr_alt"}
 	case "footer":
 		return []string{"i18n.verified_on", "i18n.emergency"}
 	case "sheet_title":
@@ -210,6 +210,12 @@ func notes(e Entry, targetLang string) []string {
 	var out []string
 	if n := kindNotes[e.Kind]; n != "" {
 		out = append(out, n)
+	}
+	if strings.HasPrefix(e.ID, "i18n.icon_") || e.ID == "i18n.poster_qr_alt" {
+		out = append(out, "An alternative text: read aloud by screen readers from the posters' tagged PDFs, never printed. Say briefly what the picture shows.")
+	}
+	if strings.Contains(e.Text, "{target}") {
+		out = append(out, "Keep {target}: the build puts the address or number the QR code opens there.")
 	}
 	if strings.Contains(e.Text, "**") && e.Kind != "page_body" {
 		out = append(out, "Keep the ** markers around the words to emphasise.")

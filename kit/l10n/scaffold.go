@@ -53,7 +53,15 @@ func New(opt Options, code, from string) (*NewResult, error) {
 	}
 	lang, region := code[:2], code[3:]
 	oldRegion := src.ed.Region
-	reason := fmt.Sprintf("copied from %s by awarekit new: check it against an official source for %s before publishing", from, code)
+	// The note for whoever prepares the edition goes into translation.yaml
+	// only; what is marked unverified says why in the edition's language
+	// (i18n unverified_copied, else the source edition's), since drafts
+	// print it on their pages.
+	note := fmt.Sprintf("copied from %s by awarekit new: check every contact, emergency number and legal reference against an official source for %s before publishing", from, code)
+	reason := copiedReason(opt, lang, code, src.ed.Language, src.ed.Code)
+	// In another language, the source's own reasons would be read in the
+	// wrong language: they give way to the reason in the new one.
+	relang := lang != src.ed.Language
 	res := &NewResult{Edition: code}
 
 	e := ed.files["edition.yaml"]
@@ -68,7 +76,7 @@ func New(opt Options, code, from string) (*NewResult, error) {
 		e.set(er, kv[0], kv[1])
 	}
 	if _, em := get(er, "emergency"); em != nil {
-		unverify(e, em, reason)
+		unverify(e, em, reason, relang)
 		if _, d := get(em, "dial"); d != nil && region != oldRegion && !validIn(d.Value, region) {
 			// The region's own emergency number per libphonenumber's data:
 			// 112 where it is one, else the first that is (unverified).
@@ -88,7 +96,7 @@ func New(opt Options, code, from string) (*NewResult, error) {
 	if seq != nil {
 		var keep []*yaml.Node
 		for _, k := range seq.Content {
-			unverify(c, k, reason)
+			unverify(c, k, reason, relang)
 			if region != oldRegion {
 				if !rehome(c, k, oldRegion, region) {
 					removed = append(removed, idOf(k))
@@ -113,7 +121,7 @@ func New(opt Options, code, from string) (*NewResult, error) {
 		res.Removed = removed
 	}
 	for _, r := range list(ed.files["law.yaml"].root(), "references") {
-		unverify(ed.files["law.yaml"], r, reason)
+		unverify(ed.files["law.yaml"], r, reason, relang)
 	}
 
 	files, err := ed.rendered()
@@ -139,7 +147,7 @@ func New(opt Options, code, from string) (*NewResult, error) {
 
 	// The state: every string of the edition needs translation; the
 	// interface strings too unless the kit has them in this language.
-	st := &content.Translation{Source: from, Strings: map[string]content.TranslatedString{}}
+	st := &content.Translation{Source: from, Note: note, Strings: map[string]content.TranslatedString{}}
 	for _, f := range src.files.fields {
 		if len(f.ID) > 5 && f.ID[:5] == "i18n." {
 			continue
@@ -197,12 +205,28 @@ func New(opt Options, code, from string) (*NewResult, error) {
 	return res, nil
 }
 
-// unverify turns verified: <date> into unverified: <reason>.
-func unverify(f *yfile, m *yaml.Node, reason string) {
+// copiedReason is the unverified: text of what awarekit new copies: the
+// kit's unverified_copied string in the new edition's language, else in
+// the source edition's, else in English.
+func copiedReason(opt Options, lang, code, srcLang, srcCode string) string {
+	for _, lc := range [][2]string{{lang, code}, {srcLang, srcCode}} {
+		if m, _ := i18n.Load(opt.i18nFS(), "i18n", lc[0], lc[1]); m["unverified_copied"] != "" {
+			return m["unverified_copied"]
+		}
+	}
+	return "Copied from another edition: to be checked against an official source of the region before publishing."
+}
+
+// unverify turns verified: <date> into unverified: <reason>; an existing
+// reason is kept, or replaced when replace is set.
+func unverify(f *yfile, m *yaml.Node, reason string, replace bool) {
 	if _, u := get(m, "unverified"); u == nil {
 		f.replaceKey(m, "verified", "unverified", reason)
 		return
 	} else if u.Value != "" {
+		if replace && u.Value != reason {
+			f.set(m, "unverified", reason)
+		}
 		return
 	}
 	// verified: <date> and unverified: "" side by side.
@@ -221,8 +245,10 @@ func validIn(dial, region string) bool {
 	if err != nil {
 		return false
 	}
-	return phonenumbers.IsValidNumberForRegion(n, region) || phonenumbers.IsValidShortNumberForRegion(n, region) ||
-		len(dial) > 0 && dial[0] == '+' && phonenumbers.IsValidNumber(n)
+	// A short number of one region can be a premium service in another
+	// (3018 in Belgium): content refuses it, so it is not kept.
+	return (phonenumbers.IsValidNumberForRegion(n, region) || phonenumbers.IsValidShortNumberForRegion(n, region) ||
+		len(dial) > 0 && dial[0] == '+' && phonenumbers.IsValidNumber(n)) && !content.PremiumRate(dial, region)
 }
 
 // rehome adapts a contact's phone to another region; it reports false when
@@ -240,6 +266,8 @@ func rehome(f *yfile, k *yaml.Node, from, to string) bool {
 		intl := phonenumbers.Format(n, phonenumbers.INTERNATIONAL)
 		f.set(ph, "dial", intl)
 		f.set(ph, "display", intl)
+		// A number of another country needs its reason (kit/content).
+		f.set(ph, "international", fmt.Sprintf("a number of %s, kept by awarekit new: check that it serves readers in %s", from, to))
 		return true
 	}
 	if _, u := get(k, "url"); u != nil && u.Value != "" {

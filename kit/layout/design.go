@@ -31,6 +31,9 @@ type Design struct {
 	Shapes     []ShapeSpec       `yaml:"shapes"`
 	Boxes      []Box             `yaml:"boxes"`
 	Back       *Side             `yaml:"back"` // a second page (the back of a card)
+	// ReadingOrder lists the front's box ids in the order they are read
+	// (tagged PDF); empty: the order of boxes.
+	ReadingOrder []string `yaml:"reading_order"`
 
 	File   string           `yaml:"-"`
 	colors map[string]Color // parsed
@@ -38,8 +41,9 @@ type Design struct {
 
 // Side is the back page of a two-sided design.
 type Side struct {
-	Shapes []ShapeSpec `yaml:"shapes"`
-	Boxes  []Box       `yaml:"boxes"`
+	Shapes       []ShapeSpec `yaml:"shapes"`
+	Boxes        []Box       `yaml:"boxes"`
+	ReadingOrder []string    `yaml:"reading_order"` // as Design.ReadingOrder
 }
 
 // ShapeSpec is a decorative rectangle; one touching the page edge extends
@@ -83,6 +87,7 @@ var Shows = []string{
 	"title", "definition", "warning", "advice", "myths", "contacts",
 	"slogan", "question", "steps", "call_to_action", "footer",
 	"sheet_title", "sheet", "contacts_list", "label", "guide",
+	"site", "card_contacts",
 }
 
 // Sheets a box can show (content.Sheets).
@@ -230,6 +235,7 @@ func (d *Design) check(stem string) diag.List {
 	}
 	seen := map[string]bool{}
 	d.checkBoxes("boxes", d.Boxes, seen, add, inPage, useColor)
+	checkReadingOrder("reading_order", d.ReadingOrder, d.Boxes, add)
 	if d.Back != nil {
 		for i, s := range d.Back.Shapes {
 			f := fmt.Sprintf("back.shapes[%d]", i)
@@ -237,6 +243,7 @@ func (d *Design) check(stem string) diag.List {
 			useColor(f+".color", s.Color)
 		}
 		d.checkBoxes("back.boxes", d.Back.Boxes, seen, add, inPage, useColor)
+		checkReadingOrder("back.reading_order", d.Back.ReadingOrder, d.Back.Boxes, add)
 	}
 	return probs
 }
@@ -274,7 +281,7 @@ func (d *Design) checkBoxes(where string, boxes []Box, seen map[string]bool, add
 		for _, c := range []struct{ k, v string }{{"color", b.Color}, {"accent", b.Accent}, {"fill", b.Fill}} {
 			useColor(f+"."+c.k, c.v)
 		}
-		if (b.Show == "contacts" || b.Show == "contacts_list") && b.QR <= 0 {
+		if (b.Show == "contacts" || b.Show == "contacts_list" || b.Show == "card_contacts" || b.Show == "site") && b.QR <= 0 {
 			add(f+".qr", "missing: the side of the QR codes in mm")
 		}
 		if b.Show == "steps" && b.Icon <= 0 {

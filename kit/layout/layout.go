@@ -17,6 +17,7 @@ package layout
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -34,6 +35,7 @@ type Job struct {
 	Bleed   float64           // mm on each side; 0 for office prints
 	I18n    map[string]string // interface strings of the edition's language
 	Designs []*Design         // every design of the kit (the guide lists them)
+	SiteURL string            // the edition's site (https://…/fr-FR/), for the "site" boxes and the guide; "" when the build has no absolute base URL
 }
 
 // Name is edition/design/size, the prefix of every problem about the job.
@@ -51,6 +53,7 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 		Author:   e.Publisher,
 		Subject:  d.Name,
 		Keywords: e.Code + " " + d.ID,
+		Lang:     e.Code,
 	}
 	if _, set := fonts[optsRole]; !set {
 		// Hyphenation in the edition's language, total-fit breaks (unless
@@ -70,21 +73,24 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 		l.ky = k * (h - l.band) / h
 	}
 	pg.Title = l.documentTitle()
+	l.h1 = l.titleBox()
 
-	l.side(d.Shapes, d.Boxes)
+	l.side(d.Shapes, d.Boxes, d.ReadingOrder)
 	if d.Back != nil {
 		back := *pg
-		back.Shapes, back.Texts, back.Links, back.Fitted = nil, nil, nil, nil
-		l.pg = &back
-		l.side(d.Back.Shapes, d.Back.Boxes)
+		back.Shapes, back.Texts, back.Links, back.Fitted, back.Images, back.Elems = nil, nil, nil, nil, nil, nil
+		l.pg, l.back = &back, true
+		l.side(d.Back.Shapes, d.Back.Boxes, d.Back.ReadingOrder)
+		l.back = false
 		pg.Back = l.pg
 		l.pg = pg
 	}
 	return pg, l.probs.Err()
 }
 
-// side lays out one page: background, shapes, boxes, draft mark.
-func (l *layouter) side(shapes []ShapeSpec, boxes []Box) {
+// side lays out one page: background, shapes, boxes, draft mark; then
+// puts its structure in reading order.
+func (l *layouter) side(shapes []ShapeSpec, boxes []Box, readingOrder []string) {
 	d, pg := l.job.Design, l.pg
 	// Background: the paper colour over the whole sheet, bleed included;
 	// shapes touching the trim edge extend into the bleed.
@@ -96,16 +102,37 @@ func (l *layouter) side(shapes []ShapeSpec, boxes []Box) {
 		x, y, sw, sh = l.bleedOut(x, y, sw, sh, s.X, s.Y, s.W, s.H)
 		pg.Shapes = append(pg.Shapes, Rect(x, y, sw, sh, d.color(s.Color)))
 	}
+	rank := map[string]int{}
+	for i, id := range ReadingOrder(readingOrder, boxes) {
+		rank[id] = i
+	}
 	for i := range boxes {
 		n := len(pg.Texts)
+		l.rank = rank[boxes[i].ID]
 		l.fitBox(&boxes[i])
 		l.glyphs(boxes[i].ID, pg.Texts[n:])
 	}
 	if l.job.Edition.Draft() {
 		n := len(pg.Texts)
+		l.rank = -1 // read first
 		l.draftMark()
 		l.glyphs("draft_mark", pg.Texts[n:])
 	}
+	l.reorder()
+}
+
+// titleBox is the id of the box read first among the front's title-like
+// boxes (title, slogan, sheet title, label): the poster's H1.
+func (l *layouter) titleBox() string {
+	d := l.job.Design
+	for _, id := range ReadingOrder(d.ReadingOrder, d.Boxes) {
+		for _, b := range d.Boxes {
+			if b.ID == id && slices.Contains(titleShows, b.Show) {
+				return id
+			}
+		}
+	}
+	return ""
 }
 
 // documentTitle is the PDF's title: the text of the design's first heading
@@ -138,6 +165,10 @@ type layouter struct {
 	off   float64 // bleed offset
 	lang  string
 	probs diag.List
+
+	rank int    // the current box's place in the reading order
+	h1   string // the id of the poster's title box
+	back bool   // laying out the back page
 }
 
 func (l *layouter) rect(x, y, w, h float64) (float64, float64, float64, float64) {
@@ -279,8 +310,11 @@ func (l *layouter) box(b *Box) {
 	case "steps":
 		l.steps(b, x, y, w, h)
 		return
-	case "contacts":
+	case "contacts", "card_contacts":
 		l.contacts(b, x, y, w, h)
+		return
+	case "site":
+		l.siteBand(b, x, y, w, h)
 		return
 	case "contacts_list":
 		l.contactsList(b, x, y, w, h)
@@ -299,7 +333,16 @@ func (l *layouter) box(b *Box) {
 			lw, lh = w/4, w/4*float64(e.LogoSize[1])/float64(e.LogoSize[0])
 		}
 		l.pg.Images = append(l.pg.Images, Image{X: x + w - lw, Y: y + (h-lh)/2, W: lw, H: lh, Data: e.LogoData})
+		logo := len(l.pg.Images) - 1
 		w -= lw + lh*0.3
+		l.textBox(b, paras, x, y, w, h)
+		// read after the footer's text
+		alt := typo.Plain(l.t(strings.TrimSpace(e.LogoAlt)))
+		if alt == "" {
+			l.errorf(b, "the logo %s has no alternative text: add logo_alt to %s's edition.yaml", e.Logo, e.Code)
+		}
+		l.pg.Images[logo].Elem = l.elem(ElemFigure, 0, alt)
+		return
 	}
 	l.textBox(b, paras, x, y, w, h)
 }
@@ -307,6 +350,7 @@ func (l *layouter) box(b *Box) {
 // textBox fits paragraphs into a box and emits them, vertically centred
 // when they leave room.
 func (l *layouter) textBox(b *Box, paras []Para, x, y, w, h float64) {
+	l.tagParas(b, paras)
 	max, min := l.sizes(b)
 	measure := func(s float64) float64 { h, _ := setter{l.fonts, s}.measure(paras, w); return h }
 	size, ok, excess := fit(max, min, h, measure)
@@ -352,7 +396,7 @@ func (l *layouter) paras(b *Box) []Para {
 		return []Para{para(Emphasis(l.t(s), role, strongOf(role), ink, 1), 0)}
 	}
 	heading := func(key string, before float64) Para {
-		return Para{Spans: []Span{{Text: l.i18n(key), Role: Black, Color: accent, Scale: 1.3}}, Align: align, SpaceBefore: before, Leading: 1.15}
+		return Para{Spans: []Span{{Text: l.i18n(key), Role: Black, Color: accent, Scale: 1.3}}, Align: align, SpaceBefore: before, Leading: 1.15, Tag: ParaTag{Kind: TagHeading}}
 	}
 	switch b.Show {
 	case "title":
@@ -380,9 +424,9 @@ func (l *layouter) paras(b *Box) []Para {
 				}
 				spans := []Span{{Text: "→ ", Role: Bold, Color: accent, Scale: 1}, {Text: l.t(st.Keyword), Role: Black, Color: accent, Scale: 1}}
 				spans = append(spans, Emphasis(" "+l.t(st.Text), role, strongOf(role), ink, 1)...)
-				ps = append(ps, para(spans, 0.35))
+				ps = append(ps, item(para(spans, 0.35), 1))
 				if st.Note != "" {
-					ps = append(ps, para(Emphasis(l.t(st.Note), role, strongOf(role), ink, 1), 0.2))
+					ps = append(ps, more(para(Emphasis(l.t(st.Note), role, strongOf(role), ink, 1), 0.2)))
 				}
 			}
 		}
@@ -395,8 +439,8 @@ func (l *layouter) paras(b *Box) []Para {
 				before = 0.5
 			}
 			ps = append(ps,
-				para(append([]Span{{Text: l.i18n("myth_label") + " ", Role: Black, Color: accent, Scale: 1}}, Emphasis(l.t(m.Myth), Bold, Black, ink, 1)...), before),
-				para(append([]Span{{Text: l.i18n("reality_label") + " ", Role: Black, Color: ink, Scale: 1}}, Emphasis(l.t(m.Reality), role, strongOf(role), ink, 1)...), 0.25),
+				item(para(append([]Span{{Text: l.i18n("myth_label") + " ", Role: Black, Color: accent, Scale: 1}}, Emphasis(l.t(m.Myth), Bold, Black, ink, 1)...), before), 1),
+				more(para(append([]Span{{Text: l.i18n("reality_label") + " ", Role: Black, Color: ink, Scale: 1}}, Emphasis(l.t(m.Reality), role, strongOf(role), ink, 1)...), 0.25)),
 			)
 		}
 		return ps
@@ -416,13 +460,13 @@ func (l *layouter) paras(b *Box) []Para {
 				mark = fmt.Sprintf("%d.\u00a0", n)
 			}
 			spans := append([]Span{{Text: mark, Role: Black, Color: accent, Scale: 1}}, Emphasis(l.t(it), role, strongOf(role), ink, 1)...)
-			return para(spans, before)
+			return item(para(spans, before), 1)
 		}
 		for i, it := range sh.Items {
 			ps = append(ps, item(i+1, it, 0.45))
 		}
 		for _, sec := range sh.Sections {
-			ps = append(ps, Para{Spans: []Span{{Text: l.t(sec.Heading), Role: Black, Color: accent, Scale: 1.2}}, Align: align, SpaceBefore: 0.8, Leading: 1.15})
+			ps = append(ps, Para{Spans: []Span{{Text: l.t(sec.Heading), Role: Black, Color: accent, Scale: 1.2}}, Align: align, SpaceBefore: 0.8, Leading: 1.15, Tag: ParaTag{Kind: TagHeading}})
 			for i, it := range sec.Items {
 				ps = append(ps, item(i+1, it, 0.3))
 			}
@@ -445,6 +489,11 @@ func (l *layouter) paras(b *Box) []Para {
 	}
 	return nil
 }
+
+// item makes p a list item whose first label spans are its label; more
+// makes it continue the item or paragraph before it.
+func item(p Para, label int) Para { p.Tag = ParaTag{Kind: TagItem, Label: label}; return p }
+func more(p Para) Para            { p.Tag = ParaTag{Kind: TagMore}; return p }
 
 // sheet returns the sheet a box shows.
 func (l *layouter) sheet(b *Box) content.Sheet {
@@ -483,7 +532,12 @@ func (l *layouter) draftMark() {
 	bh := l.band
 	pg.Shapes = append(pg.Shapes, Rect(0, 0, pg.MediaWidth(), l.off+bh, red))
 	st := setter{l.fonts, bh * 0.5}
-	blk := st.set([]Para{{Spans: []Span{{Text: l.i18n("draft_mark"), Role: Black, Color: Color{255, 255, 255}, Scale: 1}}, Align: Center, Leading: 1.2}}, pg.Width)
+	// Read first on the front; its repeat on a back page is an artifact.
+	e := 0
+	if !l.back {
+		e = l.elem(ElemP, 0, "")
+	}
+	blk := st.set([]Para{{Spans: []Span{{Text: l.i18n("draft_mark"), Role: Black, Color: Color{255, 255, 255}, Scale: 1, Elem: e}}, Align: Center, Leading: 1.2}}, pg.Width)
 	st.emit(pg, blk, l.off, l.off+(bh-blk.height)/2, pg.Width)
 }
 
@@ -501,7 +555,7 @@ func (l *layouter) guide(para func([]Span, float64) Para, ink, accent Color, rol
 		return strings.NewReplacer("{edition}", e.RegionName+" ("+e.LanguageName+")", "{date}", formatDate(l.lang, e.LastVerified)).Replace(s)
 	}
 	heading := func(key string) Para {
-		return Para{Spans: []Span{{Text: l.i18n(key), Role: Black, Color: accent, Scale: 1.25}}, Align: Left, SpaceBefore: 0.9, Leading: 1.15}
+		return Para{Spans: []Span{{Text: l.i18n(key), Role: Black, Color: accent, Scale: 1.25}}, Align: Left, SpaceBefore: 0.9, Leading: 1.15, Tag: ParaTag{Kind: TagHeading}}
 	}
 	text := func(key string, before float64) Para {
 		return para(Emphasis(fill(l.i18n(key)), role, strongOf(role), ink, 1), before)
@@ -528,6 +582,10 @@ func (l *layouter) guide(para func([]Span, float64) Para, ink, accent Color, rol
 	}
 	ps = append(ps, heading("guide_how"), text("guide_office", 0), text("guide_print_shop", 0.35))
 	ps = append(ps, heading("guide_check"), text("guide_verified", 0), text("guide_files", 0.35))
+	if u := l.job.SiteURL; u != "" {
+		dl := ShortSite(u + "downloads/")
+		ps = append(ps, para([]Span{{Text: l.i18n("guide_download") + " ", Role: role, Color: ink, Scale: 1}, {Text: dl, Role: Bold, Color: ink, Scale: 1}}, 0.35))
+	}
 	ps[0].SpaceBefore = 0
 	return ps
 }

@@ -217,7 +217,7 @@ boxes:
 		t.Fatal("no error")
 	}
 	want := `posters/broken.yaml: boxes.b: overlaps box a
-posters/broken.yaml: boxes.b.show: "titel" is not one of title, definition, warning, advice, myths, contacts, slogan, question, steps, call_to_action, footer, sheet_title, sheet, contacts_list, label, guide
+posters/broken.yaml: boxes.b.show: "titel" is not one of title, definition, warning, advice, myths, contacts, slogan, question, steps, call_to_action, footer, sheet_title, sheet, contacts_list, label, guide, site, card_contacts
 posters/broken.yaml: boxes.b.size: the minimum 8.0 pt on a4 is under the 11.0 pt readable there
 posters/broken.yaml: boxes.c: leaves the page (210 × 297 mm): x 150, y 280, w 100, h 50
 posters/broken.yaml: boxes.c.color: unknown colour "red" (define it under colors:)

@@ -28,6 +28,15 @@ type Page struct {
 	Links  []Link
 	Marks  bool // draw crop marks (print-shop variant)
 
+	// Lang is the language of the page's text (BCP 47: fr-FR, de-LU).
+	Lang string
+	// Elems is the page's logical structure in reading order: every
+	// element after its parent, siblings in the order they are read. Each
+	// text run, shape, image and link names the element it belongs to
+	// (its Elem field); those naming none are decoration (artifacts).
+	// The PDF backend tags the page with it; the preview ignores it.
+	Elems []Elem
+
 	// Fitted records the font size each box was set at, for tests and
 	// snapshots.
 	Fitted []Fit
@@ -35,6 +44,33 @@ type Page struct {
 	// Back is the second page of a two-sided design (a card's verso).
 	Back *Page
 }
+
+// Elem is an element of a page's logical structure.
+type Elem struct {
+	// Kind is the structure type: H1, H2, P, L, LI, Lbl, LBody, Figure,
+	// Link (PDF 32000-1 §14.8.4).
+	Kind string
+	// Parent is the parent's number (index in Page.Elems + 1); 0 for an
+	// element at the top of the page.
+	Parent int
+	// Alt is a Figure's alternative text, or a Link's description.
+	Alt string
+
+	rank int // place of the element's box in the reading order (layout)
+}
+
+// Element kinds.
+const (
+	ElemH1     = "H1"
+	ElemH2     = "H2"
+	ElemP      = "P"
+	ElemL      = "L"
+	ElemLI     = "LI"
+	ElemLbl    = "Lbl"
+	ElemLBody  = "LBody"
+	ElemFigure = "Figure"
+	ElemLink   = "Link"
+)
 
 // MediaWidth and MediaHeight are the full sheet, bleed included.
 func (p *Page) MediaWidth() float64  { return p.Width + 2*p.Bleed }
@@ -53,6 +89,7 @@ type Point struct{ X, Y float64 }
 type Shape struct {
 	Fill     Color
 	Contours [][]Point
+	Elem     int // the element it belongs to (index in Page.Elems + 1); 0: decoration
 }
 
 // Rect returns a rectangle shape.
@@ -83,6 +120,7 @@ type Text struct {
 	Color Color
 	Text  string
 	Width float64 // as measured by the layout
+	Elem  int     // the element it belongs to (index in Page.Elems + 1); 0: decoration
 }
 
 // Image is a raster image (an edition's logo), already checked by the
@@ -90,12 +128,14 @@ type Text struct {
 type Image struct {
 	X, Y, W, H float64
 	Data       []byte
+	Elem       int // the element it belongs to (a Figure)
 }
 
 // Link is a clickable area pointing at a URL.
 type Link struct {
 	X, Y, W, H float64
 	URL        string
+	Elem       int // the element it belongs to (a Link)
 }
 
 // Fit is the size chosen for a box.

@@ -9,6 +9,7 @@ import (
 	"rsc.io/qr"
 
 	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/typo"
 )
 
 // steps lays out the illustrated steps (the "threat" advice steps): an icon
@@ -34,10 +35,16 @@ func (l *layouter) steps(b *Box, x, y, w, h float64) {
 	gapX := icon * 0.3
 	tw := w - icon - gapX
 	paras := make([][]Para, len(steps))
+	// A list: each step an item whose body is the icon (a figure) and the
+	// text.
+	list, icons := l.elem(ElemL, 0, ""), make([]int, len(steps))
 	for i, s := range steps {
 		spans := []Span{{Text: l.t(s.Keyword), Role: Black, Color: accent, Scale: 1.15}}
 		spans = append(spans, Emphasis(" "+l.t(s.Text), role, strongOf(role), ink, 1)...)
 		paras[i] = []Para{{Spans: spans, Align: Left, Leading: b.Leading}}
+		body := l.elem(ElemLBody, l.elem(ElemLI, list, ""), "")
+		icons[i] = l.elem(ElemFigure, body, l.alt(b, "icon_"+s.Icon))
+		setSpans(spans, body)
 	}
 	cut := ""
 	rowsHeight := func(s float64) (float64, []float64) {
@@ -72,7 +79,7 @@ func (l *layouter) steps(b *Box, x, y, w, h float64) {
 	cy := y
 	for i, s := range steps {
 		rowH := math.Max(icon, hs[i])
-		l.pg.Shapes = append(l.pg.Shapes, Icon(s.Icon, x, cy+(rowH-icon)/2, icon, accent, d.color("paper"), ink)...)
+		l.pg.Shapes = append(l.pg.Shapes, tagShapes(Icon(s.Icon, x, cy+(rowH-icon)/2, icon, accent, d.color("paper"), ink), icons[i])...)
 		st.emit(l.pg, st.set(paras[i], tw), x+icon+gapX, cy+(rowH-hs[i])/2, tw)
 		cy += rowH + gap
 	}
@@ -83,9 +90,13 @@ func (l *layouter) steps(b *Box, x, y, w, h float64) {
 func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 	d, e := l.job.Design, l.job.Edition
 	var cs []content.Contact
-	for _, c := range e.Contacts {
-		if c.OnPosters {
-			cs = append(cs, c)
+	if b.Show == "card_contacts" {
+		cs = e.CardContacts() // the card's youth helplines, chosen in the data
+	} else {
+		for _, c := range e.Contacts {
+			if c.OnPosters {
+				cs = append(cs, c)
+			}
 		}
 	}
 	if len(cs) == 0 {
@@ -110,20 +121,41 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 	// name and purpose (the official poster's words) and nothing to dial.
 	details := make([]bool, len(cs))
 	paras := make([][]Para, len(cs))
+	// A list of contacts: name and purpose, then a link holding the number
+	// or address and the QR code.
+	list := l.elem(ElemL, 0, "")
+	links, qrs := make([]int, len(cs)), make([]int, len(cs))
 	for i, c := range cs {
 		details[i] = c.Unverified == "" || e.Draft()
 		ps := []Para{
 			{Spans: []Span{{Text: l.t(c.Name), Role: Black, Color: accent, Scale: 1.25}}, Align: Center, Leading: 1.1},
 			{Spans: Emphasis(l.t(c.Purpose), Regular, Bold, ink, 1), Align: Center, SpaceBefore: 0.15, Leading: b.Leading},
 		}
+		reach := ""
 		if !details[i] {
 			// nothing to dial
 		} else if c.Phone != nil {
-			ps = append(ps, Para{Spans: []Span{{Text: l.t(c.Phone.Display), Role: Black, Color: ink, Scale: 1.3}}, Align: Center, SpaceBefore: 0.2, Leading: 1.1})
+			reach = l.t(c.Phone.Display)
+			ps = append(ps, Para{Spans: []Span{{Text: reach, Role: Black, Color: ink, Scale: 1.3}}, Align: Center, SpaceBefore: 0.2, Leading: 1.1})
 		} else if c.URL != "" {
-			ps = append(ps, Para{Spans: []Span{{Text: ShortURL(c.URL), Role: Bold, Color: ink, Scale: 0.9}}, Align: Center, SpaceBefore: 0.2, Leading: 1.1})
+			reach = ShortURL(c.URL)
+			ps = append(ps, Para{Spans: []Span{{Text: reach, Role: Bold, Color: ink, Scale: 0.9}}, Align: Center, SpaceBefore: 0.2, Leading: 1.1})
 		}
 		paras[i] = ps
+		body := l.elem(ElemLBody, l.elem(ElemLI, list, ""), "")
+		setSpans(ps[0].Spans, l.elem(ElemP, body, ""))
+		setSpans(ps[1].Spans, l.elem(ElemP, body, ""))
+		if details[i] {
+			links[i] = l.elem(ElemLink, body, linkAlt(l.t(c.Name), reach))
+			if len(ps) > 2 {
+				setSpans(ps[2].Spans, links[i])
+			}
+			qrFor := reach // what the QR code opens: the address when there is one
+			if c.URL != "" {
+				qrFor = ShortURL(c.URL)
+			}
+			qrs[i] = l.elem(ElemFigure, links[i], l.qrAlt(b, qrFor))
+		}
 	}
 	// The QR code sits left of the text or above it, whichever lets the
 	// text be set larger (left when both are equal).
@@ -244,14 +276,23 @@ func (l *layouter) contacts(b *Box, x, y, w, h float64) {
 				tx, ty = cx+q+qrGap, cy+(rh[r]-th[i])/2
 			}
 			if details[i] {
-				l.pg.Shapes = append(l.pg.Shapes, QR(target, qx, qy, q, ink, Color{255, 255, 255})...)
-				l.pg.Links = append(l.pg.Links, Link{X: cx, Y: cy, W: cw, H: rh[r], URL: target})
+				l.pg.Shapes = append(l.pg.Shapes, tagShapes(QR(target, qx, qy, q, ink, Color{255, 255, 255}), qrs[i])...)
+				l.pg.Links = append(l.pg.Links, Link{X: cx, Y: cy, W: cw, H: rh[r], URL: target, Elem: links[i]})
 			}
 			st.emit(l.pg, st.set(paras[i], textW(i)), tx, ty, textW(i))
 			cx += cw + gapX
 		}
 		cy += rh[r] + size
 	}
+}
+
+// linkAlt describes a contact's link: its name and what it opens.
+func linkAlt(name, reach string) string {
+	name = typo.Plain(name)
+	if reach == "" || name == reach {
+		return name
+	}
+	return name + " – " + typo.Plain(reach)
 }
 
 // ShortURL prints a URL as its host, without scheme and www.
@@ -335,6 +376,8 @@ func (l *layouter) contactsList(b *Box, x, y, w, h float64) {
 		heading bool
 		paras   []Para
 		target  string
+		link    int // its Link element
+		qr      int // its QR code's Figure element
 	}
 	var items []item
 	for _, need := range append(append([]string{}, content.Needs...), "other") {
@@ -343,6 +386,9 @@ func (l *layouter) contactsList(b *Box, x, y, w, h float64) {
 			continue
 		}
 		items = append(items, item{heading: true, paras: []Para{{Spans: []Span{{Text: l.i18n("need_" + need), Role: Black, Color: accent, Scale: 1.25}}, Align: Left, Leading: 1.15}}})
+		// Each group: its heading, then a list of its contacts.
+		setSpans(items[len(items)-1].paras[0].Spans, l.elem(ElemH2, 0, ""))
+		list := l.elem(ElemL, 0, "")
 		for _, c := range cs {
 			ps := []Para{
 				{Spans: []Span{{Text: l.t(c.Name), Role: Black, Color: ink, Scale: 1.1}}, Align: Left, Leading: 1.1},
@@ -371,25 +417,47 @@ func (l *layouter) contactsList(b *Box, x, y, w, h float64) {
 					ps = append(ps, Para{Spans: []Span{{Text: strings.Join(det, " · "), Role: Regular, Color: ink, Scale: 0.9}}, Align: Left, Leading: b.Leading})
 				}
 			}
-			items = append(items, item{paras: ps, target: target})
+			body := l.elem(ElemLBody, l.elem(ElemLI, list, ""), "")
+			setSpans(ps[0].Spans, l.elem(ElemP, body, ""))
+			setSpans(ps[1].Spans, l.elem(ElemP, body, ""))
+			shown := strings.Join(reach, " · ")
+			link := l.elem(ElemLink, body, linkAlt(l.t(c.Name), shown))
+			setSpans(ps[2].Spans, link)
+			qrFor := shown
+			if len(reach) > 0 {
+				qrFor = reach[len(reach)-1] // the address when there is one: the QR code opens it
+			}
+			qr := l.elem(ElemFigure, link, l.qrAlt(b, qrFor))
+			for _, p := range ps[3:] {
+				setSpans(p.Spans, l.elem(ElemP, body, ""))
+			}
+			items = append(items, item{paras: ps, target: target, link: link, qr: qr})
 		}
 	}
 	if len(items) == 0 {
 		l.errorf(b, "no verified contact in %s", e.Code)
 		return
 	}
-	cols := 1
-	if b.Columns == 2 {
-		cols = 2
-	}
+	var (
+		cols      int
+		cw, q, tw float64
+		cut       string
+	)
 	gapX := w * 0.04
-	cw := (w - float64(cols-1)*gapX) / float64(cols)
-	q := math.Min(b.QR*l.k, cw/3)
-	tw := cw - q - q*0.15
-	cut := ""
+	setCols := func(n int) {
+		cols = n
+		cw = (w - float64(cols-1)*gapX) / float64(cols)
+	}
+	// The QR codes keep their design size, and grow with the type when
+	// few contacts let it grow (never over a third of the column).
+	qrAt := func(s float64) {
+		q = math.Min(math.Max(b.QR*l.k, 3.2*s), cw/3)
+		tw = cw - q - q*0.15
+	}
 	// heights of each item at size s, and where the second column starts.
 	measure := func(s float64) ([]float64, int, float64) {
 		cut = ""
+		qrAt(s)
 		st := setter{l.fonts, s}
 		hs := make([]float64, len(items))
 		total := 0.0
@@ -424,6 +492,9 @@ func (l *layouter) contactsList(b *Box, x, y, w, h float64) {
 			if split > 0 && items[split-1].heading {
 				split--
 			}
+			if split == 0 {
+				split = len(items) // a single group stays in the first column
+			}
 			c1, c2 := 0.0, 0.0
 			for i := range items {
 				if i < split {
@@ -437,18 +508,47 @@ func (l *layouter) contactsList(b *Box, x, y, w, h float64) {
 		return hs, split, total
 	}
 	maxS, minS := l.sizes(b)
-	size, ok, excess := fit(maxS, minS, h, func(s float64) float64 { _, _, t := measure(s); return t })
+	height := func(s float64) float64 { _, _, t := measure(s); return t }
+	// The design's columns, or one column when that lets the type grow
+	// larger (an edition with few contacts fills the page instead of
+	// leaving it empty).
+	setCols(1)
+	size, ok, excess := fit(maxS, minS, h, height)
+	if b.Columns == 2 {
+		one, okOne := size, ok
+		setCols(2)
+		size, ok, excess = fit(maxS, minS, h, height)
+		if okOne && one >= size {
+			setCols(1)
+			size, ok = one, true
+		}
+	}
 	if !ok {
 		measure(size)
 		l.overflow(b, excess, size*lead(b), cut)
 	}
 	l.pg.Fitted = append(l.pg.Fitted, Fit{b.ID, size})
 	st := setter{l.fonts, size}
-	hs, split, _ := measure(size)
-	cx, cy := x, y
+	hs, split, used := measure(size)
+	// What room is left is spread between the groups, up to a line each,
+	// and the rest centres the list in the box.
+	spread, heads := 0.0, 0
+	for i, it := range items {
+		if it.heading && i != 0 && i != split {
+			heads++
+		}
+	}
+	if heads > 0 && used < h {
+		spread = math.Min((h-used)/float64(heads), size*1.2)
+	}
+	cx, cy := x, y+math.Max(0, (h-used-spread*float64(heads))/2)
+	top0 := cy
 	for i, it := range items {
 		if i == split {
-			cx, cy = x+cw+gapX, y
+			cx, cy = x+cw+gapX, top0
+		}
+		if it.heading && i != 0 && i != split {
+			cy += spread
 		}
 		top := cy
 		if it.heading && i != 0 && i != split {
@@ -459,9 +559,9 @@ func (l *layouter) contactsList(b *Box, x, y, w, h float64) {
 		} else {
 			blk := st.set(it.paras, tw)
 			rowH := math.Max(q, blk.height)
-			l.pg.Shapes = append(l.pg.Shapes, QR(it.target, cx, top+(rowH-q)/2, q, ink, Color{255, 255, 255})...)
+			l.pg.Shapes = append(l.pg.Shapes, tagShapes(QR(it.target, cx, top+(rowH-q)/2, q, ink, Color{255, 255, 255}), it.qr)...)
 			st.emit(l.pg, blk, cx+q*1.15, top+(rowH-blk.height)/2, tw)
-			l.pg.Links = append(l.pg.Links, Link{X: cx, Y: top, W: cw, H: rowH, URL: it.target})
+			l.pg.Links = append(l.pg.Links, Link{X: cx, Y: top, W: cw, H: rowH, URL: it.target, Elem: it.link})
 		}
 		cy += hs[i]
 	}

@@ -13,6 +13,7 @@ type Span struct {
 	Role  Role
 	Color Color
 	Scale float64
+	Elem  int // the structure element its text belongs to (Page.Elems), set by the layout before emitting
 }
 
 // Align is the horizontal alignment of a paragraph.
@@ -29,6 +30,7 @@ type Para struct {
 	Align       Align
 	SpaceBefore float64 // in units of the base size
 	Leading     float64 // line height as a multiple of the largest size on the line; 0 means 1.2
+	Tag         ParaTag // its place in the page's structure (structure.go)
 }
 
 // Emphasis splits s at **markers** into spans: regular text in role base,
@@ -503,9 +505,9 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 	for wi, w := range l.words {
 		for _, f := range w.frags {
 			size := s.fontSize(f.span)
-			if cur == nil || cur.Role != f.span.Role || cur.Size != size || cur.Color != f.span.Color {
+			if cur == nil || cur.Role != f.span.Role || cur.Size != size || cur.Color != f.span.Color || cur.Elem != f.span.Elem {
 				flush()
-				cur = &Text{X: x, Y: base, Role: f.span.Role, Size: size, Color: f.span.Color}
+				cur = &Text{X: x, Y: base, Role: f.span.Role, Size: size, Color: f.span.Color, Elem: f.span.Elem}
 			}
 			cur.Text += f.text
 			cur.Width += f.width
@@ -518,7 +520,7 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 			x += w.kernN
 		}
 		if wi < len(l.words)-1 && w.space > 0 {
-			if cur != nil && w.spaceR != nil && cur.Role == w.spaceR.Role {
+			if cur != nil && w.spaceR != nil && cur.Role == w.spaceR.Role && cur.Elem == w.spaceR.Elem {
 				cur.Text += " "
 				cur.Width += w.space
 			} else {

@@ -3,6 +3,13 @@
 // annotations, a TrimBox and crop marks for print-shop copies, and fixed
 // document information so that the same page gives the same bytes.
 //
+// Every PDF is tagged (PDF/UA-1): the page's structure elements
+// (layout.Page.Elems, in reading order) become the structure tree, each
+// drawn item is marked content of its element or an artifact, links are
+// tagged annotations; the catalog has /Lang, /MarkInfo, /ViewerPreferences
+// and XMP metadata (xmp.go). The vendored gopdf (third_party/gopdf) writes
+// them.
+//
 // It draws only what the page description holds; it makes no layout
 // decision.
 package pdf
@@ -21,8 +28,11 @@ import (
 	"github.com/awarekit/awarekit/kit/layout"
 )
 
-// Creator is written as the PDF's /Creator.
-const Creator = "awarekit"
+// Creator is written as the PDF's /Creator, Producer as its /Producer.
+const (
+	Creator  = "awarekit"
+	Producer = Creator + " (gopdf)"
+)
 
 // Write draws pg into w. created is the document date (from the edition's
 // last_verified date, never the clock).
@@ -41,9 +51,15 @@ func Write(w io.Writer, pg *layout.Page, fonts layout.Fonts, created time.Time) 
 		Author:       pg.Author,
 		Subject:      pg.Subject,
 		Creator:      Creator,
-		Producer:     Creator + " (gopdf)",
+		Producer:     Producer,
 		CreationDate: created,
 	})
+	// A tagged PDF (PDF/UA-1): language, title shown, metadata; the
+	// structure is added page by page.
+	gp.SetLanguage(pg.Lang)
+	gp.SetViewerPreferences(gopdf.ViewerPreferences{DisplayDocTitle: true})
+	gp.SetXMPMetadata(xmp(pg, created))
+	doc := gp.AddStructElement(nil, "Document")
 
 	// Fonts are parsed once per process (gopdf's FontContainer), then
 	// subset per document.
@@ -66,7 +82,7 @@ func Write(w io.Writer, pg *layout.Page, fonts layout.Fonts, created time.Time) 
 	}
 
 	for p := pg; p != nil; p = p.Back {
-		if err := drawPage(gp, p, family); err != nil {
+		if err := drawPage(gp, p, family, doc); err != nil {
 			return err
 		}
 	}
@@ -78,16 +94,19 @@ func Write(w io.Writer, pg *layout.Page, fonts layout.Fonts, created time.Time) 
 	return err
 }
 
-// drawPage adds one page of the description to the document.
-func drawPage(gp *gopdf.GoPdf, p *layout.Page, family map[layout.Role]string) error {
+// drawPage adds one page of the description to the document, its
+// structure under doc.
+func drawPage(gp *gopdf.GoPdf, p *layout.Page, family map[layout.Role]string, doc *gopdf.StructElement) error {
 	mw, mh := p.MediaWidth(), p.MediaHeight()
 	opt := gopdf.PageOption{PageSize: &gopdf.Rect{W: mw, H: mh}}
 	if p.Bleed > 0 {
 		opt.TrimBox = &gopdf.Box{Left: p.Bleed, Top: p.Bleed, Right: p.Bleed + p.Width, Bottom: p.Bleed + p.Height}
 	}
 	gp.AddPageWithOption(opt)
+	mc := newMarker(gp, p, doc)
 
 	for _, s := range p.Shapes {
+		mc.mark(s.Elem)
 		gp.SetFillColor(s.Fill.R, s.Fill.G, s.Fill.B)
 		for _, c := range s.Contours {
 			if x0, y0, x1, y1, ok := layout.AxisRect(c); ok {
@@ -103,17 +122,25 @@ func drawPage(gp *gopdf.GoPdf, p *layout.Page, family map[layout.Role]string) er
 			gp.Polygon(pts, "F")
 		}
 	}
-	for _, t := range p.Texts {
+	for i, t := range p.Texts {
+		mc.mark(t.Elem)
 		if err := gp.SetFont(family[t.Role], "", t.Size); err != nil {
 			return err
 		}
 		gp.SetTextColor(t.Color.R, t.Color.G, t.Color.B)
 		gp.SetXY(t.X, t.Y)
-		if err := gp.Text(t.Text); err != nil {
+		s := t.Text
+		if i+1 < len(p.Texts) && layout.SpaceAfter(t, p.Texts[i+1]) {
+			// The space the layout does not draw (line end, style
+			// change), so that copied text has it.
+			s += " "
+		}
+		if err := gp.Text(s); err != nil {
 			return err
 		}
 	}
 	for _, im := range p.Images {
+		mc.mark(im.Elem)
 		h, err := gopdf.ImageHolderByBytes(im.Data)
 		if err != nil {
 			return err
@@ -122,11 +149,17 @@ func drawPage(gp *gopdf.GoPdf, p *layout.Page, family map[layout.Role]string) er
 			return fmt.Errorf("logo: %w", err)
 		}
 	}
-	for _, l := range p.Links {
-		gp.AddExternalLink(l.URL, l.X, l.Y, l.W, l.H)
-	}
 	if p.Marks {
+		mc.mark(0) // crop marks are decoration
 		cropMarks(gp, p)
+	}
+	mc.end()
+	for _, l := range p.Links {
+		if l.Elem > 0 {
+			gp.AddTaggedExternalLink(l.URL, p.Elems[l.Elem-1].Alt, l.X, l.Y, l.W, l.H, mc.elems[l.Elem-1])
+		} else {
+			gp.AddExternalLink(l.URL, l.X, l.Y, l.W, l.H)
+		}
 	}
 	return nil
 }

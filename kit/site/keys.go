@@ -11,15 +11,17 @@ var contentAdapter []byte
 // must have them (the # Site section of i18n/fr.yaml).
 var Keys = []string{
 	"site_name", "skip_to_content", "quick_exit", "quick_exit_hint", "quick_exit_label",
-	"menu", "nav_label", "home", "draft_explain",
+	"menu", "nav_label", "home", "draft_explain", "draft_word",
 	"page_contacts", "page_contacts_description", "page_advice", "page_advice_description",
 	"page_myths", "page_myths_description", "page_downloads", "page_downloads_description",
 	"page_safety", "page_safety_description", "page_editions", "page_editions_description",
-	"home_heading", "home_intro", "home_reflexes", "home_more", "home_all_contacts",
+	"not_found_title", "not_found_heading", "not_found_intro", "home_heading", "home_intro", "home_reflexes", "home_more", "home_all_contacts",
 	"call", "website", "hours", "cost", "anonymous_yes", "anonymous_no", "unverified",
 	"sources_heading", "law_references", "law_read", "terminology_avoid", "terminology_use", "glossary_heading",
-	"downloads_intro", "downloads_empty", "download", "download_kit", "sha256", "variant_office", "variant_bleed", "format_png",
-	"safety_history", "safety_private", "safety_exit", "editions_other", "translations_label",
+	"downloads_intro", "downloads_empty", "downloads_group_young", "downloads_group_everyone", "downloads_group_parents",
+	"downloads_group_professionals", "downloads_group_organisers", "downloads_internal", "downloads_internal_tag", "downloads_card",
+	"preview", "size_card", "sha256_summary", "download", "download_kit", "sha256", "variant_office", "variant_bleed", "format_png",
+	"safety_history", "safety_tabs", "safety_private", "safety_exit", "editions_other", "translations_label",
 	"footer_privacy", "published_by", "qr_alt", "contacts_for", "advice_threat", "advice_shared",
 	"audience_young", "audience_parents", "audience_professionals", "audience_everyone",
 }

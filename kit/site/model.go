@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"html"
 	"path"
 	"slices"
 	"strings"
@@ -14,8 +13,11 @@ import (
 
 // The view model is what the templates read, one JSON data file per
 // edition (hugo.Data.editions.<key>). Every text is ready to print:
-// typography applied, and short texts turned into HTML (escaped, with
-// **bold** as <strong>), so the templates never decide about either.
+// typography applied, and short texts parsed into spans (plain or strong,
+// from **bold**) that the partial spans.html renders. Nothing in the model
+// is HTML or a trusted URL: the templates escape every value (Go's
+// html/template), and a phone number is given as the digits to dial, which
+// the templates write after a literal "tel:".
 
 type edition struct {
 	Key          string            `json:"key"`  // the Hugo language key: fr-fr
@@ -29,7 +31,7 @@ type edition struct {
 	LastVerified string            `json:"last_verified"` // 2026-11-24
 	Emergency    phone             `json:"emergency"`
 	QuickExitURL string            `json:"quick_exit_url"`
-	Texts        map[string]string `json:"texts"` // HTML
+	Texts        map[string][]span `json:"texts"`
 	Advice       []step            `json:"advice"`
 	Myths        []myth            `json:"myths"`
 	Contacts     []contact         `json:"contacts"`
@@ -41,12 +43,51 @@ type edition struct {
 	Pages        []page            `json:"pages"`
 	Sources      map[string]source `json:"sources"`
 	Downloads    []download        `json:"downloads"`
-	Designs      map[string]string `json:"designs"` // design id → name, for the downloads page
 	Thumbnails   []download        `json:"thumbnails"`
+	Groups       []group           `json:"groups"` // the downloads page: designs by audience
+}
+
+// group is one audience's designs on the downloads page.
+type group struct {
+	Audience string       `json:"audience"` // young, everyone, parents, professionals, organisers
+	Designs  []designFile `json:"designs"`
+}
+
+// designFile is one design on the downloads page: its one name (the
+// interface string design_<id>, as in the guide), where it goes, its
+// thumbnail and its files.
+type designFile struct {
+	ID       string     `json:"id"`
+	Name     string     `json:"name"`
+	Where    string     `json:"where,omitempty"`
+	Internal bool       `json:"internal"` // for the offices of professionals, not for public display
+	Card     bool       `json:"card"`     // the wallet card: for a print shop
+	Thumb    *thumb     `json:"thumb,omitempty"`
+	Files    []download `json:"files"`
+}
+
+type thumb struct {
+	Path   string `json:"path"`
+	Width  int    `json:"width"`
+	Height int    `json:"height"`
+}
+
+// designInfo is what the site reads of a poster design (posters/*.yaml).
+type designInfo struct {
+	ID       string `yaml:"id"`
+	Name     string `yaml:"name"`
+	Kind     string `yaml:"kind"` // poster (default) | document
+	Audience string `yaml:"audience"`
+}
+
+// span is a run of text, strong or not; a text is a list of spans.
+type span struct {
+	Text   string `json:"text"`
+	Strong bool   `json:"strong,omitempty"`
 }
 
 type phone struct {
-	Tel        string `json:"tel"`     // tel:3018
+	Dial       string `json:"dial"`    // 3018, +33123456789: digits and a leading + only
 	Display    string `json:"display"` // 30 18, with no-break spaces
 	Source     string `json:"source,omitempty"`
 	Unverified string `json:"unverified,omitempty"` // why it could not be verified
@@ -57,8 +98,8 @@ type step struct {
 	ID        string   `json:"id"`
 	Situation string   `json:"situation"`
 	Keyword   string   `json:"keyword"`
-	Text      string   `json:"text"` // HTML
-	Note      string   `json:"note,omitempty"`
+	Text      []span   `json:"text"`
+	Note      []span   `json:"note,omitempty"`
 	Icon      string   `json:"icon"`
 	Audiences []string `json:"audiences"`
 	Contacts  []string `json:"contacts,omitempty"`
@@ -67,16 +108,16 @@ type step struct {
 
 type myth struct {
 	ID      string `json:"id"`
-	Myth    string `json:"myth"`
-	Reality string `json:"reality"`
+	Myth    []span `json:"myth"`
+	Reality []span `json:"reality"`
 	Source  string `json:"source"`
 }
 
 type contact struct {
 	ID          string   `json:"id"`
 	Name        string   `json:"name"`
-	Purpose     string   `json:"purpose"`
-	Description string   `json:"description,omitempty"`
+	Purpose     []span   `json:"purpose"`
+	Description []span   `json:"description,omitempty"`
 	Phone       *phone   `json:"phone,omitempty"`
 	URL         string   `json:"url,omitempty"`
 	Host        string   `json:"host,omitempty"` // www.e-enfance.org, shown as the link text
@@ -94,7 +135,7 @@ type lawRef struct {
 	ID         string `json:"id"`
 	Reference  string `json:"reference"`
 	Title      string `json:"title"`
-	Summary    string `json:"summary"`
+	Summary    []span `json:"summary"`
 	URL        string `json:"url,omitempty"`
 	Source     string `json:"source"`
 	Verified   string `json:"verified,omitempty"`
@@ -108,7 +149,7 @@ type termPair struct {
 
 type term struct {
 	Term       string `json:"term"`
-	Definition string `json:"definition"`
+	Definition []span `json:"definition"`
 }
 
 type page struct {
@@ -127,6 +168,7 @@ type source struct {
 	Date      string `json:"date,omitempty"`
 	URL       string `json:"url,omitempty"`
 	Seed      string `json:"seed,omitempty"`
+	Lang      string `json:"lang,omitempty"` // the document's language, when not the edition's
 }
 
 type download struct {
@@ -144,22 +186,24 @@ type download struct {
 // key is the Hugo language key of an edition: Hugo lowercases it.
 func key(code string) string { return strings.ToLower(code) }
 
-func newEdition(e *content.Edition, files []manifest.File, designs map[string]string) *edition {
+// newEdition returns the view model of an edition. strs are its interface
+// strings (typography applied), dims the pixel sizes of its thumbnails.
+func newEdition(e *content.Edition, files []manifest.File, designs []designInfo, strs map[string]string, dims map[string][2]int) *edition {
 	lang := e.Language
 	t := func(s string) string { return typo.Apply(lang, s) }
-	h := func(s string) string { return inline(lang, s) }
+	h := func(s string) []span { return spans(lang, s) }
 	v := &edition{
 		Key: key(e.Code), Code: e.Code, Language: lang, Region: e.Region,
 		RegionName: t(e.RegionName), LanguageName: t(e.LanguageName), Publisher: t(e.Publisher),
 		Draft: e.Draft(), LastVerified: e.LastVerified.String(),
-		Emergency: phone{Tel: tel(e.Emergency.Dial), Display: t(e.Emergency.Display), Source: e.Emergency.Source,
+		Emergency: phone{Dial: dial(e.Emergency.Dial), Display: t(e.Emergency.Display), Source: e.Emergency.Source,
 			Unverified: t(e.Emergency.Unverified), Printable: e.Emergency.Printable(e)},
 		QuickExitURL: e.QuickExitURL,
-		Texts: map[string]string{
+		Texts: map[string][]span{
 			"title": h(e.Texts.Title), "definition": h(e.Texts.Definition), "warning": h(e.Texts.Warning),
 			"advice_intro": h(e.Texts.AdviceIntro), "shared_intro": h(e.Texts.SharedIntro),
 			"slogan": h(e.Texts.Slogan), "question": h(e.Texts.Question), "call_to_action": h(e.Texts.CallToAction),
-			"source": e.Texts.Source,
+			"source": {{Text: t(e.Texts.Source)}},
 		},
 		TermSource: e.Terminology.Source,
 		Sources:    map[string]source{},
@@ -179,7 +223,7 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 			Hours: t(c.Hours), Cost: t(c.Cost), Audiences: nonNil(c.Audiences), Needs: nonNil(c.Needs), Source: c.Source,
 			Verified: c.Verified.String(), Unverified: t(c.Unverified)}
 		if c.Phone != nil {
-			vc.Phone = &phone{Tel: tel(c.Phone.Dial), Display: t(c.Phone.Display), Source: c.Phone.Source}
+			vc.Phone = &phone{Dial: dial(c.Phone.Dial), Display: t(c.Phone.Display), Source: c.Phone.Source}
 		}
 		if c.URL != "" {
 			vc.Host = host(c.URL)
@@ -192,7 +236,7 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 	v.Hotlines = hotlines(e.Contacts, e.Draft())
 	for _, l := range e.Law {
 		v.Law = append(v.Law, lawRef{ID: l.ID, Reference: t(l.Reference), Title: t(l.Title), Summary: h(l.Summary), URL: l.URL,
-			Source: l.Source, Verified: l.Verified.String(), Unverified: l.Unverified})
+			Source: l.Source, Verified: l.Verified.String(), Unverified: t(l.Unverified)})
 	}
 	for _, r := range e.Terminology.Replace {
 		v.Replace = append(v.Replace, termPair{Avoid: t(r.Avoid), Use: t(r.Use)})
@@ -202,10 +246,10 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 	}
 	for _, p := range e.Pages {
 		v.Pages = append(v.Pages, page{Slug: p.Slug, Title: t(p.Title), Description: t(p.Description), Weight: p.Weight,
-			Sources: nonNil(p.Sources), Body: callable(t(p.Body), v)})
+			Sources: nonNil(p.Sources), Body: callable(typo.ApplyMarkdown(lang, p.Body), v)})
 	}
 	for _, s := range e.Sources {
-		v.Sources[s.ID] = source{ID: s.ID, Title: t(s.Title), Publisher: t(s.Publisher), Date: s.Date, URL: s.URL, Seed: s.Seed}
+		v.Sources[s.ID] = source{ID: s.ID, Title: t(s.Title), Publisher: t(s.Publisher), Date: s.Date, URL: s.URL, Seed: s.Seed, Lang: s.Lang}
 	}
 	v.Downloads, v.Thumbnails = downloads(lang, files)
 	if v.Downloads == nil {
@@ -214,11 +258,72 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 	if v.Thumbnails == nil {
 		v.Thumbnails = []download{}
 	}
-	v.Designs = map[string]string{}
-	for id, name := range designs {
-		v.Designs[id] = t(name)
-	}
+	v.Groups = groups(v.Downloads, designs, strs, dims)
 	return v
+}
+
+// audiences is the order of the groups of the downloads page.
+var audiences = []string{"young", "everyone", "parents", "professionals", "organisers"}
+
+// groups sorts the downloadable files by design, and the designs by
+// audience: a document (the distribution guide) is for the organisers,
+// a poster for professionals is for their offices (internal use). Each
+// design's files: the print files first (for the card, the print shop's),
+// then the PNG preview.
+func groups(docs []download, designs []designInfo, strs map[string]string, dims map[string][2]int) []group {
+	byAudience := map[string][]designFile{}
+	for _, d := range designs {
+		var fs []download
+		for _, f := range docs {
+			if f.Design == d.ID {
+				fs = append(fs, f)
+			}
+		}
+		if len(fs) == 0 {
+			continue
+		}
+		df := designFile{ID: d.ID, Name: strs["design_"+d.ID], Where: strs["where_"+d.ID]}
+		if df.Name == "" {
+			df.Name = d.Name
+		}
+		aud := d.Audience
+		switch {
+		case d.Kind == "document":
+			aud = "organisers"
+		case !slices.Contains(audiences, aud):
+			aud = "everyone"
+		}
+		df.Internal = aud == "professionals"
+		for _, f := range fs {
+			if f.Size == "card" {
+				df.Card = true
+			}
+		}
+		rank := func(f download) int {
+			switch {
+			case f.Kind == "poster-png":
+				return 2
+			case df.Card && f.Variant == "bleed", !df.Card && f.Variant != "bleed":
+				return 0
+			}
+			return 1
+		}
+		slices.SortStableFunc(fs, func(a, b download) int { return rank(a) - rank(b) })
+		df.Files = fs
+		if p := fs[0].Thumb; p != "" {
+			wh := dims[p]
+			df.Thumb = &thumb{Path: p, Width: wh[0], Height: wh[1]}
+		}
+		byAudience[aud] = append(byAudience[aud], df)
+	}
+	gs := []group{}
+	for _, a := range audiences {
+		if ds := byAudience[a]; len(ds) > 0 {
+			slices.SortStableFunc(ds, func(x, y designFile) int { return strings.Compare(x.ID, y.ID) })
+			gs = append(gs, group{Audience: a, Designs: ds})
+		}
+	}
+	return gs
 }
 
 // callable turns the bold phone numbers of a page (**0805 805 817**) that
@@ -228,8 +333,8 @@ func newEdition(e *content.Edition, files []manifest.File, designs map[string]st
 func callable(md string, v *edition) string {
 	phones := map[string]string{}
 	for _, c := range v.Contacts {
-		if c.Phone != nil && c.Phone.Tel != "" {
-			phones[c.Phone.Display] = c.Phone.Tel
+		if c.Phone != nil && c.Phone.Dial != "" {
+			phones[c.Phone.Display] = "tel:" + c.Phone.Dial
 		}
 	}
 	if len(phones) == 0 {
@@ -345,16 +450,17 @@ func humanBytes(lang string, n int64) string {
 	return s
 }
 
-// tel turns a number as dialled into a tel: URI: digits, and a leading +.
-func tel(dial string) string {
+// dial keeps of a number as dialled the digits and a leading +: the
+// templates write it after a literal "tel:", so nothing else may reach
+// the link.
+func dial(number string) string {
 	var b strings.Builder
-	b.WriteString("tel:")
-	for i, r := range dial {
+	for i, r := range number {
 		if r >= '0' && r <= '9' || r == '+' && i == 0 {
 			b.WriteRune(r)
 		}
 	}
-	if b.Len() == len("tel:") {
+	if strings.Trim(b.String(), "+") == "" {
 		return ""
 	}
 	return b.String()
@@ -368,26 +474,25 @@ func host(u string) string {
 	return u
 }
 
-// inline returns s as HTML: typography applied, escaped, and **bold**
-// turned into <strong>. An unpaired ** is printed as is.
-func inline(lang, s string) string {
+// spans parses s into runs of text, typography applied, with **bold**
+// as strong runs. An unpaired ** is printed as is. The text stays text:
+// the partial spans.html writes <strong> itself and escapes the rest.
+func spans(lang, s string) []span {
 	if s == "" {
-		return ""
+		return nil
 	}
-	s = html.EscapeString(typo.Apply(lang, s))
+	s = typo.Apply(lang, s)
 	parts := strings.Split(s, "**")
 	if len(parts)%2 == 0 { // odd number of markers: leave them alone
-		return s
+		return []span{{Text: s}}
 	}
-	var b strings.Builder
+	var out []span
 	for i, p := range parts {
-		if i%2 == 1 {
-			b.WriteString("<strong>" + p + "</strong>")
-		} else {
-			b.WriteString(p)
+		if p != "" {
+			out = append(out, span{Text: p, Strong: i%2 == 1})
 		}
 	}
-	return b.String()
+	return out
 }
 
 func nonNil(s []string) []string {

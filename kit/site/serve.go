@@ -109,7 +109,8 @@ const reloadJS = `new EventSource("/_awarekit/reload").onmessage = function () {
 `
 
 // previewHandler serves the build in dir, never cached by the browser,
-// with the reload script in every HTML page.
+// with the reload script in every HTML page. A missing path gets its
+// edition's 404 page (or the root's), with status 404.
 func previewHandler(dir string, reload *broadcast) http.Handler {
 	files := http.FileServer(http.Dir(dir))
 	mux := http.NewServeMux()
@@ -122,6 +123,10 @@ func previewHandler(dir string, reload *broadcast) http.Handler {
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
 		name := path.Clean("/" + r.URL.Path)
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); errors.Is(err, fs.ErrNotExist) {
+			serveNotFound(w, r, dir, name)
+			return
+		}
 		if strings.HasSuffix(r.URL.Path, "/") {
 			name = path.Join(name, "index.html")
 		}
@@ -138,6 +143,23 @@ func previewHandler(dir string, reload *broadcast) http.Handler {
 		w.Write(withReload(b))
 	})
 	return mux
+}
+
+// serveNotFound answers a missing path with the 404 page of the edition
+// it is under (/fr-FR/…), else the root's.
+func serveNotFound(w http.ResponseWriter, r *http.Request, dir, name string) {
+	code, _, _ := strings.Cut(strings.TrimPrefix(name, "/"), "/")
+	for _, p := range []string{path.Join("/", code, "404.html"), "/404.html"} {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			continue
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusNotFound)
+		w.Write(withReload(b))
+		return
+	}
+	http.NotFound(w, r)
 }
 
 // withReload adds the reload script to an HTML page and lets its

@@ -1,9 +1,11 @@
 package site
 
 import (
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -35,6 +37,40 @@ func TestEditionsOf(t *testing.T) {
 	} {
 		if got := editionsOf(data, c.paths); !slices.Equal(got, c.want) {
 			t.Errorf("%s: editionsOf = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// The preview answers a missing path with its edition's 404 page, else
+// the root's, with status 404; existing pages are served as before.
+func TestPreviewNotFound(t *testing.T) {
+	dir := t.TempDir()
+	for name, s := range map[string]string{
+		"404.html": "<head></head>root 404", "fr-FR/404.html": "<head></head>fr 404", "fr-FR/index.html": "<head></head>home",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := previewHandler(dir, newBroadcast())
+	for _, c := range []struct {
+		path, want string
+		status     int
+	}{
+		{"/fr-FR/no-such-page/", "fr 404", 404},
+		{"/fr-FR/x.pdf", "fr 404", 404},
+		{"/de-LU/", "root 404", 404},
+		{"/etc/passwd", "root 404", 404},
+		{"/fr-FR/", "home", 200},
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", c.path, nil))
+		if rec.Code != c.status || !strings.Contains(rec.Body.String(), c.want) {
+			t.Errorf("%s: %d %q, want %d %q", c.path, rec.Code, rec.Body.String(), c.status, c.want)
 		}
 	}
 }

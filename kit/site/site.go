@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"image/png"
 	"io"
 	"io/fs"
 	"os"
@@ -27,6 +28,7 @@ import (
 	"github.com/awarekit/awarekit/kit/build"
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/i18n"
+	"github.com/awarekit/awarekit/kit/manifest"
 	"github.com/awarekit/awarekit/kit/typo"
 	"gopkg.in/yaml.v3"
 )
@@ -77,7 +79,7 @@ func Build(job build.SiteJob, opt Options) error {
 		return err
 	}
 	if err := runHugo(proj, staging, opt.Log); err != nil {
-		return err
+		return templateErr(err, proj, opt.Root)
 	}
 	return p.publish(staging, job.Out)
 }
@@ -133,11 +135,14 @@ func (p *project) write() error {
 	}
 	// Static files: hugolib does not copy them (the hugo command does):
 	// publish copies the assets into each edition's folder.
+	words := map[string]string{} // "brouillon", "Entwurf": a draft's mark in its own language
+	designs := readDesigns(kit)
 	for _, e := range eds {
 		strs, err := p.strings(kit, e)
 		if err != nil {
 			return err
 		}
+		words[e.Code] = strs["draft_word"]
 		b, err := json.MarshalIndent(strs, "", "  ")
 		if err != nil {
 			return err
@@ -146,7 +151,7 @@ func (p *project) write() error {
 		if err := p.put("i18n/"+key(e.Code)+".json", b); err != nil {
 			return err
 		}
-		v := newEdition(e, p.Job.Files[e.Code], designNames(kit))
+		v := newEdition(e, p.Job.Files[e.Code], designs, strs, thumbSizes(p.Job.Out, p.Job.Files[e.Code]))
 		b, err = json.MarshalIndent(v, "", "  ")
 		if err != nil {
 			return err
@@ -155,7 +160,7 @@ func (p *project) write() error {
 			return err
 		}
 	}
-	cfg, err := json.MarshalIndent(p.config(ver), "", "  ")
+	cfg, err := json.MarshalIndent(p.config(ver, words), "", "  ")
 	if err != nil {
 		return err
 	}
@@ -172,24 +177,26 @@ func (p *project) languages() []*content.Edition {
 	return p.Job.Editions
 }
 
-// config returns Hugo's configuration of the project.
-func (p *project) config(ver string) map[string]any {
+// config returns Hugo's configuration of the project. words are the
+// editions' words for a draft (their draft_word string).
+func (p *project) config(ver string, words map[string]string) map[string]any {
 	langs := map[string]any{}
 	var picker []map[string]any
 	for _, e := range p.Job.All {
 		picker = append(picker, map[string]any{
 			"code": e.Code, "key": key(e.Code), "region_name": typo.Apply(e.Language, e.RegionName),
 			"language_name": typo.Apply(e.Language, e.LanguageName), "language": e.Language,
-			"href": p.base(e.Code), "draft": e.Draft(),
+			"href": p.base(e.Code), "draft": e.Draft(), "draft_word": words[e.Code],
 		})
 	}
 	for i, e := range p.languages() {
 		langs[key(e.Code)] = map[string]any{
 			"locale": e.Code,
-			"label":  e.LanguageName + " (" + e.RegionName + ")",
+			"label":  typo.Apply(e.Language, e.LanguageName+" ("+e.RegionName+")"),
 			"weight": i + 1,
 			"title":  typo.Apply(e.Language, e.Texts.Title),
-			"params": map[string]any{"base": p.base(e.Code), "code": e.Code, "region": e.Region},
+			"params": map[string]any{"base": p.base(e.Code), "code": e.Code, "region": e.Region,
+				"draft": e.Draft(), "draft_word": words[e.Code]},
 		}
 	}
 	return map[string]any{
@@ -197,7 +204,7 @@ func (p *project) config(ver string) map[string]any {
 		"title":                          "awarekit",
 		"defaultContentLanguage":         key(defaultEdition(p.languages()).Code),
 		"defaultContentLanguageInSubdir": true,
-		"disableKinds":                   []string{"taxonomy", "term", "rss", "sitemap", "section", "robotstxt", "404"},
+		"disableKinds":                   []string{"taxonomy", "term", "rss", "sitemap", "section", "robotstxt"},
 		"disableHugoGeneratorInject":     true,
 		"enableRobotsTXT":                false,
 		"timeZone":                       "UTC",
@@ -229,26 +236,46 @@ func (p *project) config(ver string) map[string]any {
 	}
 }
 
-// designNames reads the name of every poster design (posters/*.yaml), to
-// title the downloads. A design that cannot be read keeps its id: the
-// poster build reports its problems.
-func designNames(kit fs.FS) map[string]string {
-	names := map[string]string{}
+// readDesigns reads the id, name, kind and audience of every poster design
+// (posters/*.yaml), to group the downloads. A design that cannot be read
+// is left out: the poster build reports its problems.
+func readDesigns(kit fs.FS) []designInfo {
+	var ds []designInfo
 	files, _ := fs.Glob(kit, "posters/*.yaml")
 	for _, f := range files {
 		b, err := fs.ReadFile(kit, f)
 		if err != nil {
 			continue
 		}
-		var d struct {
-			ID   string `yaml:"id"`
-			Name string `yaml:"name"`
-		}
-		if yaml.Unmarshal(b, &d) == nil && d.ID != "" && d.Name != "" {
-			names[d.ID] = d.Name
+		var d designInfo
+		if yaml.Unmarshal(b, &d) == nil && d.ID != "" {
+			ds = append(ds, d)
 		}
 	}
-	return names
+	return ds
+}
+
+// thumbSizes reads the pixel size of every thumbnail the build made, so
+// that the downloads page gives its images a width and a height (no
+// layout shift while they load, lazily). A thumbnail that cannot be read
+// gets none.
+func thumbSizes(out string, files []manifest.File) map[string][2]int {
+	dims := map[string][2]int{}
+	for _, f := range files {
+		if f.Kind != "thumbnail" && f.Kind != "poster-png" {
+			continue
+		}
+		r, err := os.Open(filepath.Join(out, filepath.FromSlash(f.Path)))
+		if err != nil {
+			continue
+		}
+		c, err := png.DecodeConfig(r)
+		r.Close()
+		if err == nil {
+			dims[f.Path] = [2]int{c.Width, c.Height}
+		}
+	}
+	return dims
 }
 
 // defaultEdition is the edition Hugo treats as its default language: the
@@ -356,8 +383,12 @@ func (p *project) publish(staging, out string) error {
 		if err := copyFS(p.kitFS(), "assets", filepath.Join(to, "assets")); err != nil {
 			return err
 		}
-		if err := writeSitemap(out, e.Code, p.Opt.BaseURL, p.rootPath()); err != nil {
-			return err
+		// A draft is not for search engines: no sitemap (its pages say
+		// noindex).
+		if !e.Draft() {
+			if err := writeSitemap(out, e.Code, p.Opt.BaseURL, p.rootPath()); err != nil {
+				return err
+			}
 		}
 	}
 	// Everything else Hugo wrote lives in a language folder; the root gets
@@ -372,6 +403,18 @@ func (p *project) publish(staging, out string) error {
 		return fmt.Errorf("the region and language picker: %w", err)
 	}
 	if err := os.WriteFile(filepath.Join(out, "index.html"), picker, 0o644); err != nil {
+		return err
+	}
+	// The root's 404 page: the default edition's (its links are
+	// root-relative too), for a server that has one 404 page for all.
+	notFound, err := os.ReadFile(filepath.Join(staging, key(def.Code), "404.html"))
+	if errors.Is(err, fs.ErrNotExist) { // moved above
+		notFound, err = os.ReadFile(filepath.Join(out, def.Code, "404.html"))
+	}
+	if err != nil {
+		return fmt.Errorf("the 404 page: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "404.html"), notFound, 0o644); err != nil {
 		return err
 	}
 	return writeSitemapIndex(out, p.Job.All, p.Opt.BaseURL, p.rootPath())

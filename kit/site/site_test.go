@@ -1,6 +1,9 @@
 package site
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -47,13 +50,25 @@ func buildFixture(t *testing.T) (string, []*content.Edition) {
 	for _, e := range eds {
 		for _, f := range []manifest.File{
 			{Path: e.Code + "/posters/la-sextorsion-a4.pdf", Kind: "poster-pdf", Design: "la-sextorsion", Size: "a4", Variant: "office"},
-			{Path: e.Code + "/posters/la-sextorsion-a4.png", Kind: "thumbnail", Design: "la-sextorsion", Size: "a4"},
+			{Path: e.Code + "/posters/la-sextorsion-a4.png", Kind: "poster-png", Design: "la-sextorsion", Size: "a4"},
+			{Path: e.Code + "/posters/la-sextorsion-a4-thumb.png", Kind: "thumbnail", Design: "la-sextorsion", Size: "a4"},
+			{Path: e.Code + "/posters/accueil-a4.pdf", Kind: "poster-pdf", Design: "accueil", Size: "a4", Variant: "office"},
+			{Path: e.Code + "/posters/bons-reflexes-carte-card.pdf", Kind: "poster-pdf", Design: "bons-reflexes-carte", Size: "card", Variant: "office"},
+			{Path: e.Code + "/posters/bons-reflexes-carte-card-bleed.pdf", Kind: "poster-pdf", Design: "bons-reflexes-carte", Size: "card", Variant: "bleed"},
 		} {
 			name := filepath.Join(out, filepath.FromSlash(f.Path))
 			if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(name, []byte("poster "+f.Path), 0o644); err != nil {
+			b := []byte("poster " + f.Path)
+			if strings.HasSuffix(f.Path, ".png") {
+				var buf bytes.Buffer
+				if err := png.Encode(&buf, image.NewGray(image.Rect(0, 0, 28, 40))); err != nil {
+					t.Fatal(err)
+				}
+				b = buf.Bytes()
+			}
+			if err := os.WriteFile(name, b, 0o644); err != nil {
 				t.Fatal(err)
 			}
 			f, err := manifest.Describe(out, f)
@@ -99,9 +114,9 @@ func TestBuild(t *testing.T) {
 	t.Logf("pages:\n%s", strings.Join(names, "\n"))
 
 	// Every page of every edition, and the picker at the root.
-	want := []string{"index.html"}
+	want := []string{"index.html", "404.html"}
 	for _, e := range eds {
-		want = append(want, e.Code+"/index.html")
+		want = append(want, e.Code+"/index.html", e.Code+"/404.html")
 		for _, s := range append(slices.Clone(content.RequiredPages), "contacts", "advice", "myths", "downloads", "safety", "editions") {
 			want = append(want, e.Code+"/"+s+"/index.html")
 		}
@@ -117,26 +132,28 @@ func TestBuild(t *testing.T) {
 	for _, name := range names {
 		html := ps[name]
 		code := strings.SplitN(name, "/", 2)[0]
-		if name == "index.html" {
+		root := !strings.Contains(name, "/") // the picker, the root's 404 page
+		if root {
 			code = "fr-FR"
 		}
-		draft := code == "fr-LU"
+		draft := code == "fr-LU" && !root
+		notFound := strings.HasSuffix(name, "404.html")
 		lang := code
-		if name == "index.html" {
-			lang = "fr-FR"
-		}
 		checks := []struct {
 			what string
 			ok   bool
 		}{
 			{"lang attribute", strings.Contains(html, `<html lang="`+lang+`">`)},
 			{"quick exit", strings.Contains(html, `id="quick-exit"`) && strings.Contains(html, `data-quick-exit`)},
-			{"CSP meta", regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'sha256-[A-Za-z0-9+/=]+';`).MatchString(html)},
+			{"CSP meta", strings.Contains(html, `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self';`)},
+			{"no inline script", !regexp.MustCompile(`<script>|<script [^>]*>[^<]`).MatchString(html)},
 			{"skip link", strings.Contains(html, `href="#main"`)},
 			{"draft banner", strings.Contains(html, `class="draft"`) == draft},
-			{"hreflang", name == "index.html" || strings.Contains(html, `hreflang="fr-FR"`) && strings.Contains(html, `hreflang="fr-LU"`) && strings.Contains(html, `hreflang="de-LU"`)},
+			// hreflang alternates: the published editions only.
+			{"hreflang", notFound || strings.Contains(html, `<link rel="alternate" hreflang="fr-FR"`) && strings.Contains(html, `<link rel="alternate" hreflang="de-LU"`) && !strings.Contains(html, `<link rel="alternate" hreflang="fr-LU"`)},
+			{"noindex on drafts and 404 pages only", strings.Contains(html, `<meta name="robots" content="noindex">`) == (draft || notFound)},
 			// The footer offers the page in the region's other languages only.
-			{"translations in the region", name == "index.html" || footerLinks(html, "fr-FR") == 0 && footerLinks(html, "fr-LU") == b2i(code == "de-LU") && footerLinks(html, "de-LU") == b2i(code == "fr-LU")},
+			{"translations in the region", root || footerLinks(html, "fr-FR") == 0 && footerLinks(html, "fr-LU") == b2i(code == "de-LU") && footerLinks(html, "de-LU") == b2i(code == "fr-LU")},
 		}
 		for _, c := range checks {
 			if !c.ok {
@@ -172,11 +189,47 @@ func TestBuild(t *testing.T) {
 	if strings.Index(home, `href="tel:3018"`) > strings.Index(home, `class="steps"`) {
 		t.Errorf("home: the hotlines do not come before the reflexes")
 	}
+	// The 404 page: the emergency number and the hotlines, in the
+	// edition's language; the root's is the default edition's.
+	for _, name := range []string{"fr-FR/404.html", "404.html"} {
+		p := ps[name]
+		if !strings.Contains(p, `href="tel:3018"`) || !strings.Contains(p, `href="tel:17"`) || !strings.Contains(p, "Cette page n’existe pas") || !strings.Contains(p, "<title>Page introuvable") {
+			t.Errorf("%s: not the 404 page with the numbers:\n%s", name, p)
+		}
+	}
+	if !strings.Contains(ps["de-LU/404.html"], "Diese Seite gibt es nicht") {
+		t.Errorf("de-LU/404.html: not in German")
+	}
 	if !strings.Contains(ps["fr-FR/contacts/index.html"], `href="tel:3018"`) {
 		t.Errorf("contacts: no tel: link")
 	}
-	if dl := ps["fr-FR/downloads/index.html"]; !strings.Contains(dl, `href="/fr-FR/posters/la-sextorsion-a4.pdf"`) || !strings.Contains(dl, "Empreinte SHA-256") {
-		t.Errorf("downloads: no poster with its SHA-256:\n%s", dl)
+	// Downloads: by audience, one name per design (design_<id>), the
+	// officers' sheet marked internal, the card for a print shop (its
+	// print-shop file first), the PNG a preview, lazy thumbnails with
+	// their size, the fingerprints folded away.
+	dl := ps["fr-FR/downloads/index.html"]
+	for _, want := range []string{
+		`<h2 id="group-young">Pour les jeunes</h2>`, `<h2 id="group-professionals">Pour les professionnels</h2>`,
+		`<h3>La sextorsion</h3>`, `<h3>Les bons réflexes (carte de poche)</h3>`,
+		`<h3>Accueillir un mineur victime</h3><p class="tag-internal">Usage interne – pas pour l’affichage public</p>`,
+		`<img src="/fr-FR/posters/la-sextorsion-a4-thumb.png" alt="" width="28" height="40" loading="lazy"`,
+		`href="/fr-FR/posters/la-sextorsion-a4.pdf" download>Télécharger A4, imprimante de bureau, PDF</a>`,
+		`download>Aperçu A4, image PNG pour l’écran (pas pour imprimer)</a>`,
+		`download>Télécharger carte (85 × 55 mm), pour l’imprimeur`,
+		`<details class="hashes"><summary>Empreintes SHA-256</summary>`,
+	} {
+		if !strings.Contains(dl, want) {
+			t.Errorf("downloads: no %s", want)
+		}
+	}
+	if strings.Index(dl, "group-young") > strings.Index(dl, "group-professionals") {
+		t.Errorf("downloads: the groups are not in order")
+	}
+	if strings.Index(dl, "carte-card-bleed.pdf") > strings.Index(dl, "carte-card.pdf") {
+		t.Errorf("downloads: the card's print-shop file is not first")
+	}
+	if folded := regexp.MustCompile(`(?s)<details.*?</details>`).ReplaceAllString(dl, ""); strings.Contains(folded, "<code>") {
+		t.Errorf("downloads: a fingerprint outside <details>")
 	}
 	if !strings.Contains(home, `https://meteofrance.com/`) || !strings.Contains(ps["fr-LU/index.html"], `https://www.meteolux.lu/`) {
 		t.Errorf("quick exit: not the edition's URL")
@@ -186,6 +239,20 @@ func TestBuild(t *testing.T) {
 	}
 	if fr := ps["fr-FR/index.html"]; !strings.Contains(fr, "maintenant\u202f?") {
 		t.Errorf("fr-FR: no narrow no-break space before ?")
+	}
+	// The picker marks the draft with a word, in its language.
+	if !regexp.MustCompile(`<a href="/fr-LU/" hreflang="fr-LU" lang="fr-LU">[^<]*<span class="tag">brouillon</span></a>`).MatchString(ps["index.html"]) {
+		t.Errorf("picker: the draft is not marked:\n%s", ps["index.html"])
+	}
+	if n := strings.Count(ps["index.html"], `<span class="tag">`); n != 1 {
+		t.Errorf("picker: a published edition marked as a draft")
+	}
+	// Drafts are out of the sitemaps.
+	if _, err := os.Stat(filepath.Join(out, "fr-LU", "sitemap.xml")); err == nil {
+		t.Errorf("fr-LU, a draft, has a sitemap")
+	}
+	if idx, _ := os.ReadFile(filepath.Join(out, "sitemap.xml")); strings.Contains(string(idx), "fr-LU") || !strings.Contains(string(idx), "de-LU/sitemap.xml") {
+		t.Errorf("sitemap index:\n%s", idx)
 	}
 	for _, f := range []string{"sitemap.xml", "fr-FR/sitemap.xml", "fr-FR/assets/site.css", "fr-FR/assets/quick-exit.js", "fr-LU/assets/fonts/lato-regular.woff2"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
@@ -248,7 +315,7 @@ func TestPartialBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`hreflang="fr-FR" href="/fr-FR/contacts/"`, `hreflang="fr-LU" href="/fr-LU/contacts/"`} {
+	for _, want := range []string{`<link rel="alternate" hreflang="fr-FR" href="/fr-FR/contacts/"`, `href="/fr-LU/contacts/" hreflang="fr-LU"`} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("de-LU/contacts: no %s", want)
 		}
@@ -261,7 +328,7 @@ func TestPartialBuild(t *testing.T) {
 }
 
 func TestCallable(t *testing.T) {
-	v := &edition{Contacts: []contact{{Phone: &phone{Tel: "tel:3018", Display: "3018"}}, {Phone: &phone{Tel: "tel:0805805817", Display: "0805\u00a0805\u00a0817"}}}}
+	v := &edition{Contacts: []contact{{Phone: &phone{Dial: "3018", Display: "3018"}}, {Phone: &phone{Dial: "0805805817", Display: "0805\u00a0805\u00a0817"}}}}
 	got := callable("Appelle le **3018** ou le **0805\u00a0805\u00a0817**, pas le **119** ; [**3018**](tel:3018) déjà lié.", v)
 	want := "Appelle le [**3018**](tel:3018) ou le [**0805\u00a0805\u00a0817**](tel:0805805817), pas le **119** ; [**3018**](tel:3018) déjà lié."
 	if got != want {

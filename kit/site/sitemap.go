@@ -71,6 +71,9 @@ func writeSitemap(out, code, baseURL, root string) error {
 func writeSitemapIndex(out string, all []*content.Edition, baseURL, root string) error {
 	var s sitemapIndex
 	for _, e := range all {
+		if e.Draft() {
+			continue // drafts are not indexed
+		}
 		if _, err := os.Stat(filepath.Join(out, e.Code, "sitemap.xml")); err != nil {
 			continue // an edition not built in this output
 		}

@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/rogpeppe/go-internal/txtar"
 )
@@ -97,8 +98,40 @@ func BadCases() ([]Case, error) {
 			Want: "data/fr-FR/edition.yaml:22:7: logo: \"../../etc/passwd\" is not a PNG or JPEG file name in the edition folder (no folders, no ..)\n"},
 		Case{Name: "gen-logo-absolute-path", Apply: withLogo("/etc/passwd", nil),
 			Want: "data/fr-FR/edition.yaml:22:7: logo: \"/etc/passwd\" is not a PNG or JPEG file name in the edition folder (no folders, no ..)\n"},
+		Case{Name: "gen-logo-no-alt", Apply: func(dir string) error {
+			ed := filepath.Join(dir, "data", "fr-FR", "edition.yaml")
+			b, err := os.ReadFile(ed)
+			if err != nil {
+				return err
+			}
+			os.WriteFile(filepath.Join(dir, "data", "fr-FR", "logo.png"), pngHeader(1, 1), 0o644)
+			return os.WriteFile(ed, append(b, "logo: logo.png\n"...), 0o644)
+		},
+			Want: "data/fr-FR/edition.yaml:2:1: logo_alt: missing: the logo's alternative text (what a screen reader says instead of the image, e.g. the organisation's name)\n"},
 		Case{Name: "gen-symlink-edition", Apply: symlink("data/de-AT", "/etc"),
 			Want: "data/de-AT: a symbolic link: an edition must be a real folder inside the data folder\n"},
+		Case{Name: "gen-long-text", Files: map[string][]byte{"fr-FR/myths.yaml": []byte("myths:\n  - id: ma-faute\n    myth: " + strings.Repeat("é", 2001) + "\n    reality: Non.\n    source: seed-002\n")},
+			Want: "data/fr-FR/myths.yaml:3:11: myths[0].myth: text too long: 2001 characters (at most 2000)\n"},
+		Case{Name: "gen-long-page", Files: map[string][]byte{"fr-FR/pages/law.md": []byte("---\ntitle: Loi\ndescription: La loi.\nweight: 7\nsources: [seed-002]\n---\n" + strings.Repeat("Un texte très long. ", 5001))},
+			Want: "data/fr-FR/pages/law.md: page too long: 100020 characters (at most 100000)\n"},
+		Case{Name: "gen-logo-16-bit", Apply: withLogo("logo.png", png16()),
+			Want: "data/fr-FR/edition.yaml:22:7: logo: logo.png is a 16-bit PNG: the PDF writer cannot embed it; save it as an 8-bit, non-interlaced PNG or a baseline JPEG\n"},
+		Case{Name: "gen-logo-interlaced", Apply: withLogo("logo.png", interlaced()),
+			Want: "data/fr-FR/edition.yaml:22:7: logo: logo.png is an interlaced PNG: the PDF writer cannot embed it; save it as an 8-bit, non-interlaced PNG or a baseline JPEG\n"},
+		Case{Name: "gen-fifo-file", Apply: fifo("data/fr-FR/contacts.yaml"),
+			Want: "data/fr-FR/contacts.yaml: a named pipe (FIFO), not a regular file: data files must be regular files inside the edition folder\n"},
+		Case{Name: "gen-fifo-page", Apply: fifo("data/fr-FR/pages/law.md"),
+			Want: "data/fr-FR/pages/law.md: a named pipe (FIFO), not a regular file: data files must be regular files inside the edition folder\n"},
+		Case{Name: "gen-fifo-translation", Apply: fifo("data/fr-FR/translation.yaml"),
+			Want: "data/fr-FR/translation.yaml: a named pipe (FIFO), not a regular file: data files must be regular files inside the edition folder\n"},
+		Case{Name: "gen-fifo-logo", Apply: both(withLogo("logo.png", nil), fifo("data/fr-FR/logo.png")),
+			Want: "data/fr-FR/edition.yaml:22:7: logo: logo.png is a named pipe (FIFO), not a regular file\n"},
+		Case{Name: "gen-symlink-pages-folder", Apply: both(mkdir("elsewhere"), symlink("data/fr-FR/pages", "../../elsewhere")),
+			Want: "data/fr-FR/pages: a symbolic link: data files must be regular files inside the edition folder\n"},
+		Case{Name: "gen-symlink-inside-folder", Apply: symlink("data/fr-FR/texts.yaml", "myths.yaml"),
+			Want: "data/fr-FR/texts.yaml: a symbolic link: data files must be regular files inside the edition folder\n"},
+		Case{Name: "gen-pages-is-a-file", Files: map[string][]byte{"fr-FR/pages": nil}, Apply: write("data/fr-FR/pages", "# not a folder\n"),
+			Want: "data/fr-FR/pages: a file, not a folder: the pages what-is, how-it-happens, victims, what-to-do, parents, professionals, law, terminology are required in a pages/ folder\n"},
 	)
 	return cases, nil
 }
@@ -112,7 +145,7 @@ func withLogo(name string, data []byte) func(dir string) error {
 		if err != nil {
 			return err
 		}
-		b = append(b, fmt.Sprintf("logo: %q\n", name)...)
+		b = append(b, fmt.Sprintf("logo: %q\nlogo_alt: Association Exemple\n", name)...)
 		if err := os.WriteFile(ed, b, 0o644); err != nil {
 			return err
 		}
@@ -132,6 +165,60 @@ func pngHeader(w, h uint32) []byte {
 	// IHDR data starts at byte 16: width, height, then 5 bytes; CRC after.
 	binary.BigEndian.PutUint32(b[16:], w)
 	binary.BigEndian.PutUint32(b[20:], h)
+	binary.BigEndian.PutUint32(b[29:], crc32.ChecksumIEEE(b[12:29]))
+	return b
+}
+
+// fifo returns an Apply step replacing a path of the kit by a named pipe:
+// opening it for reading would block until someone writes to it.
+func fifo(name string) func(dir string) error {
+	return func(dir string) error {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.RemoveAll(p); err != nil {
+			return err
+		}
+		return syscall.Mkfifo(p, 0o644)
+	}
+}
+
+// mkdir returns an Apply step creating an empty folder.
+func mkdir(name string) func(dir string) error {
+	return func(dir string) error { return os.MkdirAll(filepath.Join(dir, filepath.FromSlash(name)), 0o755) }
+}
+
+// write returns an Apply step writing a file.
+func write(name, content string) func(dir string) error {
+	return func(dir string) error {
+		return os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), []byte(content), 0o644)
+	}
+}
+
+// both returns an Apply step running the steps in order.
+func both(steps ...func(dir string) error) func(dir string) error {
+	return func(dir string) error {
+		for _, s := range steps {
+			if err := s(dir); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// png16 returns a 16-bit greyscale PNG, which Go reads and gopdf refuses.
+func png16() []byte {
+	var buf bytes.Buffer
+	png.Encode(&buf, image.NewGray16(image.Rect(0, 0, 4, 4)))
+	return buf.Bytes()
+}
+
+// interlaced returns a PNG whose header says it is interlaced (Adam7),
+// which gopdf refuses.
+func interlaced() []byte {
+	var buf bytes.Buffer
+	png.Encode(&buf, image.NewGray(image.Rect(0, 0, 1, 1)))
+	b := buf.Bytes()
+	b[28] = 1
 	binary.BigEndian.PutUint32(b[29:], crc32.ChecksumIEEE(b[12:29]))
 	return b
 }
@@ -209,4 +296,37 @@ func CopyDir(src, dst string) error {
 		}
 		return os.WriteFile(t, b, 0o644)
 	})
+}
+
+// Snapshot describes a folder tree byte for byte, for comparing it before
+// and after a run: each regular file with its content, each link with its
+// target, anything else (a FIFO…) by its type, never opened.
+func Snapshot(dir string) (string, error) {
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		switch t := d.Type(); {
+		case d.IsDir():
+			fmt.Fprintf(&b, "%s/\n", rel)
+		case t&fs.ModeSymlink != 0:
+			target, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(&b, "%s -> %s\n", rel, target)
+		case t.IsRegular():
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(&b, "%s %x\n", rel, data)
+		default:
+			fmt.Fprintf(&b, "%s %s\n", rel, t)
+		}
+		return nil
+	})
+	return b.String(), err
 }

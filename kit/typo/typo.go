@@ -3,9 +3,11 @@
 // and inside « », typographic apostrophes, and no-break spaces inside
 // numbers (phone numbers and thousands never split across lines).
 //
-// It works on strings only; it knows nothing of fonts or layout. Whether a
-// font has the narrow no-break space (U+202F) is the layout's business:
-// it falls back to U+00A0 when the glyph is missing.
+// It works on strings only (ApplyMarkdown on the text of a Markdown
+// document, parsed as the site parses it, never on link targets or code);
+// it knows nothing of fonts or layout. Whether a font has the narrow
+// no-break space (U+202F) is the layout's business: it falls back to
+// U+00A0 when the glyph is missing.
 package typo
 
 import (

@@ -3,8 +3,11 @@
 // WCAG 2.2 A/AA violation, no request leaves 127.0.0.1, no console error
 // (a CSP violation is one), every internal link and download resolves, the
 // quick exit works by click and by three presses of Shift, focus is never
-// hidden under the quick-exit bar; then the home page on a phone, without
-// JavaScript, in print, and two screenshots.
+// hidden under the quick-exit bar, nothing scrolls sideways at 320 px;
+// drafts and 404 pages are out of the sitemaps; after home → contacts →
+// quick exit, Back does not show the site; a missing page gets the
+// edition's 404 page; then the home page on a phone, without JavaScript,
+// in print, and two screenshots.
 //
 //   node check.mjs PUBLIC_DIR [--shots DIR]
 //
@@ -53,11 +56,24 @@ function resolveFile(urlPath) {
     return null;
   }
 }
+// A missing page gets its edition's 404 page (or the root's), as a static
+// host configured for the site would serve it.
+function notFoundPage(urlPath) {
+  const code = urlPath.split("/")[1] ?? "";
+  for (const p of [path.join(root, code, "404.html"), path.join(root, "404.html")]) {
+    try {
+      if (p.startsWith(root) && statSync(p).isFile()) return p;
+    } catch { /* try the next */ }
+  }
+  return null;
+}
 const server = createServer((req, res) => {
-  const file = resolveFile(new URL(req.url, "http://x").pathname);
+  const urlPath = new URL(req.url, "http://x").pathname;
+  const file = resolveFile(urlPath);
   if (!file) {
-    res.writeHead(404, { "content-type": "text/plain" });
-    res.end("not found");
+    const nf = notFoundPage(urlPath);
+    res.writeHead(404, { "content-type": nf ? types[".html"] : "text/plain" });
+    res.end(nf ? readFileSync(nf) : "not found");
     return;
   }
   res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
@@ -71,12 +87,14 @@ function walk(dir, out = []) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) walk(p, out);
-    else if (e.name === "index.html") out.push("/" + path.relative(root, path.dirname(p)).split(path.sep).join("/"));
+    else if (e.name === "index.html") out.push("/" + path.relative(root, path.dirname(p)).split(path.sep).join("/") + "/");
+    else if (e.name === "404.html") out.push("/" + path.relative(root, p).split(path.sep).join("/"));
   }
   return out;
 }
-const pages = walk(root).map((p) => (p === "/" ? "/" : p + "/")).sort();
-const editions = [...new Set(pages.filter((p) => p !== "/").map((p) => p.split("/")[1]))];
+const pages = walk(root).map((p) => p.replace(/^\/+/, "/")).sort();
+const editions = [...new Set(pages.filter((p) => p.split("/").length > 2).map((p) => p.split("/")[1]))];
+const noindex = new Set(); // pages that ask search engines not to index them
 
 // --- The browser ------------------------------------------------------------
 const browser = await chromium.launch({
@@ -125,6 +143,7 @@ for (const url of pages) {
     axe.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`).join("; "));
 
   const info = await page.evaluate(() => ({
+    noindex: document.querySelector('meta[name="robots"]')?.content === "noindex",
     lang: document.documentElement.lang,
     csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? "",
     exit: document.querySelector("[data-quick-exit]")?.getAttribute("href") ?? "",
@@ -137,6 +156,27 @@ for (const url of pages) {
   check(`${url} CSP`, info.csp.includes("default-src 'none'") && /script-src 'self'( 'sha256-[^']+')*;/.test(info.csp), info.csp);
   check(`${url} no cookie`, info.cookie === "", info.cookie);
   check(`${url} no console error`, errors.length === 0, errors.join(" | "));
+  if (info.noindex) noindex.add(url);
+
+  // Reflow (WCAG 1.4.10): nothing scrolls sideways at 320 px.
+  await page.setViewportSize({ width: 320, height: 640 });
+  const wide = await page.evaluate(() => {
+    const w = document.documentElement.scrollWidth;
+    const out = [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > 320.5)
+      .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+    return { w, out };
+  });
+  check(`${url} no horizontal scroll at 320 px`, wide.w <= 320, `scrollWidth ${wide.w}: ${wide.out.join(", ")}`);
+  await page.setViewportSize({ width: 390, height: 844 });
+
+  // Downloads: lazy thumbnails with their size (no shift while loading).
+  if (url.endsWith("/downloads/")) {
+    const imgs = await page.evaluate(() => [...document.querySelectorAll("main img")].map((i) => ({
+      src: i.getAttribute("src"), lazy: i.loading === "lazy", w: i.getAttribute("width"), h: i.getAttribute("height"),
+    })));
+    const bad = imgs.filter((i) => !i.lazy || !i.w || !i.h);
+    check(`${url} lazy thumbnails with width and height`, bad.length === 0, bad.map((i) => i.src).join(", "));
+  }
 
   // Links: every internal one resolves; the others are https anchors a
   // visitor may follow (nothing on the page loads from them).
@@ -200,15 +240,18 @@ for (const url of pages) {
 }
 check("no cookie set", (await ctx.cookies()).length === 0);
 
-// The sitemaps list every page, and only pages that exist.
+// The sitemaps list every page that may be indexed, and only pages that
+// exist: never a draft's or a 404 page (noindex).
 {
   const locs = async (u) => [...(await (await fetch(origin + u)).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
   const listed = [];
   for (const sm of await locs("/sitemap.xml")) listed.push(...(await locs(new URL(sm, origin).pathname)));
   const paths = listed.map((l) => new URL(l, origin).pathname);
-  const missing = pages.filter((p) => p !== "/" && !paths.includes(p));
+  const missing = pages.filter((p) => p !== "/" && !noindex.has(p) && !paths.includes(p));
   const dead = paths.filter((p) => !resolveFile(p));
-  check("sitemaps", listed.length > 0 && missing.length === 0 && dead.length === 0, `not listed: ${missing.join(", ")}; dead: ${dead.join(", ")}`);
+  const hidden = paths.filter((p) => noindex.has(p));
+  check("sitemaps", listed.length > 0 && missing.length === 0 && dead.length === 0 && hidden.length === 0,
+    `not listed: ${missing.join(", ")}; dead: ${dead.join(", ")}; noindex but listed: ${hidden.join(", ")}`);
 }
 
 // Typing a capital letter is not an exit; two Shifts are not either.
@@ -229,9 +272,60 @@ for (const ed of editions) {
   }));
   check(`/${ed}/ a tel: link on the first screen`, first.length > 0 && first[0].href.startsWith("tel:") && first[0].bottom <= 844 && first[0].size >= 24,
     JSON.stringify(first.slice(0, 2)));
+
+  // A page that does not exist: the edition's 404 page, with a number to
+  // call and the quick exit.
+  const nf = await page.goto(`${origin}/${ed}/no-such-page/`);
+  const nfInfo = await page.evaluate(() => ({
+    tel: document.querySelectorAll('main a[href^="tel:"]').length,
+    exit: !!document.querySelector("[data-quick-exit]"), lang: document.documentElement.lang,
+  }));
+  check(`/${ed}/ 404 page`, nf.status() === 404 && nfInfo.tel > 0 && nfInfo.exit && nfInfo.lang === ed,
+    `${nf.status()} ${JSON.stringify(nfInfo)}`);
   await page.close();
 }
 await ctx.close();
+
+// Quick exit that leaves no way back: within the site a link replaces the
+// history entry, and the exit replaces that one; after home → contacts →
+// exit, Back leaves the tab's history before the visit (about:blank here),
+// never a page of the site. The exit target is a local stub.
+const hctx = await newContext();
+for (const ed of editions) {
+  const page = await hctx.newPage();
+  await page.goto(`${origin}/${ed}/`);
+  const exit = await page.getAttribute("[data-quick-exit]", "href");
+  await page.route(exit, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<title>neutral</title>neutral" }));
+  const before = await page.evaluate(() => history.length);
+  await page.locator(`a[href="/${ed}/contacts/"], a[href$="/${ed}/contacts/"]`).first().click();
+  await page.waitForURL(`${origin}/${ed}/contacts/`);
+  const after = await page.evaluate(() => history.length);
+  check(`/${ed}/ a link within the site adds no history entry`, after === before, `${before} → ${after}`);
+  await page.click("[data-quick-exit]");
+  await page.waitForURL(exit, { timeout: 5000 }).catch(() => {});
+  await page.goBack({ timeout: 5000 }).catch(() => null);
+  await page.waitForTimeout(300);
+  const back = page.url();
+  const shown = await page.evaluate(() => document.body?.textContent.length ?? 0).catch(() => 0);
+  check(`/${ed}/ Back after the quick exit does not show the site`, !back.startsWith(origin), `${back} (${shown} characters)`);
+  await page.close();
+}
+await hctx.close();
+
+// The weight of the downloads page as a phone loads it (lazy thumbnails
+// below the first screen are not fetched).
+{
+  const wctx = await newContext();
+  for (const ed of editions) {
+    const page = await wctx.newPage();
+    let bytes = 0;
+    page.on("response", (r) => r.body().then((b) => { bytes += b.length; }).catch(() => {}));
+    await page.goto(`${origin}/${ed}/downloads/`, { waitUntil: "networkidle" });
+    console.log(`weight: /${ed}/downloads/ ${Math.round(bytes / 1024)} KB loaded at 390×844`);
+    await page.close();
+  }
+  await wctx.close();
+}
 
 // Without JavaScript, the quick exit is a plain link to the neutral site.
 const nojs = await newContext({ javaScriptEnabled: false });

@@ -1,0 +1,6 @@
+package core
+
+type FontMap struct {
+	Uv   int
+	Name string
+}
