@@ -530,13 +530,12 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 		}
 	}
 	if h := l.hyphen; h != nil {
-		size := s.fontSize(h.span)
-		if cur == nil || cur.Role != h.span.Role || cur.Size != size || cur.Color != h.span.Color {
-			flush()
-			cur = &Text{X: x, Y: base, Role: h.span.Role, Size: size, Color: h.span.Color}
-		}
-		cur.Text += h.text
-		cur.Width += h.width
+		// The hyphen of a word broken at the line end is a run of its own
+		// outside the structure (an artifact, Elem 0): a screen reader and
+		// the structure's text get the word whole ("signalement"); pdftotext
+		// joins "signa-" and "lement" itself.
+		flush()
+		pg.Texts = append(pg.Texts, Text{X: x, Y: base, Role: h.span.Role, Size: s.fontSize(h.span), Color: h.span.Color, Text: h.text, Width: h.width})
 	}
 	flush()
 }

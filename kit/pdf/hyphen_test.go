@@ -23,11 +23,22 @@ func TestHyphenJoined(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pg := &layout.Page{Width: 595.28, Height: 841.89, Title: "T", Author: "A", Texts: []layout.Text{
-		{X: 105.73, Y: 171.2, Role: layout.Regular, Size: 13, Text: "Pour un enfant en dan-"},
-		{X: 105.73, Y: 186.8, Role: layout.Regular, Size: 13, Text: "ger, appelle le 119 ; ton signa-"},
-		{X: 105.73, Y: 202.4, Role: layout.Regular, Size: 13, Text: "lement est anonyme."},
-	}}
+	// As the layout draws them: the hyphen a run of its own, outside the
+	// structure (Elem 0).
+	reg := f[layout.Regular]
+	line := func(y float64, s string, hyphen bool) []layout.Text {
+		w := reg.Width(s, 13)
+		ts := []layout.Text{{X: 105.73, Y: y, Role: layout.Regular, Size: 13, Text: s, Width: w}}
+		if hyphen {
+			ts = append(ts, layout.Text{X: 105.73 + w, Y: y, Role: layout.Regular, Size: 13, Text: "-", Width: reg.Width("-", 13)})
+		}
+		return ts
+	}
+	var texts []layout.Text
+	texts = append(texts, line(171.2, "Pour un enfant en dan", true)...)
+	texts = append(texts, line(186.8, "ger, appelle le 119 ; ton signa", true)...)
+	texts = append(texts, line(202.4, "lement est anonyme.", false)...)
+	pg := &layout.Page{Width: 595.28, Height: 841.89, Title: "T", Author: "A", Texts: texts}
 	var buf bytes.Buffer
 	if err := Write(&buf, pg, f, time.Unix(0, 0).UTC()); err != nil {
 		t.Fatal(err)
