@@ -25,7 +25,10 @@ type Edition struct {
 	Logo         string    `yaml:"logo" json:"logo,omitempty"`         // optional: a PNG or JPEG in the edition folder (never a government logo)
 	LogoAlt      string    `yaml:"logo_alt" json:"logo_alt,omitempty"` // the logo's alternative text (required with a logo): what a screen reader says
 	Sources      []Source  `yaml:"sources" json:"sources"`
-	Card         []string  `yaml:"card" json:"card,omitempty"` // ids of the contacts on the wallet card's back (its youth helplines), in order
+	// NoHyphenation lists names (of services, programmes…) that the
+	// posters never hyphenate, besides the contacts' names.
+	NoHyphenation []string `yaml:"no_hyphenation" json:"no_hyphenation,omitempty"`
+	Card          []string `yaml:"card" json:"card,omitempty"` // ids of the contacts on the wallet card's back (its youth helplines), in order
 
 	// From the other files.
 	Texts       Texts       `yaml:"-" json:"texts"`

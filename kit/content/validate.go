@@ -215,6 +215,7 @@ func (l *loader) validate(e *Edition, folder string) {
 		if ed.required("quick_exit_url", e.QuickExitURL) {
 			ed.https("quick_exit_url", e.QuickExitURL)
 		}
+		ed.noHyphenation(e.NoHyphenation)
 	}
 	// Without a readable edition.yaml, references cannot be checked; the
 	// other files are still checked for everything else.

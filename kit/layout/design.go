@@ -80,6 +80,7 @@ type Box struct {
 	Numbered bool      `yaml:"numbered"` // sheet: number the items instead of bullets
 	Details  bool      `yaml:"details"`  // contacts_list: hours and cost too
 	Key      string    `yaml:"key"`      // label: the i18n key to print
+	Breaks   string    `yaml:"breaks"`   // optimal (default: total-fit) | greedy
 }
 
 // What a box can show.
@@ -287,6 +288,9 @@ func (d *Design) checkBoxes(where string, boxes []Box, seen map[string]bool, add
 		}
 		if b.Show == "steps" && b.Icon <= 0 {
 			add(f+".icon", "missing: the side of the icons in mm")
+		}
+		if b.Breaks != "" && b.Breaks != "optimal" && b.Breaks != "greedy" {
+			add(f+".breaks", "%q is not one of optimal, greedy", b.Breaks)
 		}
 		if b.Show == "label" && b.Key == "" {
 			add(f+".key", "missing: the i18n key of the label")

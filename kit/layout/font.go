@@ -49,6 +49,7 @@ type Font struct {
 	kern        map[[2]sfnt.GlyphIndex]float64
 	widths      map[string]float64 // words already measured, in font units
 	hasNarrowSp bool
+	opts        *textOpts // set only on the pseudo-font under optsRole (see withOpts)
 }
 
 // Fonts holds one font per role.

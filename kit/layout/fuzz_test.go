@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/awarekit/awarekit/kit/hyphen"
 )
 
 // FuzzWrap: any text at any width wraps without panicking or looping, and
@@ -32,6 +34,12 @@ func FuzzWrap(f *testing.F) {
 		st := setter{fonts, size}
 		if len(s)%2 == 1 {
 			st.fonts = relaxed(fonts) // the last-resort breaks of URLs
+		}
+		switch len(s) % 3 {
+		case 1: // hyphenated, total-fit
+			st.fonts = withOpts(st.fonts, textOpts{hyph: hyphen.For("fr"), never: []string{"Pharos"}})
+		case 2: // hyphenated, greedy
+			st.fonts = withOpts(st.fonts, textOpts{hyph: hyphen.For("de"), greedy: true})
 		}
 		p := &Para{Spans: Emphasis(s, Regular, Bold, Color{}, 1)}
 		lines := st.wrap(p, width)

@@ -9,8 +9,9 @@
 // that fits, and when even the smallest overflows it reports the box and
 // the amount, for every box at once, with every character that no font
 // has. URLs, e-mail addresses and phone numbers are set whole (a URL may
-// break after a "/"); soft hyphens are honoured. It reads content and
-// designs; it writes no file.
+// break after a "/"); soft hyphens are honoured. Words are hyphenated with
+// the language's patterns (kit/hyphen) and paragraphs broken total-fit
+// (breaks.go). It reads content and designs; it writes no file.
 package layout
 
 import (
@@ -22,6 +23,7 @@ import (
 
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
+	"github.com/awarekit/awarekit/kit/hyphen"
 	"github.com/awarekit/awarekit/kit/local"
 	"github.com/awarekit/awarekit/kit/typo"
 )
@@ -54,6 +56,16 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 		Subject:  d.Name,
 		Keywords: e.Code + " " + d.ID,
 		Lang:     e.Code,
+	}
+	if _, set := fonts[optsRole]; !set {
+		// Hyphenation in the edition's language, total-fit breaks (unless
+		// the caller chose: see quality_test.go).
+		var never []string
+		for _, n := range e.NeverHyphenated() {
+			// As printed (typographic apostrophes, spaces) and as written.
+			never = append(never, typo.Apply(e.Language, n), n)
+		}
+		fonts = withOpts(fonts, textOpts{hyph: hyphen.For(e.Language), never: never})
 	}
 	l := &layouter{fonts: fonts, job: j, pg: pg, k: k, off: pg.Bleed, lang: e.Language, ky: k}
 	if e.Draft() {
@@ -259,10 +271,27 @@ func fit(max, min, avail float64, height func(float64) float64) (size float64, o
 // again allowing a URL or an address to break before a dot or an "@" (see
 // relaxed), never at a hyphen; if that fails too, its problems stand.
 func (l *layouter) fitBox(b *Box) {
+	if b.Breaks == "greedy" {
+		o := setter{fonts: l.fonts}.opts()
+		o.greedy = true
+		all := l.fonts
+		l.fonts = withOpts(all, o)
+		defer func() { l.fonts = all }()
+	}
+	if qualityHook != nil {
+		o := setter{fonts: l.fonts}.opts()
+		o.stats = &boxStats{}
+		all := l.fonts
+		l.fonts = withOpts(all, o)
+		defer func() { qualityHook(l.job, b, *o.stats); l.fonts = all }()
+	}
 	saved, probs := *l.pg, len(l.probs)
 	l.box(b)
 	if len(l.probs) == probs {
 		return
+	}
+	if st := (setter{fonts: l.fonts}).opts().stats; st != nil {
+		*st = boxStats{}
 	}
 	*l.pg, l.probs = saved, l.probs[:probs]
 	strict := l.fonts

@@ -38,7 +38,7 @@ func (s setter) measure(paras []Para, w float64) (float64, string) {
 	r, ok := memo.m[k]
 	memo.Unlock()
 	if !ok {
-		b := s.set(paras, w)
+		b := s.setRec(paras, w, nil)
 		r = measured{b.fitHeight(), b.cut}
 		memo.Lock()
 		if memo.m == nil || len(memo.m) >= memoMax {
@@ -51,7 +51,8 @@ func (s setter) measure(paras []Para, w float64) (float64, string) {
 }
 
 // key hashes what set reads: the size, the width, the mode (relaxed or
-// not: see relaxed), and every paragraph's
+// not: see relaxed), the breaks (greedy or not), the hyphenation language
+// and the names never hyphenated (see textOpts), and every paragraph's
 // alignment, spacing, leading and spans (text, role, scale; colour does
 // not change a measure). Lengths are written before texts, so that no two
 // different inputs give the same byte stream.
@@ -72,6 +73,21 @@ func (s setter) key(paras []Para, w float64) [32]byte {
 		num(1)
 	} else {
 		num(0)
+	}
+	o := s.opts()
+	if o.greedy {
+		num(1)
+	} else {
+		num(0)
+	}
+	if o.hyph != nil {
+		str(o.hyph.Lang)
+	} else {
+		str("")
+	}
+	num(float64(len(o.never)))
+	for _, n := range o.never {
+		str(n)
 	}
 	num(float64(len(paras)))
 	for _, p := range paras {

@@ -76,6 +76,7 @@ type word struct {
 	spaceR *Span   // the style of that space
 	brk    bool    // a forced line break follows
 	hyph   float64 // the width of the hyphen drawn when a line ends here (a soft hyphen); 0 for no hyphen
+	kernN  float64 // the kerning between this piece and the next piece of its word (set on the same line)
 	cut    bool    // broken between two characters for want of a better place
 	whole  string  // the word this piece was cut from (when cut)
 }
@@ -128,6 +129,11 @@ func (s setter) words(p *Para, maxW float64) []word {
 		}
 	}
 	kinds := tokens(rs)
+	opts := s.opts()
+	var prot []bool
+	if opts.hyph != nil {
+		prot = opts.protected(rs)
+	}
 	var ws []word
 	start := 0
 	for j := 0; j <= len(rs); j++ {
@@ -146,7 +152,11 @@ func (s setter) words(p *Para, maxW float64) []word {
 		}
 		before := len(ws)
 		if j > start {
-			ws = s.pieces(ws, p, rs[start:j], sps[start:j], kinds[start:j], maxW)
+			var pr []bool
+			if prot != nil {
+				pr = prot[start:j]
+			}
+			ws = s.pieces(ws, p, rs[start:j], sps[start:j], kinds[start:j], pr, maxW, opts)
 		}
 		if len(ws) > before {
 			last := &ws[len(ws)-1]
@@ -172,8 +182,10 @@ const (
 // furthest soft hyphen, or after / . - in an ordinary word, or after a "/"
 // in a URL (never inside an e-mail address or a phone number; in relaxed
 // mode also before a dot of a URL or an address, or before its "@"), else
-// (last resort, marked cut) between characters.
-func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []tokenKind, maxW float64) []word {
+// (last resort, marked cut) between characters. A word without a soft
+// hyphen gets its hyphenation points (see hyphenate in breaks.go) as soft
+// hyphens; prot marks the runes of names never hyphenated.
+func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []tokenKind, prot []bool, maxW float64, opts textOpts) []word {
 	// Soft hyphens are invisible: drop them, remembering where they were.
 	var soft []bool
 	for _, r := range rs {
@@ -194,6 +206,11 @@ func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []token
 			nrs, nsps, nk = append(nrs, r), append(nsps, sps[i]), append(nk, kinds[i])
 		}
 		rs, sps, kinds = nrs, nsps, nk
+	} else if opts.hyph != nil && len(rs) >= opts.hyph.Left+opts.hyph.Right {
+		soft = make([]bool, len(rs)+1)
+		if !opts.hyphenate(rs, kinds, prot, soft) {
+			soft = nil
+		}
 	}
 	n := len(rs)
 	if n == 0 {
@@ -263,6 +280,7 @@ func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []token
 			if class(k) == softBreak {
 				nw := build(start, k)
 				nw.hyph = hyphen(k)
+				nw.kernN = kern[k]
 				ws = append(ws, nw)
 				start = k
 			}
@@ -292,6 +310,9 @@ func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []token
 			}
 		}
 		nw := build(start, end)
+		if end < n {
+			nw.kernN = kern[end]
+		}
 		switch {
 		case end == n:
 		case brk == softBreak:
@@ -308,21 +329,42 @@ func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []token
 	return ws
 }
 
-// wrap sets words into lines no wider than maxW, greedily, then avoids a
-// lone word on the last line when the line before can give one.
-func (s setter) wrap(p *Para, maxW float64) []line {
+// wrap sets words into lines no wider than maxW: total-fit, or greedily
+// when the box asks (see breaks.go).
+func (s setter) wrap(p *Para, maxW float64) []line { return s.wrapRec(p, maxW, nil) }
+
+// wrapRec wraps and, when rec is not nil, adds the quality of the
+// paragraph's breaks to it (see quality.go).
+func (s setter) wrapRec(p *Para, maxW float64, rec *boxStats) []line {
 	ws := s.words(p, maxW)
+	var ls []line
+	if !s.opts().greedy {
+		ls = s.wrapTotalFit(ws, p, maxW)
+	} else {
+		ls = s.wrapGreedy(ws, p, maxW)
+	}
+	if rec != nil {
+		// The engine as it was: greedy, no hyphenation, same size and width.
+		old := setter{withOpts(s.fonts, textOpts{greedy: true}), s.size}
+		rec.add(ls, old.wrapGreedy(old.words(p, maxW), p, maxW), maxW)
+	}
+	return ls
+}
+
+// wrapGreedy sets words into lines no wider than maxW, greedily, then
+// avoids a lone word on the last line when the line before can give one.
+func (s setter) wrapGreedy(ws []word, p *Para, maxW float64) []line {
 	var lines []line
 	var cur []word
 	curW := 0.0
 	for _, w := range ws {
 		if len(cur) > 0 {
 			prev := cur[len(cur)-1]
-			if curW+prev.space+w.width+w.hyph > maxW+1e-6 {
+			if curW+prev.space+prev.kernN+w.width+w.hyph > maxW+1e-6 {
 				lines = append(lines, s.line(cur, p))
 				cur, curW = nil, 0
 			} else {
-				curW += prev.space
+				curW += prev.space + prev.kernN
 			}
 		}
 		cur = append(cur, w)
@@ -357,7 +399,7 @@ func (s setter) line(ws []word, p *Para) line {
 	for i, w := range ws {
 		l.width += w.width
 		if i < len(ws)-1 {
-			l.width += w.space
+			l.width += w.space + w.kernN
 		}
 		for _, f := range w.frags {
 			maxSize = math.Max(maxSize, s.fontSize(f.span))
@@ -401,10 +443,16 @@ func (b block) fitHeight() float64 {
 
 // set wraps every paragraph at base size into width maxW.
 func (s setter) set(paras []Para, maxW float64) block {
+	return s.setRec(paras, maxW, s.opts().stats)
+}
+
+// setRec sets paragraphs, adding the quality of their breaks to rec when
+// it is not nil. The fitting's trial sets (measure) record nothing.
+func (s setter) setRec(paras []Para, maxW float64, rec *boxStats) block {
 	b := block{paras: paras}
 	for i := range paras {
 		p := &paras[i]
-		ls := s.wrap(p, maxW)
+		ls := s.wrapRec(p, maxW, rec)
 		if i > 0 || len(b.lines) > 0 {
 			b.height += p.SpaceBefore * s.size
 		}
@@ -465,6 +513,12 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 			cur.Width += f.width
 			x += f.width
 		}
+		if wi < len(l.words)-1 && w.kernN != 0 {
+			if cur != nil {
+				cur.Width += w.kernN
+			}
+			x += w.kernN
+		}
 		if wi < len(l.words)-1 && w.space > 0 {
 			if cur != nil && w.spaceR != nil && cur.Role == w.spaceR.Role && cur.Elem == w.spaceR.Elem {
 				cur.Text += " "
@@ -476,13 +530,12 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 		}
 	}
 	if h := l.hyphen; h != nil {
-		size := s.fontSize(h.span)
-		if cur == nil || cur.Role != h.span.Role || cur.Size != size || cur.Color != h.span.Color {
-			flush()
-			cur = &Text{X: x, Y: base, Role: h.span.Role, Size: size, Color: h.span.Color}
-		}
-		cur.Text += h.text
-		cur.Width += h.width
+		// The hyphen of a word broken at the line end is a run of its own
+		// outside the structure (an artifact, Elem 0): a screen reader and
+		// the structure's text get the word whole ("signalement"); pdftotext
+		// joins "signa-" and "lement" itself.
+		flush()
+		pg.Texts = append(pg.Texts, Text{X: x, Y: base, Role: h.span.Role, Size: s.fontSize(h.span), Color: h.span.Color, Text: h.text, Width: h.width})
 	}
 	flush()
 }

@@ -128,9 +128,18 @@ func TestSoftHyphen(t *testing.T) {
 		// The page text: whole words, the hyphen only at a break, no soft hyphen.
 		var pg Page
 		st.emit(&pg, b, 0, 0, c.width)
+		// (A line's runs joined; the drawn hyphen is a run of its own,
+		// outside the structure.)
 		var runs []string
-		for _, tx := range pg.Texts {
-			runs = append(runs, tx.Text)
+		for i, tx := range pg.Texts {
+			if i > 0 && tx.Y == pg.Texts[i-1].Y {
+				runs[len(runs)-1] += tx.Text
+			} else {
+				runs = append(runs, tx.Text)
+			}
+			if tx.Text == "-" && tx.Elem != 0 {
+				t.Errorf("the drawn hyphen belongs to element %d", tx.Elem)
+			}
 		}
 		if got := strings.Join(runs, "|"); got != strings.Join(c.want, "|") {
 			t.Errorf("width %.1f: page text %q, want %q", c.width, got, c.want)
