@@ -138,24 +138,17 @@ func (l *layouter) titleBox() string {
 	return ""
 }
 
-// documentTitle is the PDF's title: the text of the design's first heading
-// box (title, slogan, sheet title or label), then the region.
+// documentTitle is the PDF's title: the design's name in the edition's
+// language, then the region.
 func (l *layouter) documentTitle() string {
 	d, e := l.job.Design, l.job.Edition
-	for i := range d.Boxes {
-		b := &d.Boxes[i]
-		switch b.Show {
-		case "title", "slogan", "sheet_title", "label":
-			var t strings.Builder
-			for _, p := range l.paras(b) {
-				for _, s := range p.Spans {
-					t.WriteString(s.Text)
-				}
-			}
-			return typo.Plain(t.String()) + " – " + e.RegionName
-		}
+	// One name per poster everywhere: the downloads page, the guide and the
+	// PDF's title all use the design's translated name (design_<id>).
+	name := strings.TrimSpace(l.job.I18n["design_"+d.ID])
+	if name == "" {
+		name = d.Name
 	}
-	return d.Name + " – " + e.RegionName
+	return typo.Plain(l.t(name)) + " – " + e.RegionName
 }
 
 type layouter struct {
