@@ -18,7 +18,7 @@ import (
 	"github.com/awarekit/awarekit/kit/testkit"
 )
 
-var update = flag.Bool("update", false, "rewrite the want sections of testdata/kit")
+var update = flag.Bool("update", false, "rewrite the want sections of testdata/kit and the golden structure files under testdata/struct/")
 
 func validEditions(t *testing.T) []*content.Edition {
 	t.Helper()

@@ -2,7 +2,6 @@ package build_test
 
 import (
 	"encoding/json"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,7 +15,6 @@ import (
 	"github.com/awarekit/awarekit/kit/testkit"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden structure files under testdata/struct/")
 
 // run runs a reader; a missing one fails the test.
 func run(t *testing.T, name string, args ...string) string {
