@@ -42,22 +42,31 @@ func TestDeflateReuse(t *testing.T) {
 }
 
 // TestDeflateAllocates: once a writer of the level has been made,
-// compressing a stream allocates far less than a new writer's deflate
-// state (about 1 MB at the default level).
+// compressing a stream allocates less than half of what a new writer
+// does (its deflate state is about 1 MB). The bound leaves room for the
+// race detector, which makes sync.Pool drop a quarter of what it is
+// handed.
 func TestDeflateAllocates(t *testing.T) {
 	in := bytes.Repeat([]byte("0 0 m 10 10 l f\n"), 100)
-	for _, level := range []int{zlib.BestSpeed, zlib.DefaultCompression} {
-		deflate(in, level)
+	const n = 20
+	perStream := func(f func()) uint64 {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		const n = 20
 		for i := 0; i < n; i++ {
-			deflate(in, level)
+			f()
 		}
 		runtime.ReadMemStats(&after)
-		// A GC between two calls may empty the pool once or twice.
-		if per := (after.TotalAlloc - before.TotalAlloc) / n; per > 200<<10 {
-			t.Errorf("level %d: %d bytes allocated per stream", level, per)
+		return (after.TotalAlloc - before.TotalAlloc) / n
+	}
+	for _, level := range []int{zlib.BestSpeed, zlib.DefaultCompression} {
+		fresh := perStream(func() {
+			zw, _ := zlib.NewWriterLevel(io.Discard, level)
+			zw.Write(in)
+			zw.Close()
+		})
+		deflate(in, level)
+		if pooled := perStream(func() { deflate(in, level) }); pooled > fresh/2 {
+			t.Errorf("level %d: %d bytes allocated per stream, %d by a new writer", level, pooled, fresh)
 		}
 	}
 }
