@@ -86,6 +86,10 @@ type GoPdf struct {
 	// content streams only
 	compressLevel int
 
+	// fontSubsetCache, when set, holds font subsets shared with other
+	// documents (subset_cache.go).
+	fontSubsetCache *FontSubsetCache
+
 	//info
 	isUseInfo bool
 	info      *PdfInfo
