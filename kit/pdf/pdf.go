@@ -46,6 +46,10 @@ func Write(w io.Writer, pg *layout.Page, fonts layout.Fonts, created time.Time) 
 	// bytes (la-sextorsion A4: 59.6 → 62.8 KB). The font subsets stay at
 	// gopdf's default level.
 	gp.SetCompressLevel(1)
+	// Font subsets made once per font and set of glyphs, then shared by
+	// every PDF of the process (a build's print-shop variant repeats the
+	// office one; editions share designs and characters).
+	gp.SetFontSubsetCache(subsets)
 	gp.SetInfo(gopdf.PdfInfo{
 		Title:        pg.Title,
 		Author:       pg.Author,
@@ -163,6 +167,10 @@ func drawPage(gp *gopdf.GoPdf, p *layout.Page, family map[layout.Role]string, do
 	}
 	return nil
 }
+
+// subsets holds the font subsets of the process's PDFs, at most about
+// 32 MB (a poster's three subsets take about 60 KB).
+var subsets = gopdf.NewFontSubsetCache(32 << 20)
 
 var (
 	fcOnce   sync.Once
