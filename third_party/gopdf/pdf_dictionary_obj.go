@@ -42,7 +42,11 @@ func (p *PdfDictionaryObj) protection() *PDFProtection {
 }
 
 func (p *PdfDictionaryObj) write(w io.Writer, objID int) error {
+	// The document's compression level, as for its content streams.
 	level := zlib.DefaultCompression
+	if s := p.PtrToSubsetFontObj; s != nil && s.funcGetRoot != nil && s.funcGetRoot() != nil {
+		level = s.funcGetRoot().compressLevel
+	}
 	cache := subsetCacheOf(p.PtrToSubsetFontObj)
 	var key string
 	var zdata []byte
@@ -59,7 +63,9 @@ func (p *PdfDictionaryObj) write(w io.Writer, objID int) error {
 			//log.Panicf("%s", err.Error())
 			return err
 		}
-		if zdata, err = deflate(b, level); err != nil {
+		if level == zlib.NoCompression {
+			zdata = b
+		} else if zdata, err = deflate(b, level); err != nil {
 			return err
 		}
 		length1 = len(b)
@@ -69,7 +75,9 @@ func (p *PdfDictionaryObj) write(w io.Writer, objID int) error {
 	}
 
 	fmt.Fprintf(w, "<</Length %d\n", len(zdata))
-	io.WriteString(w, "/Filter /FlateDecode\n")
+	if level != zlib.NoCompression {
+		io.WriteString(w, "/Filter /FlateDecode\n")
+	}
 	fmt.Fprintf(w, "/Length1 %d\n", length1)
 	io.WriteString(w, ">>\n")
 	io.WriteString(w, "stream\n")
