@@ -1,9 +1,10 @@
 package gopdf
 
 import (
-	"compress/zlib"
 	"io"
 	"sync"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // zlibWriters keeps zlib writers for reuse, one pool per compression level

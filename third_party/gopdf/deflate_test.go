@@ -2,10 +2,11 @@ package gopdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"io"
 	"runtime"
 	"testing"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // TestDeflateReuse: a reused writer gives the bytes a new one gives, at
