@@ -65,8 +65,8 @@ func Write(w io.Writer, pg *layout.Page, fonts layout.Fonts, created time.Time) 
 	gp.SetXMPMetadata(xmp(pg, created))
 	doc := gp.AddStructElement(nil, "Document")
 
-	// Fonts are parsed once per process (gopdf's FontContainer), then
-	// subset per document.
+	// Fonts are parsed once per process (gopdf's FontContainer), and
+	// subset once per set of glyphs (the subset cache above).
 	fcs, family, err := containers(fonts)
 	if err != nil {
 		return err
