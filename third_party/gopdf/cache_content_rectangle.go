@@ -1,8 +1,8 @@
 package gopdf
 
 import (
-	"fmt"
 	"io"
+	"strconv"
 )
 
 type cacheContentRectangle struct {
@@ -32,17 +32,27 @@ func NewCacheContentRectangle(pageHeight float64, rectOpts DrawableRectOptions) 
 }
 
 func (c cacheContentRectangle) write(w io.Writer, protection *PDFProtection) error {
-	stream := "q\n"
+	var scratch [96]byte
+	b := append(scratch[:0], "q\n"...)
 
 	for _, extGStateIndex := range c.extGStateIndexes {
-		stream += fmt.Sprintf("/GS%d gs\n", extGStateIndex)
+		b = append(b, "/GS"...)
+		b = strconv.AppendInt(b, int64(extGStateIndex), 10)
+		b = append(b, " gs\n"...)
 	}
 
-	stream += fmt.Sprintf("%0.2f %0.2f %0.2f %0.2f re %s\n", c.x, c.pageHeight-c.y, c.width, c.height, c.style)
+	b = appendFixed2(b, c.x)
+	b = append(b, ' ')
+	b = appendFixed2(b, c.pageHeight-c.y)
+	b = append(b, ' ')
+	b = appendFixed2(b, c.width)
+	b = append(b, ' ')
+	b = appendFixed2(b, c.height)
+	b = append(b, " re "...)
+	b = append(b, c.style...)
+	b = append(b, "\nQ\n"...)
 
-	stream += "Q\n"
-
-	if _, err := io.WriteString(w, stream); err != nil {
+	if _, err := w.Write(b); err != nil {
 		return err
 	}
 

@@ -3,6 +3,7 @@ package gopdf
 import (
 	"fmt"
 	"io"
+	"strconv"
 )
 
 // CIDFontObj is a CID-keyed font.
@@ -36,12 +37,8 @@ func (ci *CIDFontObj) write(w io.Writer, objID int) error {
 	fmt.Fprintf(w, "/FontDescriptor %d 0 R\n", ci.indexObjSubfontDescriptor+1) //TODO fix
 	io.WriteString(w, "/Subtype /CIDFontType2\n")
 	io.WriteString(w, "/Type /Font\n")
-	glyphIndexs := ci.PtrToSubsetFontObj.CharacterToGlyphIndex.AllVals()
 	io.WriteString(w, "/W [")
-	for _, v := range glyphIndexs {
-		width := ci.PtrToSubsetFontObj.GlyphIndexToPdfWidth(v)
-		fmt.Fprintf(w, "%d[%d]", v, width)
-	}
+	w.Write(ci.widths())
 	io.WriteString(w, "]\n")
 	io.WriteString(w, ">>\n")
 	return nil
@@ -50,4 +47,29 @@ func (ci *CIDFontObj) write(w io.Writer, objID int) error {
 // SetPtrToSubsetFontObj set PtrToSubsetFontObj
 func (ci *CIDFontObj) SetPtrToSubsetFontObj(ptr *SubsetFontObj) {
 	ci.PtrToSubsetFontObj = ptr
+}
+
+// widths returns the entries of the /W array, from the document's font
+// subset cache when it has them.
+func (ci *CIDFontObj) widths() []byte {
+	s := ci.PtrToSubsetFontObj
+	cache := subsetCacheOf(s)
+	var key string
+	if cache != nil {
+		key = widthsKey(s)
+		if e, ok := cache.get(key); ok {
+			return e.data
+		}
+	}
+	var b []byte
+	for _, v := range s.CharacterToGlyphIndex.AllVals() {
+		b = strconv.AppendUint(b, uint64(v), 10)
+		b = append(b, '[')
+		b = strconv.AppendUint(b, uint64(s.GlyphIndexToPdfWidth(v)), 10)
+		b = append(b, ']')
+	}
+	if cache != nil {
+		cache.put(key, b, 0)
+	}
+	return b
 }

@@ -83,8 +83,12 @@ type GoPdf struct {
 	pdfProtection   *PDFProtection
 	encryptionObjID int
 
-	// content streams only
+	// content streams and font programs
 	compressLevel int
+
+	// fontSubsetCache, when set, holds font subsets shared with other
+	// documents (subset_cache.go).
+	fontSubsetCache *FontSubsetCache
 
 	//info
 	isUseInfo bool
@@ -165,7 +169,8 @@ func (gp *GoPdf) SetLineWidth(width float64) {
 	gp.getContent().AppendStreamSetLineWidth(gp.UnitsToPoints(width))
 }
 
-// SetCompressLevel : set compress Level for content streams
+// SetCompressLevel : set compress Level for content streams and embedded
+// font programs
 // Possible values for level:
 //
 //	-2 HuffmanOnly, -1 DefaultCompression (which is level 6)

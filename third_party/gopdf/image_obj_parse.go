@@ -468,19 +468,7 @@ func parsePng(f *bytes.Reader, info *imgInfo, imgConfig image.Config) error {
 }
 
 func compress(data []byte) ([]byte, error) {
-	var results []byte
-	var buff bytes.Buffer
-	zwr, err := zlib.NewWriterLevel(&buff, zlib.BestSpeed)
-
-	if err != nil {
-		return results, err
-	}
-	_, err = zwr.Write(data)
-	if err != nil {
-		return nil, err
-	}
-	zwr.Close()
-	return buff.Bytes(), nil
+	return deflate(data, zlib.BestSpeed)
 }
 
 func readUInt(f *bytes.Reader) (uint, error) {

@@ -42,37 +42,54 @@ func (p *PdfDictionaryObj) protection() *PDFProtection {
 }
 
 func (p *PdfDictionaryObj) write(w io.Writer, objID int) error {
-	b, err := p.makeFont()
-	if err != nil {
-		//log.Panicf("%s", err.Error())
-		return err
+	// The document's compression level, as for its content streams.
+	level := zlib.DefaultCompression
+	if s := p.PtrToSubsetFontObj; s != nil && s.funcGetRoot != nil && s.funcGetRoot() != nil {
+		level = s.funcGetRoot().compressLevel
+	}
+	cache := subsetCacheOf(p.PtrToSubsetFontObj)
+	var key string
+	var zdata []byte
+	var length1 int
+	if cache != nil {
+		key = programKey(p.PtrToSubsetFontObj, level)
+		if e, ok := cache.get(key); ok {
+			zdata, length1 = e.data, e.length1
+		}
+	}
+	if zdata == nil {
+		b, err := p.makeFont()
+		if err != nil {
+			//log.Panicf("%s", err.Error())
+			return err
+		}
+		if level == zlib.NoCompression {
+			zdata = b
+		} else if zdata, err = deflate(b, level); err != nil {
+			return err
+		}
+		length1 = len(b)
+		if cache != nil {
+			cache.put(key, zdata, length1)
+		}
 	}
 
-	//zipvar buff bytes.Buffer
-	zbuff := GetBuffer()
-	defer PutBuffer(zbuff)
-
-	gzipwriter := zlib.NewWriter(zbuff)
-	_, err = gzipwriter.Write(b)
-	if err != nil {
-		return err
+	fmt.Fprintf(w, "<</Length %d\n", len(zdata))
+	if level != zlib.NoCompression {
+		io.WriteString(w, "/Filter /FlateDecode\n")
 	}
-	gzipwriter.Close()
-
-	fmt.Fprintf(w, "<</Length %d\n", zbuff.Len())
-	io.WriteString(w, "/Filter /FlateDecode\n")
-	fmt.Fprintf(w, "/Length1 %d\n", len(b))
+	fmt.Fprintf(w, "/Length1 %d\n", length1)
 	io.WriteString(w, ">>\n")
 	io.WriteString(w, "stream\n")
 	if p.protection() != nil {
-		tmp, err := rc4Cip(p.protection().objectkey(objID), zbuff.Bytes())
+		tmp, err := rc4Cip(p.protection().objectkey(objID), zdata)
 		if err != nil {
 			return err
 		}
 		w.Write(tmp)
 		//p.buffer.WriteString("\n")
 	} else {
-		w.Write(zbuff.Bytes())
+		w.Write(zdata)
 	}
 	io.WriteString(w, "\nendstream\n")
 

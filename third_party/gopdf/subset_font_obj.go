@@ -26,6 +26,7 @@ type SubsetFontObj struct {
 	funcKernOverride      FuncKernOverride
 	funcGetRoot           func() *GoPdf
 	addCharsBuff          []rune
+	fontID                uint64 // the parsed font's identity for FontSubsetCache
 }
 
 func (s *SubsetFontObj) init(funcGetRoot func() *GoPdf) {
@@ -108,6 +109,7 @@ func (s *SubsetFontObj) SetTTFByPath(ttfpath string) error {
 	if err != nil {
 		return err
 	}
+	s.fontID = nextFontID()
 	return nil
 }
 
@@ -119,6 +121,7 @@ func (s *SubsetFontObj) SetTTFByReader(rd io.Reader) error {
 	if err != nil {
 		return err
 	}
+	s.fontID = nextFontID()
 	return nil
 }
 
@@ -130,6 +133,7 @@ func (s *SubsetFontObj) SetTTFData(data []byte) error {
 	if err != nil {
 		return err
 	}
+	s.fontID = nextFontID()
 	return nil
 }
 

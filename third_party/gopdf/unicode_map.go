@@ -34,6 +34,45 @@ func (u *UnicodeMap) getType() string {
 }
 
 func (u *UnicodeMap) write(w io.Writer, objID int) error {
+	data := u.cmap()
+	io.WriteString(w, "<<\n")
+	fmt.Fprintf(w, "/Length %d\n", len(data))
+	io.WriteString(w, ">>\n")
+	io.WriteString(w, "stream\n")
+	if u.protection() != nil {
+		tmp, err := rc4Cip(u.protection().objectkey(objID), data)
+		if err != nil {
+			return err
+		}
+		w.Write(tmp)
+		//streambuff.WriteString("\n")
+	} else {
+		w.Write(data)
+	}
+	io.WriteString(w, "endstream\n")
+
+	return nil
+}
+
+// cmap returns the ToUnicode CMap, from the document's font subset cache
+// when it has it.
+func (u *UnicodeMap) cmap() []byte {
+	cache := subsetCacheOf(u.PtrToSubsetFontObj)
+	var key string
+	if cache != nil {
+		key = toUnicodeKey(u.PtrToSubsetFontObj)
+		if e, ok := cache.get(key); ok {
+			return e.data
+		}
+	}
+	data := u.makeCMap()
+	if cache != nil {
+		cache.put(key, data, 0)
+	}
+	return data
+}
+
+func (u *UnicodeMap) makeCMap() []byte {
 	//stream
 	//characterToGlyphIndex := u.PtrToSubsetFontObj.CharacterToGlyphIndex
 	prefix :=
@@ -78,24 +117,7 @@ func (u *UnicodeMap) write(w io.Writer, objID int) error {
 	buff.WriteString("endbfrange\n")
 	buff.WriteString(suffix)
 	buff.WriteString("\n")
-
-	io.WriteString(w, "<<\n")
-	fmt.Fprintf(w, "/Length %d\n", buff.Len())
-	io.WriteString(w, ">>\n")
-	io.WriteString(w, "stream\n")
-	if u.protection() != nil {
-		tmp, err := rc4Cip(u.protection().objectkey(objID), buff.Bytes())
-		if err != nil {
-			return err
-		}
-		w.Write(tmp)
-		//streambuff.WriteString("\n")
-	} else {
-		buff.WriteTo(w)
-	}
-	io.WriteString(w, "endstream\n")
-
-	return nil
+	return append([]byte(nil), buff.Bytes()...)
 }
 
 // mapGlyphIndexToCharacter maps each glyph to one character, in the order
