@@ -72,7 +72,7 @@ func TestKitReadme(t *testing.T) {
 		"https://exemple.org/fr-FR/\r\n",
 		"https://exemple.org/fr-FR/downloads/",
 		"sont sourcés",
-		"Guide pratique sextorsion – Office mineurs (2024-03)",
+		"Guide pratique sextorsion – Office mineurs (2025-06)",
 	} {
 		if !strings.Contains(readme, want) {
 			t.Errorf("README lacks %q:\n%s", want, readme)
