@@ -193,7 +193,7 @@ func TestBuild(t *testing.T) {
 	// edition's language; the root's is the default edition's.
 	for _, name := range []string{"fr-FR/404.html", "404.html"} {
 		p := ps[name]
-		if !strings.Contains(p, `href="tel:3018"`) || !strings.Contains(p, `href="tel:17"`) || !strings.Contains(p, "Cette page n’existe pas") || !strings.Contains(p, "<title>Page introuvable") {
+		if !strings.Contains(p, `href="tel:3018"`) || !strings.Contains(p, `href="tel:112"`) || !strings.Contains(p, "Cette page n’existe pas") || !strings.Contains(p, "<title>Page introuvable") {
 			t.Errorf("%s: not the 404 page with the numbers:\n%s", name, p)
 		}
 	}
@@ -215,7 +215,7 @@ func TestBuild(t *testing.T) {
 		`<img src="/fr-FR/posters/la-sextorsion-a4-thumb.png" alt="" width="28" height="40" loading="lazy"`,
 		`href="/fr-FR/posters/la-sextorsion-a4.pdf" download>Télécharger A4, imprimante de bureau, PDF</a>`,
 		`download>Aperçu A4, image PNG pour l’écran (pas pour imprimer)</a>`,
-		`download>Télécharger carte (85 × 55 mm), pour l’imprimeur`,
+		`download>Télécharger carte de poche (85 × 55 mm), pour l’imprimeur`,
 		`<details class="hashes"><summary>Empreintes SHA-256</summary>`,
 	} {
 		if !strings.Contains(dl, want) {
