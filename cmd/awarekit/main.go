@@ -110,7 +110,7 @@ func plural(n int) string {
 func check(args []string, stdout, stderr io.Writer) error {
 	fs := flags("check [--data DIR] [--kit DIR] [--strict]", "Validates every edition, the poster designs and the interface strings, lays out\nevery poster, and lists every problem and every overflow; exits 1 if there was any.", stderr)
 	dirs := sharedFlags(fs, "posters/ and i18n/")
-	strict := fs.Bool("strict", false, "treat contacts verified more than 12 months ago as errors")
+	strict := fs.Bool("strict", false, "treat warnings as errors: a verification older than 12 months, a source older than 24 months, a deceptive host")
 	baseURL := fs.String("base-url", "/", "where the site will be published: an absolute https:// URL puts its address and QR code on the posters")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -165,7 +165,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	var eds editionList
 	fs.Var(&eds, "edition", "build only this edition (repeatable, or comma-separated); the others in the output folder are kept")
 	baseURL := fs.String("base-url", "/", "where the site is published (https://example.org/ or /path/): links use its path, the sitemap its host")
-	strict := fs.Bool("strict", false, "treat contacts verified more than 12 months ago as errors")
+	strict := fs.Bool("strict", false, "treat warnings as errors: a verification older than 12 months, a source older than 24 months, a deceptive host")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -200,7 +200,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// stale warns about contacts verified more than 12 months ago; with strict,
+// stale warns about provenance grown old (verifications over 12 months, sources over 24) and the other warnings of the data; with strict,
 // they are errors.
 func stale(set *content.Set, now time.Time, strict bool, stderr io.Writer) error {
 	w := set.Stale(now)

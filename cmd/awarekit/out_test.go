@@ -207,7 +207,7 @@ touch "$1/thesis.txt"
 			ls = append(ls, l)
 		}
 	}
-	if want := []string{".awarekit-output.json", "fr-FR", "index.html", "sitemap.xml"}; !slices.Equal(ls, want) {
+	if want := []string{".awarekit-output.json", "404.html", "fr-FR", "index.html", "sitemap.xml"}; !slices.Equal(ls, want) {
 		t.Errorf("the mount point holds %v, want %v\n%s", ls, want, e.String())
 	}
 	if !strings.Contains(o.String(), "\nexit 1\n") || !strings.Contains(e.String(), "holds files awarekit did not write (thesis.txt)") {

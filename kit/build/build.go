@@ -36,7 +36,7 @@ type Options struct {
 	Editions []string  // build only these edition codes; all when empty
 	Log      io.Writer // progress, one line per edition; nil for quiet
 	Version  string    // the kit version written into manifests
-	Strict   bool      // contacts verified more than 12 months ago are errors, not warnings
+	Strict   bool      // the data's warnings (old verifications and sources, deceptive hosts, no site URL) are errors
 	Cache    *Cache    // reuse the unchanged posters and kits of the previous build (live preview); nil: none
 	BaseURL  string    // where the site is published; an absolute https://… URL puts the site's address and QR code on the posters
 
@@ -70,7 +70,7 @@ type SiteJob struct {
 
 // Summary is what a build produced.
 type Summary struct {
-	Warnings diag.List // contacts verified more than 12 months ago
+	Warnings diag.List // old verifications and sources, deceptive hosts, no absolute site URL
 	Editions []string
 	Files    int
 	Bytes    int64
