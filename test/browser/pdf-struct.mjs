@@ -42,6 +42,7 @@ async function structText(file) {
     const page = await doc.getPage(n);
     // The text of each marked-content sequence.
     const text = new Map();
+    const eol = new Map(); // whether an element's text ended a line (a space may follow)
     const open = [];
     const content = await page.getTextContent({ includeMarkedContent: true });
     for (const it of content.items) {
@@ -58,9 +59,13 @@ async function structText(file) {
         }
         // pdf.js drops a run's trailing space and marks the line's end
         // instead: a line break is a space, unless the line ends with a
-        // hyphen or a slash (a word or an address broken there).
-        let s = (text.get(id) ?? "") + it.str;
-        if (it.hasEOL && s !== "" && !/[ \-\/]$/.test(s)) s += " ";
+        // hyphen or a slash, or the next line starts with the dot or the
+        // "@" of an address (a word or an address broken there), the rule
+        // of layout.SpaceAfter.
+        let s = text.get(id) ?? "";
+        if (eol.get(id) && !/^[.@]/.test(it.str)) s += " ";
+        s += it.str;
+        eol.set(id, it.hasEOL && s !== "" && !/[ \-\/]$/.test(s));
         text.set(id, s);
       }
     }
