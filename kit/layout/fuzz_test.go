@@ -29,7 +29,7 @@ func FuzzWrap(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string, width, size float64) {
 		if !utf8.ValidString(s) || len(s) > 2000 || !(width > 0.01 && width < 5000) || !(size >= 1 && size <= 200) {
-			t.Skip()
+			return // outside what a layout is ever asked: nothing to check
 		}
 		st := setter{fonts, size}
 		if len(s)%2 == 1 {
