@@ -27,7 +27,7 @@ import (
 // Heights of the preview and the thumbnail, in pixels.
 const (
 	Height      = 1200
-	ThumbHeight = 400
+	ThumbHeight = 320 // shown at most 160 px high on the downloads page: sharp at 2× pixel density, and light
 )
 
 // Render returns the PNG preview and thumbnail of the trimmed page (the
