@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -258,11 +260,19 @@ func yamlFields(t reflect.Type) map[string]int {
 	return m
 }
 
-// suggest returns the known key closest to name, if it is close enough to be
-// a typo.
+// suggest returns the field name closest to name, if it is close enough to
+// be a typo.
 func suggest(name string, fields map[string]int) string {
+	return Suggest(name, slices.Collect(maps.Keys(fields)))
+}
+
+// Suggest returns the key of known closest to name when name looks like a
+// typo of it (at most two edits, and less than half of name), the first in
+// sort order on a tie; "" otherwise. The data, the designs and the
+// interface strings give their "did you mean" hints with it.
+func Suggest(name string, known []string) string {
 	best, bestD := "", 3
-	for k := range fields {
+	for _, k := range known {
 		if d := levenshtein(name, k); d < bestD || d == bestD && best != "" && k < best {
 			best, bestD = k, d
 		}

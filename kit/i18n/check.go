@@ -13,6 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/awarekit/awarekit"
+	"github.com/awarekit/awarekit/kit/content"
 )
 
 // MaxLen is the longest interface string, in characters (the longest
@@ -119,36 +120,4 @@ var Known = sync.OnceValue(func() []string {
 })
 
 // suggest returns the known key closest to name when it looks like a typo.
-func suggest(name string) string {
-	best, bestD := "", 3
-	for _, k := range Known() {
-		if d := levenshtein(name, k); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	if bestD > len(name)/2 {
-		return ""
-	}
-	return best
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
+func suggest(name string) string { return content.Suggest(name, Known()) }
