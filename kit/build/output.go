@@ -336,6 +336,12 @@ func removeStale(dir string) {
 		p := filepath.Join(dir, e.Name())
 		b, err := os.ReadFile(filepath.Join(p, MarkerName))
 		if err != nil {
+			// A build killed between making its folder and writing the
+			// marker leaves it empty: os.Remove takes only an empty
+			// folder, so nothing of anybody's is lost.
+			if pid := tempPID(e.Name()); pid != 0 && pid != os.Getpid() && !alive(pid) {
+				os.Remove(p)
+			}
 			continue
 		}
 		var m marker
@@ -347,6 +353,20 @@ func removeStale(dir string) {
 		}
 		os.RemoveAll(p)
 	}
+}
+
+// tempPID is the process id in a temporary folder's name
+// (.awarekit-build-PID-N), or 0.
+func tempPID(name string) int {
+	pid, _, ok := strings.Cut(strings.TrimPrefix(name, tempPrefix), "-")
+	if !ok {
+		return 0
+	}
+	n, err := strconv.Atoi(pid)
+	if err != nil || n <= 0 {
+		return 0
+	}
+	return n
 }
 
 func alive(pid int) bool {

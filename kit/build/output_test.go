@@ -350,10 +350,16 @@ func TestStaleTemp(t *testing.T) {
 	unmarked := stamp(tempPrefix+"4", marker{})
 	forged := stamp(tempPrefix+"5", marker{Awarekit: "thesis"})
 	notOurs := stamp("awarekit-build-6", marker{Awarekit: "building", PID: dead.Process.Pid})
+	// Killed between making its folder and writing its marker: empty,
+	// its name holding the dead pid. A full unmarked one of a dead pid is
+	// kept (not provably ours).
+	emptyKilled := filepath.Join(dir, fmt.Sprintf("%s%d-7", tempPrefix, dead.Process.Pid))
+	os.Mkdir(emptyKilled, 0o755)
+	fullDead := stamp(fmt.Sprintf("%s%d-8", tempPrefix, dead.Process.Pid), marker{})
 	if err := fakeBuild(t, Options{Out: filepath.Join(dir, "public")}, nil, map[string]string{"index.html": "v1"}); err != nil {
 		t.Fatal(err)
 	}
-	for p, kept := range map[string]bool{killed: false, aside: false, running: true, unmarked: true, forged: true, notOurs: true} {
+	for p, kept := range map[string]bool{killed: false, aside: false, running: true, unmarked: true, forged: true, notOurs: true, emptyKilled: false, fullDead: true} {
 		if _, err := os.Stat(p); (err == nil) != kept {
 			t.Errorf("%s: kept %v, want %v", filepath.Base(p), err == nil, kept)
 		}
