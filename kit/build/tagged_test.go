@@ -3,7 +3,6 @@ package build_test
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -16,20 +15,6 @@ import (
 )
 
 // update (kit_test.go) also rewrites the golden structure files under testdata/struct/.
-
-// run runs a reader; a missing one fails the test.
-func run(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		t.Fatalf("%s is not installed (make test-deps)", name)
-	}
-	out, err := exec.Command(p, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
-	}
-	return string(out)
-}
 
 // pdfinfoStruct turns `pdfinfo -struct-text` into the form of
 // layout.Page.StructText without the alternative texts (which pdfinfo
@@ -91,7 +76,7 @@ func qpdfObjects(t *testing.T, file string) map[string]map[string]any {
 	var doc struct {
 		Qpdf []json.RawMessage `json:"qpdf"`
 	}
-	if err := json.Unmarshal([]byte(run(t, "qpdf", "--json=2", "--json-key=qpdf", file)), &doc); err != nil || len(doc.Qpdf) < 2 {
+	if err := json.Unmarshal([]byte(testkit.Tool(t, "qpdf", "--json=2", "--json-key=qpdf", file)), &doc); err != nil || len(doc.Qpdf) < 2 {
 		t.Fatalf("qpdf --json %s: %v", file, err)
 	}
 	var objs map[string]struct {
@@ -147,10 +132,10 @@ func TestTaggedPDF(t *testing.T) {
 		}
 		structs[key] = want
 
-		if info := run(t, "pdfinfo", file); !regexp.MustCompile(`(?m)^Tagged:\s+yes$`).MatchString(info) {
+		if info := testkit.Tool(t, "pdfinfo", file); !regexp.MustCompile(`(?m)^Tagged:\s+yes$`).MatchString(info) {
 			t.Errorf("%s: pdfinfo does not say Tagged: yes", name)
 		}
-		if got := extracted(pdfinfoStruct(run(t, "pdfinfo", "-struct-text", file))); got != extracted(want) {
+		if got := extracted(pdfinfoStruct(testkit.Tool(t, "pdfinfo", "-struct-text", file))); got != extracted(want) {
 			t.Errorf("%s: pdfinfo -struct-text reads\n%s\nwant\n%s", name, got, extracted(want))
 		}
 
@@ -199,8 +184,8 @@ func TestTaggedPDF(t *testing.T) {
 		// (TestPDFStructure runs qpdf --check on every file; Ghostscript
 		// reads them all at once below.)
 		files = append(files, file)
-		run(t, "mutool", "info", file)
-		if o := run(t, "mutool", "draw", "-o", "/dev/null", file); strings.Contains(o, "error") {
+		testkit.Tool(t, "mutool", "info", file)
+		if o := testkit.Tool(t, "mutool", "draw", "-o", "/dev/null", file); strings.Contains(o, "error") {
 			t.Errorf("%s: mutool draw: %s", name, o)
 		}
 		if j.Size == "a4" {
@@ -210,7 +195,7 @@ func TestTaggedPDF(t *testing.T) {
 		}
 	}
 
-	if o := run(t, "gs", append([]string{"-q", "-o", "/dev/null", "-sDEVICE=nullpage"}, files...)...); strings.Contains(o, "rror") {
+	if o := testkit.Tool(t, "gs", append([]string{"-q", "-o", "/dev/null", "-sDEVICE=nullpage"}, files...)...); strings.Contains(o, "rror") {
 		t.Errorf("Ghostscript: %s", o)
 	}
 

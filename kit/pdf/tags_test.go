@@ -3,13 +3,13 @@ package pdf
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/awarekit/awarekit/kit/layout"
+	"github.com/awarekit/awarekit/kit/testkit"
 )
 
 // taggedPage is a page whose drawing order differs from its reading order:
@@ -30,19 +30,6 @@ func taggedPage() *layout.Page {
 	return pg
 }
 
-func readBack(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		t.Fatalf("%s is not installed (make test-deps)", name)
-	}
-	out, err := exec.Command(p, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
-	}
-	return string(out)
-}
-
 func TestTagged(t *testing.T) {
 	fonts, err := layout.LoadFonts()
 	if err != nil {
@@ -54,10 +41,10 @@ func TestTagged(t *testing.T) {
 	}
 	f := filepath.Join(t.TempDir(), "p.pdf")
 	os.WriteFile(f, buf.Bytes(), 0o644)
-	if info := readBack(t, "pdfinfo", f); !strings.Contains(info, "Tagged:          yes") {
+	if info := testkit.Tool(t, "pdfinfo", f); !strings.Contains(info, "Tagged:          yes") {
 		t.Errorf("not tagged:\n%s", info)
 	}
-	got := readBack(t, "pdfinfo", "-struct-text", f)
+	got := testkit.Tool(t, "pdfinfo", "-struct-text", f)
 	want := "Document\n  H1 (block)\n    \"Bonjour « là »\u202f!\"\n  Link (inline)\n    Figure\n      \"\"\n    \"exemple.org\"\n"
 	if !strings.HasPrefix(got, want) || !strings.Contains(got, "Object ") {
 		t.Errorf("pdfinfo -struct-text:\n%s\nwant\n%s    Object …", got, want)
@@ -77,5 +64,5 @@ func TestTagged(t *testing.T) {
 			t.Errorf("the PDF lacks %s", s)
 		}
 	}
-	readBack(t, "qpdf", "--check", f)
+	testkit.Tool(t, "qpdf", "--check", f)
 }

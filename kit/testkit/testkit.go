@@ -4,8 +4,6 @@
 package testkit
 
 import (
-	"time"
-
 	"bytes"
 	"encoding/binary"
 	"fmt"
@@ -14,11 +12,14 @@ import (
 	"image/png"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
 	"syscall"
+	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
 )
@@ -337,3 +338,19 @@ func Snapshot(dir string) (string, error) {
 // read by a test); the command-line tests give the same date through
 // AWAREKIT_NOW.
 var Today = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+
+// Tool runs a reader the tests check outputs with (pdfinfo, qpdf, gs,
+// mutool…) and returns what it printed; a tool that is missing or fails
+// fails the test, never skips it.
+func Tool(t testing.TB, name string, args ...string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		t.Fatalf("%s is not installed (make test-deps)", name)
+	}
+	out, err := exec.Command(p, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+	return string(out)
+}
