@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -288,7 +289,13 @@ func TestOutKilled(t *testing.T) {
 		t.Fatalf("build: %+v", r)
 	}
 	if m, _ := filepath.Glob(filepath.Join(dir, ".awarekit-build-*")); len(m) > 0 {
-		t.Errorf("the killed build's folder is still there: %v", m)
+		var in []string
+		filepath.WalkDir(m[0], func(p string, d fs.DirEntry, err error) error {
+			fi, _ := os.Lstat(p)
+			in = append(in, fmt.Sprintf("%s %d", p, fi.Size()))
+			return nil
+		})
+		t.Errorf("the killed build's folder is still there: %v holding %v", m, in)
 	}
 }
 

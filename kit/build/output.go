@@ -28,6 +28,9 @@ const MarkerName = ".awarekit-output.json"
 // output moved aside during a swap).
 const tempPrefix = ".awarekit-build-"
 
+// markerPart is the file a marker is written through before its rename.
+const markerPart = MarkerName + ".part"
+
 // marker is the content of MarkerName.
 type marker struct {
 	// Awarekit is "output" in a finished output folder and "building" in
@@ -335,17 +338,20 @@ func removeStale(dir string) {
 		}
 		p := filepath.Join(dir, e.Name())
 		b, err := os.ReadFile(filepath.Join(p, MarkerName))
-		if err != nil {
-			// A build killed between making its folder and writing the
-			// marker leaves it empty: os.Remove takes only an empty
-			// folder, so nothing of anybody's is lost.
-			if pid := tempPID(e.Name()); pid != 0 && pid != os.Getpid() && !alive(pid) {
+		var m marker
+		if err != nil || json.Unmarshal(b, &m) != nil {
+			// A build killed between making its folder and finishing its
+			// marker leaves the folder empty, or holding only a partial
+			// marker. Only then is it removed, and only if the pid its
+			// name carries is gone: anything else in it may be somebody's.
+			if pid := tempPID(e.Name()); pid != 0 && pid != os.Getpid() && !alive(pid) && onlyMarker(p) {
+				os.Remove(filepath.Join(p, MarkerName))
+				os.Remove(filepath.Join(p, markerPart))
 				os.Remove(p)
 			}
 			continue
 		}
-		var m marker
-		if json.Unmarshal(b, &m) != nil || (m.Awarekit != "building" && m.Awarekit != "output") {
+		if m.Awarekit != "building" && m.Awarekit != "output" {
 			continue
 		}
 		if m.PID != 0 && m.PID != os.Getpid() && alive(m.PID) {
@@ -353,6 +359,21 @@ func removeStale(dir string) {
 		}
 		os.RemoveAll(p)
 	}
+}
+
+// onlyMarker reports whether dir holds nothing but, at most, regular
+// files named like the marker or the file it is written through.
+func onlyMarker(dir string) bool {
+	ents, err := os.ReadDir(dir)
+	if err != nil || len(ents) > 2 {
+		return false
+	}
+	for _, e := range ents {
+		if (e.Name() != MarkerName && e.Name() != markerPart) || !e.Type().IsRegular() {
+			return false
+		}
+	}
+	return true
 }
 
 // tempPID is the process id in a temporary folder's name
@@ -434,7 +455,13 @@ func writeMarker(dir string, m marker) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, MarkerName), append(b, '\n'), 0o644)
+	// Through a file beside it and a rename: a build killed while
+	// writing leaves the old marker or the new one, never half of one.
+	part := filepath.Join(dir, markerPart)
+	if err := os.WriteFile(part, append(b, '\n'), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(part, filepath.Join(dir, MarkerName))
 }
 
 // listFiles lists the files under dir, slash-separated and relative to it,

@@ -356,10 +356,26 @@ func TestStaleTemp(t *testing.T) {
 	emptyKilled := filepath.Join(dir, fmt.Sprintf("%s%d-7", tempPrefix, dead.Process.Pid))
 	os.Mkdir(emptyKilled, 0o755)
 	fullDead := stamp(fmt.Sprintf("%s%d-8", tempPrefix, dead.Process.Pid), marker{})
+	// Killed while writing its marker: the folder holds only a partial
+	// (here empty, or cut) marker. Removed; with anything else beside it,
+	// kept.
+	partial := filepath.Join(dir, fmt.Sprintf("%s%d-9", tempPrefix, dead.Process.Pid))
+	os.Mkdir(partial, 0o755)
+	os.WriteFile(filepath.Join(partial, MarkerName), nil, 0o644)
+	cut := filepath.Join(dir, fmt.Sprintf("%s%d-10", tempPrefix, dead.Process.Pid))
+	os.Mkdir(cut, 0o755)
+	os.WriteFile(filepath.Join(cut, MarkerName), []byte(`{"awarekit": "buil`), 0o644)
+	partOnly := filepath.Join(dir, fmt.Sprintf("%s%d-12", tempPrefix, dead.Process.Pid))
+	os.Mkdir(partOnly, 0o755)
+	os.WriteFile(filepath.Join(partOnly, markerPart), []byte(`{"awa`), 0o644)
+	cutFull := filepath.Join(dir, fmt.Sprintf("%s%d-11", tempPrefix, dead.Process.Pid))
+	os.Mkdir(cutFull, 0o755)
+	os.WriteFile(filepath.Join(cutFull, MarkerName), nil, 0o644)
+	os.WriteFile(filepath.Join(cutFull, "thesis.txt"), []byte("mine"), 0o644)
 	if err := fakeBuild(t, Options{Out: filepath.Join(dir, "public")}, nil, map[string]string{"index.html": "v1"}); err != nil {
 		t.Fatal(err)
 	}
-	for p, kept := range map[string]bool{killed: false, aside: false, running: true, unmarked: true, forged: true, notOurs: true, emptyKilled: false, fullDead: true} {
+	for p, kept := range map[string]bool{killed: false, aside: false, running: true, unmarked: true, forged: true, notOurs: true, emptyKilled: false, fullDead: true, partial: false, cut: false, partOnly: false, cutFull: true} {
 		if _, err := os.Stat(p); (err == nil) != kept {
 			t.Errorf("%s: kept %v, want %v", filepath.Base(p), err == nil, kept)
 		}
