@@ -41,8 +41,8 @@ test: test-deps
 # awarekit against WeasyPrint, Chromium and Typst on the same poster
 # (bench/peers/README.md; results in bench/peers/results.md).
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v /kit/site)
-	$(GO) test -run '^$$' -bench ServeUpdate -benchtime 15x ./kit/site
+	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v /kit/serve)
+	$(GO) test -run '^$$' -bench ServeUpdate -benchtime 15x ./kit/serve
 	GO=$(GO) bench/peers/run
 
 # Each fuzzer runs FUZZTIME (60 s); a crasher is saved under the package's

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/awarekit/awarekit/kit/build"
 	"io"
 	"os"
 	"os/signal"
@@ -118,6 +119,17 @@ func today() (time.Time, error) {
 	}
 	return t, nil
 }
+
+// sourceDate is SOURCE_DATE_EPOCH (reproducible-builds.org), read here
+// and passed in: no library code reads the environment. Unset: the zero
+// time (the editions' dates).
+func sourceDate() (time.Time, error) {
+	return build.ParseEpoch(os.Getenv("SOURCE_DATE_EPOCH"))
+}
+
+// keepSite is AWAREKIT_KEEP_SITE: keep the temporary Hugo project of the
+// site (debugging templates).
+func keepSite() bool { return os.Getenv("AWAREKIT_KEEP_SITE") != "" }
 
 // interrupted is the error of a command stopped by a signal: exit status
 // 128 + the signal's number, as a shell reports it.

@@ -177,8 +177,11 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opt.Data, opt.Root, opt.Now = dirs.Data, dirs.Kit, now
+	if opt.SourceDate, err = sourceDate(); err != nil {
+		return err
+	}
 	opt.Editions, opt.Strict, opt.BaseURL = eds, *strict, *baseURL
-	opt.Site = site.Hook(site.Options{Root: opt.Root, BaseURL: *baseURL, Log: stderr})
+	opt.Site = site.Hook(site.Options{Root: opt.Root, BaseURL: *baseURL, Log: stderr, Keep: keepSite()})
 	opt.Waiting = func(dir string) {
 		fmt.Fprintf(stderr, "awarekit: waiting for another build in %s to finish\n", dir)
 	}

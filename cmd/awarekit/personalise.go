@@ -37,6 +37,9 @@ func personaliseCmd(args []string, stdout, stderr io.Writer) error {
 	if opt.Now, err = today(); err != nil {
 		return err
 	}
+	if opt.SourceDate, err = sourceDate(); err != nil {
+		return err
+	}
 	opt.Size = strings.ToLower(opt.Size)
 	files, err := build.Personalise(opt)
 	if err != nil {

@@ -50,7 +50,7 @@ func BenchmarkPosterA4(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := pdf.Write(io.Discard, pg, k.Fonts, build.Date(j.Edition)); err != nil {
+		if err := pdf.Write(io.Discard, pg, k.Fonts, k.Date(j.Edition)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -67,7 +67,7 @@ func BenchmarkPDFA4(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := pdf.Write(io.Discard, pg, k.Fonts, build.Date(j.Edition)); err != nil {
+		if err := pdf.Write(io.Discard, pg, k.Fonts, k.Date(j.Edition)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
 	"github.com/awarekit/awarekit/kit/internal/par"
+	"github.com/awarekit/awarekit/kit/kitset"
 	"github.com/awarekit/awarekit/kit/layout"
 	"github.com/awarekit/awarekit/kit/manifest"
 	"github.com/awarekit/awarekit/kit/pdf"
@@ -47,6 +48,11 @@ type Options struct {
 	// Now is today for the stale check. Zero: the wall clock (the command
 	// reads it once; tests fix it).
 	Now time.Time
+	// SourceDate, when set, dates the files a build writes instead of the
+	// editions' updated dates (SOURCE_DATE_EPOCH, which the command reads:
+	// no library code reads the environment). The files inside a kit's zip
+	// keep their edition's date.
+	SourceDate time.Time
 	// Waiting is called once if another build holds the lock of the
 	// output's parent folder and this one waits for it.
 	Waiting func(dir string)
@@ -59,14 +65,9 @@ type Options struct {
 	Site func(SiteJob) error
 }
 
-// SiteJob is what the site builder gets.
-type SiteJob struct {
-	Out      string                       // the temporary output root: write the site here
-	Editions []*content.Edition           // the editions being built
-	All      []*content.Edition           // every edition of the data (for the language picker)
-	Files    map[string][]manifest.File   // produced files per edition code, paths relative to Out
-	I18n     map[string]map[string]string // merged interface strings per edition code
-}
+// SiteJob is what the site builder gets (kitset.SiteJob: the site does
+// not import build).
+type SiteJob = kitset.SiteJob
 
 // Summary is what a build produced.
 type Summary struct {
@@ -160,7 +161,7 @@ func Run(opt Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	kit.Cache, kit.BaseURL = opt.Cache, opt.BaseURL
+	kit.Cache, kit.BaseURL, kit.SourceDate = opt.Cache, opt.BaseURL, opt.SourceDate
 	stale = append(stale, SiteWarnings(opt.BaseURL)...)
 	opt.Cache.rotate(codes, len(opt.Editions) == 0)
 	jobs := kit.PosterJobs(eds)

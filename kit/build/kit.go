@@ -26,7 +26,7 @@ func (k *Kit) writeKit(out string, e *content.Edition, files []manifest.File, ve
 	name := path.Join(e.Code, "kit-"+e.Code+".zip")
 	m := bundle.Manifest{
 		Edition: e.Code, Region: e.RegionName, Language: e.LanguageName, Status: e.Status,
-		Version: version, BuildDate: Date(e).Format("2006-01-02"),
+		Version: version, BuildDate: k.Date(e).Format("2006-01-02"),
 	}
 	extra, files, err := k.kitEntries(out, e, files)
 	if err != nil {

@@ -27,6 +27,7 @@ type PersonaliseOptions struct {
 	Bleed      bool      // print-shop variant: bleed and crop marks
 	Out        string    // the folder the PDFs go to (created if missing)
 	Now        time.Time // today, for the data's date checks (the command reads the clock)
+	SourceDate time.Time // SOURCE_DATE_EPOCH as the command read it; zero: the edition's date
 }
 
 // MaxCSVBytes bounds the CSV file read.
@@ -94,7 +95,7 @@ func Personalise(opt PersonaliseOptions) ([]string, error) {
 	}
 	var files []file
 	taken := map[string]int{}
-	date := Date(e)
+	date := Date(e, opt.SourceDate)
 	for _, r := range rows {
 		var logo []byte
 		var fe local.Errors

@@ -42,7 +42,10 @@ type Kit struct {
 	Fonts   layout.Fonts
 	Cache   *Cache // posters of the previous build, or nil
 	BaseURL string // where the site is published (see Options.BaseURL)
-	shared  sharedPreviews
+	// SourceDate dates the files instead of the editions' dates when set
+	// (see Options.SourceDate).
+	SourceDate time.Time
+	shared     sharedPreviews
 }
 
 // LoadKit reads the designs (posters/) and interface strings (i18n/) of
@@ -207,7 +210,7 @@ func (k *Kit) writePoster(out string, j PosterJob, pg *layout.Page) ([]manifest.
 		files = append(files, f)
 		return full, err
 	}
-	date := Date(j.Edition)
+	date := k.Date(j.Edition)
 	var key [32]byte
 	if k.Cache != nil {
 		var err error
@@ -310,10 +313,16 @@ func (s *sharedPreviews) previews(pg *layout.Page, fonts layout.Fonts, write fun
 }
 
 // Date is the fixed date written into an edition's files: its
-// updated date, or SOURCE_DATE_EPOCH when set.
-func Date(e *content.Edition) time.Time {
-	if t, ok := sourceDateEpoch(); ok {
-		return t
+// updated date, or the kit's SourceDate (SOURCE_DATE_EPOCH) when set.
+func (k *Kit) Date(e *content.Edition) time.Time {
+	return Date(e, k.SourceDate)
+}
+
+// Date is the fixed date written into an edition's files: epoch when set
+// (SOURCE_DATE_EPOCH, see ParseEpoch), else its updated date.
+func Date(e *content.Edition, epoch time.Time) time.Time {
+	if !epoch.IsZero() {
+		return epoch.UTC()
 	}
 	return EditionDate(e)
 }

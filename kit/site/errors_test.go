@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/awarekit/awarekit/kit/build"
+	"github.com/awarekit/awarekit/kit/kitset"
 )
 
 // A template error names the kit folder's file, with its line and column,
@@ -32,7 +32,7 @@ func TestTemplateErrors(t *testing.T) {
 		if err := os.WriteFile(p, []byte(c.text), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		err := Build(build.SiteJob{Out: t.TempDir(), Editions: eds, All: eds}, Options{Root: kit})
+		err := Build(kitset.SiteJob{Out: t.TempDir(), Editions: eds, All: eds}, Options{Root: kit})
 		want := filepath.Join(kit, filepath.FromSlash(c.want))
 		if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), ".site-") {
 			t.Errorf("%s: got %v\nwant it to start with %s", c.name, err, want)

@@ -10,9 +10,9 @@ import (
 	"testing"
 
 	"github.com/awarekit/awarekit"
-	"github.com/awarekit/awarekit/kit/build"
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/i18n"
+	"github.com/awarekit/awarekit/kit/kitset"
 )
 
 // The templates are safe even when check missed hostile data: HTML in a
@@ -56,7 +56,7 @@ func TestHostileData(t *testing.T) {
 	strs["call"] = "Appeler " + meta
 	eds := []*content.Edition{&fr}
 	out := t.TempDir()
-	job := build.SiteJob{Out: out, Editions: eds, All: eds, I18n: map[string]map[string]string{fr.Code: strs}}
+	job := kitset.SiteJob{Out: out, Editions: eds, All: eds, I18n: map[string]map[string]string{fr.Code: strs}}
 	if err := Build(job, Options{}); err != nil {
 		t.Fatal(err)
 	}

@@ -25,9 +25,9 @@ import (
 	"strings"
 
 	"github.com/awarekit/awarekit"
-	"github.com/awarekit/awarekit/kit/build"
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/i18n"
+	"github.com/awarekit/awarekit/kit/kitset"
 	"github.com/awarekit/awarekit/kit/manifest"
 	"github.com/awarekit/awarekit/kit/typo"
 	"gopkg.in/yaml.v3"
@@ -44,17 +44,21 @@ type Options struct {
 	BaseURL string
 	// Log receives Hugo's warnings and errors. Nil: discarded.
 	Log io.Writer
+	// Keep leaves the temporary Hugo project in place and names it in Log
+	// (debugging a template: AWAREKIT_KEEP_SITE, read by the command).
+	Keep bool
 }
 
-// Hook returns the function build.Options.Site expects.
-func Hook(opt Options) func(build.SiteJob) error {
-	return func(job build.SiteJob) error { return Build(job, opt) }
+// Hook returns the function build.Options.Site expects (the site does not
+// import build: build calls it through this hook).
+func Hook(opt Options) func(kitset.SiteJob) error {
+	return func(job kitset.SiteJob) error { return Build(job, opt) }
 }
 
 // Build writes the site of job.Editions into job.Out: each edition's pages
 // into job.Out/<code>/, and, when every edition of the data is built, the
 // region and language picker and the sitemap index at the root.
-func Build(job build.SiteJob, opt Options) error {
+func Build(job kitset.SiteJob, opt Options) error {
 	if len(job.Editions) == 0 {
 		return nil
 	}
@@ -67,10 +71,10 @@ func Build(job build.SiteJob, opt Options) error {
 	if err != nil {
 		return err
 	}
-	if os.Getenv("AWAREKIT_KEEP_SITE") == "" {
+	if !opt.Keep {
 		defer os.RemoveAll(work)
-	} else {
-		fmt.Fprintln(os.Stderr, "site: keeping", work)
+	} else if opt.Log != nil {
+		fmt.Fprintln(opt.Log, "site: keeping", work)
 	}
 	proj := filepath.Join(work, "project")
 	staging := filepath.Join(work, "public")
@@ -88,7 +92,7 @@ func Build(job build.SiteJob, opt Options) error {
 type project struct {
 	Dir string
 	Opt Options
-	Job build.SiteJob
+	Job kitset.SiteJob
 }
 
 // kitFS returns the kit folder over the embedded defaults.

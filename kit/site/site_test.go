@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/awarekit/awarekit/kit/build"
 	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/kitset"
 	"github.com/awarekit/awarekit/kit/manifest"
 	"github.com/awarekit/awarekit/kit/testkit"
 )
@@ -78,7 +78,7 @@ func buildFixture(t *testing.T) (string, []*content.Edition) {
 			files[e.Code] = append(files[e.Code], f)
 		}
 	}
-	job := build.SiteJob{Out: out, Editions: eds, All: eds, Files: files}
+	job := kitset.SiteJob{Out: out, Editions: eds, All: eds, Files: files}
 	if err := Build(job, Options{}); err != nil {
 		t.Fatal(err)
 	}
@@ -277,7 +277,7 @@ func TestKitFolder(t *testing.T) {
 	}
 	write("layouts/safety.html", `{{ define "main" }}<p>our own safety page</p>{{ end }}`)
 	out := t.TempDir()
-	job := build.SiteJob{Out: out, Editions: eds, All: eds}
+	job := kitset.SiteJob{Out: out, Editions: eds, All: eds}
 	if err := Build(job, Options{Root: kit}); err != nil {
 		t.Fatal(err)
 	}
@@ -287,7 +287,7 @@ func TestKitFolder(t *testing.T) {
 	}
 
 	write("i18n/fr.yaml", "advice_heading: A\nmyths_heading: B\nmyth_label: C\nreality_label: D\ncontacts_heading: E\nverified_on: F\nsources_label: S\nnot_verified: N\nmonths: a,b,c,d,e,f,g,h,i,j,k,l\nguide_sources: Q\nguide_verified: V\ndraft_mark: G\nemergency: H\nneed_urgent: U\nneed_remove: R\nneed_report: P\nneed_talk: T\nneed_other: O\n")
-	err = Build(build.SiteJob{Out: t.TempDir(), Editions: eds, All: eds}, Options{Root: kit})
+	err = Build(kitset.SiteJob{Out: t.TempDir(), Editions: eds, All: eds}, Options{Root: kit})
 	if err == nil || !strings.Contains(err.Error(), "missing the site's keys site_name, skip_to_content") {
 		t.Errorf("got %v, want the missing keys named", err)
 	}
@@ -297,7 +297,7 @@ func BenchmarkBuild(b *testing.B) {
 	eds := fixture(b)
 	for b.Loop() {
 		out := b.TempDir()
-		if err := Build(build.SiteJob{Out: out, Editions: eds, All: eds}, Options{}); err != nil {
+		if err := Build(kitset.SiteJob{Out: out, Editions: eds, All: eds}, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -308,7 +308,7 @@ func BenchmarkBuild(b *testing.B) {
 func TestPartialBuild(t *testing.T) {
 	eds := fixture(t)
 	out := t.TempDir()
-	if err := Build(build.SiteJob{Out: out, Editions: eds[2:], All: eds}, Options{}); err != nil {
+	if err := Build(kitset.SiteJob{Out: out, Editions: eds[2:], All: eds}, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(filepath.Join(out, "de-LU", "contacts", "index.html"))

@@ -129,6 +129,9 @@ func load(root string) (*build.Kit, build.PosterJob, error) {
 	if err != nil {
 		return nil, build.PosterJob{}, err
 	}
+	if kit.SourceDate, err = build.ParseEpoch(os.Getenv("SOURCE_DATE_EPOCH")); err != nil {
+		return nil, build.PosterJob{}, err
+	}
 	for _, j := range kit.PosterJobs([]*content.Edition{e}) {
 		if j.Design.ID == design && j.Size == size && j.Variant == "office" {
 			return kit, j, nil
@@ -165,7 +168,7 @@ func poster(kit *build.Kit, job build.PosterJob, i int) ([]byte, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, pg, kit.Fonts, build.Date(j.Edition)); err != nil {
+	if err := pdf.Write(&buf, pg, kit.Fonts, kit.Date(j.Edition)); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

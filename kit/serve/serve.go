@@ -1,4 +1,10 @@
-package site
+// Package serve is the live preview (awarekit serve): it builds the kit
+// with build and site into a temporary folder, serves it on 127.0.0.1
+// (HTTP, server-sent events for the reload), and rebuilds when the data
+// or the kit folder change (fsnotify, else a poller). It comes last in the
+// flow before the command: it depends on build and site, nothing depends
+// on it.
+package serve
 
 import (
 	"bytes"
@@ -19,15 +25,19 @@ import (
 	"time"
 
 	"github.com/awarekit/awarekit/kit/build"
+	"github.com/awarekit/awarekit/kit/site"
 	"github.com/fsnotify/fsnotify"
 )
 
-// ServeOptions configure the live preview.
-type ServeOptions struct {
+// Options configure the live preview.
+type Options struct {
 	Data string // the data folder
 	Root string // the kit folder (posters/, i18n/, layouts/, assets/)
 	Port int    // on 127.0.0.1; 0: 1313
 	Log  io.Writer
+	// SourceDate dates the files as build.Options.SourceDate does
+	// (SOURCE_DATE_EPOCH, read by the command); zero: the editions' dates.
+	SourceDate time.Time
 }
 
 // Serve runs the live preview: it builds every edition as `awarekit build`
@@ -46,7 +56,7 @@ type ServeOptions struct {
 // to HTML pages: a script that reloads the page after a rebuild
 // (/_awarekit/reload.js, listening to /_awarekit/reload), and the page's
 // Content-Security-Policy allowing that connection to the preview itself.
-func Serve(ctx context.Context, opt ServeOptions) error {
+func Serve(ctx context.Context, opt Options) error {
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	}
@@ -63,11 +73,11 @@ func Serve(ctx context.Context, opt ServeOptions) error {
 	// build (build.Cache).
 	cache := build.NewCache()
 	reload := newBroadcast()
-	hook := Hook(Options{Root: opt.Root, Log: opt.Log})
+	hook := site.Hook(site.Options{Root: opt.Root, Log: opt.Log})
 	rebuild := func(editions []string) error {
 		start := time.Now()
 		_, err := build.Run(build.Options{
-			Root: opt.Root, Data: opt.Data, Out: out, Cache: cache, Editions: editions, Site: hook,
+			Root: opt.Root, Data: opt.Data, Out: out, Cache: cache, Editions: editions, Site: hook, SourceDate: opt.SourceDate,
 		})
 		if err != nil {
 			return err
@@ -246,7 +256,7 @@ func (b *broadcast) serve(w http.ResponseWriter, r *http.Request) {
 // events). Without notices (too many folders, an unsupported file system)
 // it polls once a second. A failed rebuild is reported and the last good
 // preview stays.
-func watch(ctx context.Context, opt ServeOptions, rebuild func(editions []string) error) {
+func watch(ctx context.Context, opt Options, rebuild func(editions []string) error) {
 	dirs := []string{opt.Data}
 	for _, d := range []string{"posters", "i18n", "layouts", "assets"} {
 		dirs = append(dirs, filepath.Join(opt.Root, d))

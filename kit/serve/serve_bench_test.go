@@ -1,4 +1,4 @@
-package site
+package serve
 
 import (
 	"bytes"
@@ -38,7 +38,7 @@ func BenchmarkServeUpdate(b *testing.B) {
 	ln.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	stopped := make(chan error, 1)
-	go func() { stopped <- Serve(ctx, ServeOptions{Data: data, Root: root, Port: port, Log: io.Discard}) }()
+	go func() { stopped <- Serve(ctx, Options{Data: data, Root: root, Port: port, Log: io.Discard}) }()
 	defer func() {
 		cancel()
 		if err := <-stopped; err != nil {
