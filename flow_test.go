@@ -35,6 +35,7 @@ var flowTiers = map[string]int{
 	"kit/local":            0,
 	"kit/manifest":         0,
 	"kit/testkit":          0,
+	"kit/vocab":            0, // the registry of box kinds, sheets and texts
 	"kit/content":          1,
 	"kit/i18n":             1,
 	"kit/layout":           2,

@@ -41,6 +41,9 @@ type Options struct {
 	Cache    *Cache    // reuse the unchanged posters and kits of the previous build (live preview); nil: none
 	BaseURL  string    // where the site is published; an absolute https://… URL puts the site's address and QR code on the posters
 
+	// Kit is the kit of Root loaded before (the live preview keeps it
+	// while only the data change); nil: loaded from Root.
+	Kit *kitset.Kit
 	// Context stops the build (a signal): it returns ctx.Err() at the
 	// next step and removes its temporary folder; the output is untouched.
 	// Nil: never stopped.
@@ -157,7 +160,15 @@ func Run(opt Options) (*Summary, error) {
 		return nil, err
 	}
 	defer out.unlock()
-	kit, err := LoadKit(opt.Root, eds)
+	// The kit holds the strings of every edition, not only of those built:
+	// the site renders them all (the links between editions).
+	var kit *Kit
+	if opt.Kit != nil {
+		kit = &Kit{Kit: opt.Kit}
+		err = opt.Kit.Add(set.Editions)
+	} else {
+		kit, err = LoadKit(opt.Root, set.Editions)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -209,7 +220,7 @@ func Run(opt Options) (*Summary, error) {
 		return nil, err
 	}
 	if opt.Site != nil {
-		job := SiteJob{Out: tmp, Editions: eds, All: set.Editions, Files: files, I18n: kit.I18n}
+		job := SiteJob{Out: tmp, Editions: eds, All: set.Editions, Files: files, Kit: kit.Kit}
 		if err := opt.Site(job); err != nil {
 			return nil, fmt.Errorf("site: %w", err)
 		}

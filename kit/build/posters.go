@@ -3,18 +3,16 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"sync"
 	"time"
 
-	"github.com/awarekit/awarekit"
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
-	"github.com/awarekit/awarekit/kit/i18n"
 	"github.com/awarekit/awarekit/kit/internal/par"
+	"github.com/awarekit/awarekit/kit/kitset"
 	"github.com/awarekit/awarekit/kit/layout"
 	"github.com/awarekit/awarekit/kit/manifest"
 	"github.com/awarekit/awarekit/kit/pdf"
@@ -34,12 +32,10 @@ var Variants = []struct {
 	{"bleed", "-bleed", BleedMM},
 }
 
-// Kit is what a build reads besides the data: designs and i18n strings,
-// from the project folder with the embedded defaults underneath.
+// Kit is what a build reads besides the data (kitset.Kit: designs,
+// strings and fonts, loaded once), with what this build adds to it.
 type Kit struct {
-	Designs []*layout.Design
-	I18n    map[string]map[string]string // edition code → strings
-	Fonts   layout.Fonts
+	*kitset.Kit
 	Cache   *Cache // posters of the previous build, or nil
 	BaseURL string // where the site is published (see Options.BaseURL)
 	// SourceDate dates the files instead of the editions' dates when set
@@ -49,47 +45,16 @@ type Kit struct {
 }
 
 // LoadKit reads the designs (posters/) and interface strings (i18n/) of
-// root, falling back on the embedded defaults, for the given editions. The
-// kit folder is read through awarekit.KitFS: every file that is not a
-// regular file, and a root that does not exist, are errors.
+// root, falling back on the embedded defaults, for the given editions
+// (kitset.Load). The kit folder is read through awarekit.KitFS: every
+// file that is not a regular file, and a root that does not exist, are
+// errors.
 func LoadKit(root string, eds []*content.Edition) (*Kit, error) {
-	fsys, err := awarekit.KitFS(root) // regular files only: links, FIFOs and devices refused
-	var probs diag.List
-	probs = appendErr(probs, err)
-	k := &Kit{I18n: map[string]map[string]string{}}
-	fonts, err := layout.LoadFonts()
-	if err != nil {
+	k, err := kitset.Load(root, eds)
+	if k == nil {
 		return nil, err
 	}
-	k.Fonts = fonts
-	posters, _ := fs.Sub(fsys, "posters")
-	ds, err := layout.LoadDesigns(posters, path.Join(shown(root), "posters"))
-	probs = appendErr(probs, err)
-	k.Designs = ds
-	tr, _ := fs.Sub(fsys, "i18n")
-	for _, e := range eds {
-		m, err := i18n.Load(tr, path.Join(shown(root), "i18n"), e.Language, e.Code)
-		probs = appendErr(probs, err)
-		k.I18n[e.Code] = m
-	}
-	return k, probs.Err()
-}
-
-func shown(root string) string {
-	if root == "" || root == "." {
-		return "."
-	}
-	return filepath.ToSlash(root)
-}
-
-func appendErr(l diag.List, err error) diag.List {
-	if err == nil {
-		return l
-	}
-	if d, ok := err.(*diag.Error); ok {
-		return append(l, d.Problems...)
-	}
-	return append(l, diag.Problem{Msg: err.Error()})
+	return &Kit{Kit: k}, err
 }
 
 // PosterJob is one poster file set to produce: a design at a size in a
@@ -159,6 +124,16 @@ func layoutErr(jobs []PosterJob, errs []error) error {
 		}
 	}
 	return probs.Err()
+}
+
+func appendErr(l diag.List, err error) diag.List {
+	if err == nil {
+		return l
+	}
+	if d, ok := err.(*diag.Error); ok {
+		return append(l, d.Problems...)
+	}
+	return append(l, diag.Problem{Msg: err.Error()})
 }
 
 // writePosters lays out every poster and writes its PDF, and a PNG preview

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/awarekit/awarekit/kit/diag"
+	"github.com/awarekit/awarekit/kit/vocab"
 )
 
 var (
@@ -271,12 +272,8 @@ func (l *loader) validate(e *Edition, folder string) {
 	if c := known(checker{l: l, file: fileTexts, sources: ed.sources}); !l.bad[fileTexts] {
 		t := e.Texts
 		srcCheck(c, "source", t.Source)
-		for _, kv := range []struct{ k, v string }{
-			{"title", t.Title}, {"definition", t.Definition}, {"warning", t.Warning},
-			{"advice_intro", t.AdviceIntro}, {"shared_intro", t.SharedIntro},
-			{"slogan", t.Slogan}, {"question", t.Question}, {"call_to_action", t.CallToAction},
-		} {
-			c.required(kv.k, kv.v)
+		for _, k := range vocab.Texts {
+			c.required(k, t.Text(k))
 		}
 	}
 

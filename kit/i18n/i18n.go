@@ -3,7 +3,8 @@
 // whose keys override the language's. Files are flat YAML maps, key: text,
 // which Hugo reads too. They are untrusted: decoded as strictly as the
 // data (one document, no tags, no aliases), every key one of the built-in
-// strings (or x_…, a kit's own), every string limited in length, free of
+// strings (or x_…, a kit's own, or design_<id> and where_<id> of a kit's
+// own design), every string limited in length, free of
 // control characters, bidirectional overrides and HTML (see CheckString).
 //
 // It only reads and merges strings; typography is applied where they are
@@ -22,6 +23,7 @@ import (
 
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
+	"github.com/awarekit/awarekit/kit/vocab"
 )
 
 // Required lists the keys the posters print; every language must have them.
@@ -88,7 +90,7 @@ func checkFile(file string, b []byte) diag.List {
 	m := doc.Content[0]
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
-		if _, ok := slices.BinarySearch(known, k.Value); !ok && !strings.HasPrefix(k.Value, CustomPrefix) {
+		if _, ok := slices.BinarySearch(known, k.Value); !ok && !strings.HasPrefix(k.Value, CustomPrefix) && !vocab.IsDesignKey(k.Value) {
 			msg := fmt.Sprintf("unknown key %q", k.Value)
 			if s := suggest(k.Value); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)

@@ -2,15 +2,14 @@ package l10n
 
 import (
 	"fmt"
-	"io/fs"
 	"math"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/awarekit/awarekit"
+	"github.com/awarekit/awarekit/kit/kitset"
 	"github.com/awarekit/awarekit/kit/layout"
+	"github.com/awarekit/awarekit/kit/vocab"
 )
 
 // Unit is an entry as a translator sees it: the source text, the current
@@ -34,41 +33,25 @@ const (
 	StateStale      = "stale"      // translated, but the source text changed since
 )
 
-// shows is what a poster box shows, as string ids (a trailing . is a prefix).
+// shows is what a poster box shows, as string ids (a trailing . or _ is a
+// prefix): the box kind's strings in the registry (vocab.Kinds).
 func shows(b *layout.Box) []string {
-	switch b.Show {
-	case "title", "definition", "warning", "slogan", "question", "call_to_action":
-		return []string{"texts." + b.Show}
-	case "advice":
-		return []string{"texts.advice_intro", "texts.shared_intro", "advice.", "i18n.advice_heading"}
-	case "myths":
-		return []string{"myths.", "i18n.myths_heading", "i18n.myth_label", "i18n.reality_label"}
-	case "steps":
-		return []string{"advice.", "i18n.icon_"}
-	case "contacts", "contacts_list":
-		return []string{"contacts.", "i18n.contacts_heading", "i18n.need_", "i18n.poster_qr_alt"}
-	case "footer":
-		return []string{"i18n.sources_label", "i18n.verified_on", "i18n.not_verified", "i18n.months", "i18n.emergency"}
-	case "sheet_title":
-		return []string{"sheets." + b.Sheet + ".title"}
-	case "sheet":
-		return []string{"sheets." + b.Sheet + "."}
-	case "label":
-		return []string{"i18n." + b.Key}
-	case "parents", "reception":
-		return []string{"sheets." + b.Show + "."}
+	k, ok := vocab.Lookup(b.Show)
+	if !ok {
+		return nil
 	}
-	return nil
+	return k.StringIDs(b.Sheet, b.Key)
 }
 
 // single reports whether a box shows exactly one string (so a budget makes sense).
 func single(b *layout.Box) bool {
-	return slices.Contains([]string{"title", "definition", "warning", "slogan", "question", "call_to_action", "sheet_title", "label"}, b.Show)
+	k, ok := vocab.Lookup(b.Show)
+	return ok && k.Single
 }
 
 func matches(pats []string, id string) bool {
 	for _, p := range pats {
-		if p == id || strings.HasSuffix(p, ".") && strings.HasPrefix(id, p) {
+		if p == id || (strings.HasSuffix(p, ".") || strings.HasSuffix(p, "_")) && strings.HasPrefix(id, p) {
 			return true
 		}
 	}
@@ -81,21 +64,18 @@ type posters struct {
 	fonts   layout.Fonts
 }
 
-// loadPosters reads the designs of the kit folder root (over the built-in
-// ones). Budgets are a help, not a requirement: without designs or fonts,
-// units simply carry none.
-func loadPosters(root string) posters {
-	fsys, _ := awarekit.KitFS(root) // regular files only; what it refuses, open reports
-	sub, err := fs.Sub(fsys, "posters")
-	if err != nil {
+// loadPosters takes the designs and fonts of the kit (opt.Kit, else the
+// kit folder opt.Root over the built-in one). Budgets are a help, not a
+// requirement: without designs or fonts, units simply carry none.
+func loadPosters(opt Options) posters {
+	k := opt.Kit
+	if k == nil {
+		k, _ = kitset.Load(opt.Root, nil) // what it refuses, open reports
+	}
+	if k == nil {
 		return posters{}
 	}
-	ds, _ := layout.LoadDesigns(sub, "posters")
-	fonts, err := layout.LoadFonts()
-	if err != nil {
-		return posters{designs: ds}
-	}
-	return posters{designs: ds, fonts: fonts}
+	return posters{designs: k.Designs, fonts: k.Fonts}
 }
 
 func (p posters) boxes() []struct {

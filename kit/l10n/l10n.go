@@ -27,6 +27,7 @@ import (
 
 	"github.com/awarekit/awarekit"
 	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/vocab"
 )
 
 // Hash is what translation.yaml stores of the source text a string was
@@ -154,7 +155,7 @@ func (ed *edition) collect() {
 	root := func(name string) *yaml.Node { return ed.files[name].root() }
 
 	t := root("texts.yaml")
-	for _, k := range []string{"title", "definition", "warning", "advice_intro", "shared_intro", "slogan", "question", "call_to_action"} {
+	for _, k := range vocab.Texts {
 		ed.scalar("texts."+k, "texts.yaml", t, k, k, "posters")
 	}
 	for _, s := range list(root("advice.yaml"), "steps") {
@@ -193,7 +194,7 @@ func (ed *edition) collect() {
 		}
 	}
 	sh := root("sheets.yaml")
-	for _, name := range []string{"reflexes", "parents", "reception"} {
+	for _, name := range vocab.Sheets {
 		_, s := get(sh, name)
 		p := "sheets." + name
 		ed.scalar(p+".title", "sheets.yaml", s, "title", "sheet_title", p)

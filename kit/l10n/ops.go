@@ -38,7 +38,7 @@ func Export(opt Options, code, source, format string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	c := &Catalog{Source: p.src.ed.Code, Target: code, Date: p.dst.ed.Date().String(), Units: p.units(loadPosters(opt.Root))}
+	c := &Catalog{Source: p.src.ed.Code, Target: code, Date: p.dst.ed.Date().String(), Units: p.units(loadPosters(opt))}
 	if format == FormatPO {
 		return WritePO(w, c)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
 	"github.com/awarekit/awarekit/kit/i18n"
+	"github.com/awarekit/awarekit/kit/kitset"
 )
 
 // Options locate the kit: the data folder and the kit folder whose i18n/
@@ -22,6 +23,9 @@ import (
 type Options struct {
 	Data string // data/
 	Root string // the kit folder (.)
+	// Kit is the kit of Root already loaded (its designs and fonts give
+	// the poster boxes and budgets of the strings); nil: loaded when needed.
+	Kit *kitset.Kit
 }
 
 // kitRoot is the kit folder (. when not given).

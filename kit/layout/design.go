@@ -12,6 +12,7 @@ import (
 
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
+	"github.com/awarekit/awarekit/kit/vocab"
 )
 
 // Design is a poster design (posters/<id>.yaml): boxes on an A4 grid, in
@@ -83,16 +84,11 @@ type Box struct {
 	Breaks   string    `yaml:"breaks"`   // optimal (default: total-fit) | greedy
 }
 
-// What a box can show.
-var Shows = []string{
-	"title", "definition", "warning", "advice", "myths", "contacts",
-	"slogan", "question", "steps", "call_to_action", "footer",
-	"sheet_title", "sheet", "contacts_list", "label", "guide",
-	"site", "card_contacts",
-}
+// What a box can show: the box kinds of the registry (vocab.Kinds).
+var Shows = vocab.Names()
 
-// Sheets a box can show (content.Sheets).
-var SheetNames = []string{"reflexes", "parents", "reception"}
+// Sheets a box can show (content.Sheets; vocab.Sheets).
+var SheetNames = vocab.Sheets
 
 // Page sizes in millimetres (ISO 216) and custom formats.
 var PaperSizes = map[string][2]float64{
@@ -260,7 +256,8 @@ func (d *Design) checkBoxes(where string, boxes []Box, seen map[string]bool, add
 		}
 		seen[b.ID] = true
 		f = where + "." + b.ID
-		if !slices.Contains(Shows, b.Show) {
+		kind, known := vocab.Lookup(b.Show)
+		if !known {
 			add(f+".show", "%q is not one of %s", b.Show, strings.Join(Shows, ", "))
 		}
 		inPage(f, b.X, b.Y, b.W, b.H)
@@ -272,7 +269,7 @@ func (d *Design) checkBoxes(where string, boxes []Box, seen map[string]bool, add
 		} else {
 			for _, s := range d.Sizes {
 				min := MinBody[s]
-				if b.Show == "footer" {
+				if kind.Small {
 					min *= 0.6 // small print: dates and sources
 				}
 				if got := b.Size[1] * d.Scale(s); got < min-1e-6 {
@@ -283,19 +280,19 @@ func (d *Design) checkBoxes(where string, boxes []Box, seen map[string]bool, add
 		for _, c := range []struct{ k, v string }{{"color", b.Color}, {"accent", b.Accent}, {"fill", b.Fill}} {
 			useColor(f+"."+c.k, c.v)
 		}
-		if (b.Show == "contacts" || b.Show == "contacts_list" || b.Show == "card_contacts" || b.Show == "site") && b.QR <= 0 {
+		if kind.QR && b.QR <= 0 {
 			add(f+".qr", "missing: the side of the QR codes in mm")
 		}
-		if b.Show == "steps" && b.Icon <= 0 {
+		if kind.Icon && b.Icon <= 0 {
 			add(f+".icon", "missing: the side of the icons in mm")
 		}
 		if b.Breaks != "" && b.Breaks != "optimal" && b.Breaks != "greedy" {
 			add(f+".breaks", "%q is not one of optimal, greedy", b.Breaks)
 		}
-		if b.Show == "label" && b.Key == "" {
+		if kind.Key && b.Key == "" {
 			add(f+".key", "missing: the i18n key of the label")
 		}
-		if (b.Show == "sheet" || b.Show == "sheet_title") && !slices.Contains(SheetNames, b.Sheet) {
+		if kind.Sheet && !slices.Contains(SheetNames, b.Sheet) {
 			add(f+".sheet", "%q is not one of %s", b.Sheet, strings.Join(SheetNames, ", "))
 		}
 	}

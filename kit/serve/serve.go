@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/awarekit/awarekit/kit/build"
+	"github.com/awarekit/awarekit/kit/kitset"
 	"github.com/awarekit/awarekit/kit/site"
 	"github.com/fsnotify/fsnotify"
 )
@@ -74,12 +75,24 @@ func Serve(ctx context.Context, opt Options) error {
 	cache := build.NewCache()
 	reload := newBroadcast()
 	hook := site.Hook(site.Options{Root: opt.Root, Log: opt.Log})
+	// The kit (designs, strings, fonts) is loaded once and kept while only
+	// editions' data change; anything else (the kit folder, an edition
+	// added) reloads it.
+	var kit *kitset.Kit
 	rebuild := func(editions []string) error {
 		start := time.Now()
+		if kit == nil || editions == nil {
+			k, err := kitset.Load(opt.Root, nil)
+			if err != nil {
+				return err
+			}
+			kit = k
+		}
 		_, err := build.Run(build.Options{
-			Root: opt.Root, Data: opt.Data, Out: out, Cache: cache, Editions: editions, Site: hook, SourceDate: opt.SourceDate,
+			Root: opt.Root, Kit: kit, Data: opt.Data, Out: out, Cache: cache, Editions: editions, Site: hook, SourceDate: opt.SourceDate,
 		})
 		if err != nil {
+			kit = nil // its strings may hold what failed: read it again
 			return err
 		}
 		what := "every edition"

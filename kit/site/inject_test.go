@@ -11,7 +11,6 @@ import (
 
 	"github.com/awarekit/awarekit"
 	"github.com/awarekit/awarekit/kit/content"
-	"github.com/awarekit/awarekit/kit/i18n"
 	"github.com/awarekit/awarekit/kit/kitset"
 )
 
@@ -45,18 +44,14 @@ func TestHostileData(t *testing.T) {
 		"![img](https://evil.example/x.png) ![jsimg](javascript:alert(1))\n\n" +
 		meta + "\n\n<script>alert(1)</script>\n\nfin <b onclick=\"x\">inline</b>\n"
 
-	sub, err := fs.Sub(awarekit.Overlay(nil, awarekit.Defaults, awarekit.Site), "i18n")
-	if err != nil {
-		t.Fatal(err)
-	}
-	strs, err := i18n.Load(sub, "i18n", fr.Language, fr.Code)
-	if err != nil {
-		t.Fatal(err)
-	}
-	strs["call"] = "Appeler " + meta
 	eds := []*content.Edition{&fr}
+	kit, err := kitset.Load("", eds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kit.I18n[fr.Code]["call"] = "Appeler " + meta
 	out := t.TempDir()
-	job := kitset.SiteJob{Out: out, Editions: eds, All: eds, I18n: map[string]map[string]string{fr.Code: strs}}
+	job := kitset.SiteJob{Out: out, Editions: eds, All: eds, Kit: kit}
 	if err := Build(job, Options{}); err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/manifest"
 	"github.com/awarekit/awarekit/kit/typo"
+	"github.com/awarekit/awarekit/kit/vocab"
 )
 
 // The view model is what the templates read, one JSON data file per
@@ -312,7 +313,7 @@ func groups(docs []download, designs []designInfo, strs map[string]string, dims 
 		if len(fs) == 0 {
 			continue
 		}
-		df := designFile{ID: d.ID, Name: strs["design_"+d.ID], Where: strs["where_"+d.ID]}
+		df := designFile{ID: d.ID, Name: strs[vocab.DesignPrefix+d.ID], Where: strs[vocab.WherePrefix+d.ID]}
 		if df.Name == "" {
 			df.Name = d.Name
 		}

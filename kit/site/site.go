@@ -24,13 +24,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/awarekit/awarekit"
 	"github.com/awarekit/awarekit/kit/content"
-	"github.com/awarekit/awarekit/kit/i18n"
 	"github.com/awarekit/awarekit/kit/kitset"
 	"github.com/awarekit/awarekit/kit/manifest"
 	"github.com/awarekit/awarekit/kit/typo"
-	"gopkg.in/yaml.v3"
 )
 
 // Options configure the site build.
@@ -78,7 +75,12 @@ func Build(job kitset.SiteJob, opt Options) error {
 	}
 	proj := filepath.Join(work, "project")
 	staging := filepath.Join(work, "public")
-	p := &project{Dir: proj, Opt: opt, Job: job}
+	p := &project{Dir: proj, Opt: opt, Job: job, kit: job.Kit}
+	if p.kit == nil {
+		if p.kit, err = kitset.Load(opt.Root, p.languages()); err != nil {
+			return err
+		}
+	}
 	if err := p.write(); err != nil {
 		return err
 	}
@@ -93,15 +95,13 @@ type project struct {
 	Dir string
 	Opt Options
 	Job kitset.SiteJob
+	kit *kitset.Kit // the build's kit, or the one loaded from Opt.Root
 }
 
-// kitFS returns the kit folder over the embedded defaults.
-func (p *project) kitFS() fs.FS {
-	// Only the kit folder's regular files (awarekit.KitFS); what it refuses
-	// (links, FIFOs, devices) build.LoadKit has reported already.
-	kit, _ := awarekit.KitFS(p.Opt.Root)
-	return kit
-}
+// kitFS returns the kit folder over the embedded defaults: only the kit
+// folder's regular files (awarekit.KitFS); what it refuses (links, FIFOs,
+// devices) kitset.Load has reported already.
+func (p *project) kitFS() fs.FS { return p.kit.FS }
 
 // rootPath returns the path part of the base URL, with slashes at both ends.
 func (p *project) rootPath() string {
@@ -140,9 +140,9 @@ func (p *project) write() error {
 	// Static files: hugolib does not copy them (the hugo command does):
 	// publish copies the assets into each edition's folder.
 	words := map[string]string{} // "brouillon", "Entwurf": a draft's mark in its own language
-	designs := readDesigns(kit)
+	designs := p.designs()
 	for _, e := range eds {
-		strs, err := p.strings(kit, e)
+		strs, err := p.strings(e)
 		if err != nil {
 			return err
 		}
@@ -240,21 +240,13 @@ func (p *project) config(ver string, words map[string]string) map[string]any {
 	}
 }
 
-// readDesigns reads the id, name, kind and audience of every poster design
-// (posters/*.yaml), to group the downloads. A design that cannot be read
-// is left out: the poster build reports its problems.
-func readDesigns(kit fs.FS) []designInfo {
+// designs are the id, name, kind and audience of every poster design of
+// the kit, to group the downloads; their titles and descriptions are the
+// edition's strings design_<id> and where_<id>.
+func (p *project) designs() []designInfo {
 	var ds []designInfo
-	files, _ := fs.Glob(kit, "posters/*.yaml")
-	for _, f := range files {
-		b, err := fs.ReadFile(kit, f)
-		if err != nil {
-			continue
-		}
-		var d designInfo
-		if yaml.Unmarshal(b, &d) == nil && d.ID != "" {
-			ds = append(ds, d)
-		}
+	for _, d := range p.kit.Designs {
+		ds = append(ds, designInfo{ID: d.ID, Name: d.Name, Kind: d.Kind, Audience: d.Audience})
 	}
 	return ds
 }
@@ -293,21 +285,13 @@ func defaultEdition(eds []*content.Edition) *content.Edition {
 	return eds[0]
 }
 
-// strings returns the merged interface strings of an edition, with
-// typography applied: from the build when it loaded them, else from the
-// kit's i18n/ over the embedded defaults.
-func (p *project) strings(kit fs.FS, e *content.Edition) (map[string]string, error) {
-	m := p.Job.I18n[e.Code]
-	if m == nil {
-		sub, err := fs.Sub(kit, "i18n")
-		if err != nil {
-			return nil, err
-		}
-		m, err = i18n.Load(sub, "i18n", e.Language, e.Code)
-		if err != nil {
-			return nil, err
-		}
+// strings returns the merged interface strings of an edition from the
+// kit, with typography applied.
+func (p *project) strings(e *content.Edition) (map[string]string, error) {
+	if err := p.kit.Add([]*content.Edition{e}); err != nil {
+		return nil, err
 	}
+	m := p.kit.I18n[e.Code]
 	var missing []string
 	for _, k := range Keys {
 		if m[k] == "" {
