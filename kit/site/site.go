@@ -25,6 +25,7 @@ import (
 	"strings"
 
 	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/diag"
 	"github.com/awarekit/awarekit/kit/kitset"
 	"github.com/awarekit/awarekit/kit/manifest"
 	"github.com/awarekit/awarekit/kit/typo"
@@ -77,7 +78,9 @@ func Build(job kitset.SiteJob, opt Options) error {
 	staging := filepath.Join(work, "public")
 	p := &project{Dir: proj, Opt: opt, Job: job, kit: job.Kit}
 	if p.kit == nil {
-		if p.kit, err = kitset.Load(opt.Root, p.languages()); err != nil {
+		// Without the build's kit: the designs, layouts and assets now,
+		// each edition's strings when its pages are written (strings).
+		if p.kit, err = kitset.Load(opt.Root, nil); err != nil {
 			return err
 		}
 	}
@@ -288,9 +291,7 @@ func defaultEdition(eds []*content.Edition) *content.Edition {
 // strings returns the merged interface strings of an edition from the
 // kit, with typography applied.
 func (p *project) strings(e *content.Edition) (map[string]string, error) {
-	if err := p.kit.Add([]*content.Edition{e}); err != nil {
-		return nil, err
-	}
+	loadErr := p.kit.Add([]*content.Edition{e}) // a no-op when the build loaded them
 	m := p.kit.I18n[e.Code]
 	var missing []string
 	for _, k := range Keys {
@@ -299,8 +300,17 @@ func (p *project) strings(e *content.Edition) (map[string]string, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("i18n/%s.yaml: missing the site's keys %s (see the # Site section of i18n/fr.yaml)",
-			e.Language, strings.Join(missing, ", "))
+		file := "i18n/" + e.Language + ".yaml"
+		msg := fmt.Sprintf("missing the site's keys %s (see the # Site section of i18n/fr.yaml)", strings.Join(missing, ", "))
+		var d *diag.Error
+		if errors.As(loadErr, &d) { // every problem at once
+			d.Problems = append(d.Problems, diag.Problem{File: file, Msg: msg})
+			return nil, d
+		}
+		return nil, fmt.Errorf("%s: %s", file, msg)
+	}
+	if loadErr != nil {
+		return nil, loadErr
 	}
 	out := make(map[string]string, len(m))
 	for k, v := range m {
