@@ -155,3 +155,13 @@ func TestKitNewDesign(t *testing.T) {
 		t.Error("guide: raw keys printed")
 	}
 }
+
+// TestBadSourceDateEpoch: SOURCE_DATE_EPOCH that is not a number of
+// seconds is an error (reproducible-builds.org), not silently ignored.
+func TestBadSourceDateEpoch(t *testing.T) {
+	dir := validKit(t)
+	r := runEnv(t, dir, []string{"SOURCE_DATE_EPOCH=yesterday"}, "build", "--out", filepath.Join(t.TempDir(), "public"))
+	if r.code != 1 || !strings.Contains(r.stderr, `SOURCE_DATE_EPOCH="yesterday": not a number of seconds since 1970`) {
+		t.Errorf("build: %+v", r)
+	}
+}
