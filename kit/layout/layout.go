@@ -88,6 +88,11 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 		pg.Back = l.pg
 		l.pg = pg
 	}
+	if RightToLeft(e.Language) {
+		for p := pg; p != nil; p = p.Back {
+			mirror(p)
+		}
+	}
 	return pg, l.probs.Err()
 }
 
@@ -421,7 +426,7 @@ func (l *layouter) paras(b *Box) []Para {
 				if st.Situation != sit.kind {
 					continue
 				}
-				spans := []Span{{Text: "→ ", Role: Bold, Color: accent, Scale: 1}, {Text: l.t(st.Keyword), Role: Black, Color: accent, Scale: 1}}
+				spans := []Span{{Text: l.arrow(), Role: Bold, Color: accent, Scale: 1}, {Text: l.t(st.Keyword), Role: Black, Color: accent, Scale: 1}}
 				spans = append(spans, Emphasis(" "+l.t(st.Text), role, strongOf(role), ink, 1)...)
 				ps = append(ps, item(para(spans, 0.35), 1))
 				if st.Note != "" {

@@ -559,11 +559,8 @@ func (s setter) emit(pg *Page, b block, x, y, w float64) float64 {
 			// height sits in the upper part, as in print.
 			base := y + (l.height-l.ascent)/2 + l.ascent*0.8
 			lx := x
-			switch {
-			case p.Align == Center:
+			if p.Align == Center {
 				lx = x + (w-l.width)/2
-			case s.opts().rtl:
-				lx = x + w - l.width // left means the start of the line: the right in a right-to-left edition
 			}
 			emitLine(pg, l, lx, base, s)
 			y += l.height
@@ -618,6 +615,13 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 		}
 	}
 	var cur *Text
+	first := len(pg.Texts)
+	defer func() {
+		// The runs of one line move together when a page is mirrored.
+		for i := first; i < len(pg.Texts); i++ {
+			pg.Texts[i].line = int32(first + 1)
+		}
+	}()
 	flush := func() {
 		if cur != nil && cur.Text != "" {
 			pg.Texts = append(pg.Texts, *cur)
