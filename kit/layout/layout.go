@@ -65,7 +65,7 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 			// As printed (typographic apostrophes, spaces) and as written.
 			never = append(never, typo.Apply(e.Language, n), n)
 		}
-		fonts = withOpts(fonts, textOpts{hyph: hyphen.For(e.Language), never: never})
+		fonts = withOpts(fonts, textOpts{hyph: hyphen.For(e.Language), never: never, fallback: Fallbacks(e.Language), rtl: RightToLeft(e.Language)})
 	}
 	l := &layouter{fonts: fonts, job: j, pg: pg, k: k, off: pg.Bleed, lang: e.Language, ky: k}
 	if e.Draft() {

@@ -59,11 +59,15 @@ func Emphasis(s string, base, strong Role, c Color, scale float64) []Span {
 	}
 }
 
-// frag is a part of a word in one style.
+// frag is a part of a word in one style, one face and one direction,
+// shaped on its own.
 type frag struct {
 	span  *Span
 	text  string
 	width float64
+	role  Role    // the face that sets it: the span's role or a fallback (shape.go)
+	level uint8   // bidi level (bidi.go): odd is right to left
+	sh    *shaped // its glyphs, in font units
 }
 
 // word is an unbreakable unit; space is the width of the space after it
@@ -74,6 +78,8 @@ type word struct {
 	width  float64
 	space  float64
 	spaceR *Span   // the style of that space
+	spaceF Role    // the face of that space
+	spaceL uint8   // the bidi level of that space
 	brk    bool    // a forced line break follows
 	hyph   float64 // the width of the hyphen drawn when a line ends here (a soft hyphen); 0 for no hyphen
 	kernN  float64 // the kerning between this piece and the next piece of its word (set on the same line)
@@ -134,6 +140,18 @@ func (s setter) words(p *Para, maxW float64) []word {
 	if opts.hyph != nil {
 		prot = opts.protected(rs)
 	}
+	// Itemise: the face of each rune (nil: the span's role for all) and
+	// its bidi level (nil: all left to right).
+	var faces []Role
+	if opts.fallback != nil {
+		faces = make([]Role, len(rs))
+		var prev Role
+		for i, r := range rs {
+			faces[i] = s.faceFor(r, p.Spans[sps[i]].Role, prev, opts.fallback, kinds[i] != notToken)
+			prev = faces[i]
+		}
+	}
+	lv := levels(rs, kinds, opts.rtl)
 	var ws []word
 	start := 0
 	for j := 0; j <= len(rs); j++ {
@@ -144,10 +162,19 @@ func (s setter) words(p *Para, maxW float64) []word {
 		}
 		var space float64
 		var spaceR *Span
+		var spaceF Role
+		var spaceL uint8
 		brk := false
 		if j < len(rs) {
 			spaceR = &p.Spans[sps[j]]
-			space = s.fonts[spaceR.Role].Width(" ", s.fontSize(spaceR))
+			spaceF = spaceR.Role
+			if faces != nil {
+				spaceF = faces[j]
+			}
+			if lv != nil {
+				spaceL = lv[j]
+			}
+			space = s.fonts[spaceF].Width(" ", s.fontSize(spaceR))
 			brk = rs[j] == '\n'
 		}
 		before := len(ws)
@@ -156,17 +183,32 @@ func (s setter) words(p *Para, maxW float64) []word {
 			if prot != nil {
 				pr = prot[start:j]
 			}
-			ws = s.pieces(ws, p, rs[start:j], sps[start:j], kinds[start:j], pr, maxW, opts)
+			it := itemised{}
+			if faces != nil {
+				it.faces = faces[start:j]
+			}
+			if lv != nil {
+				it.levels = lv[start:j]
+			}
+			ws = s.pieces(ws, p, rs[start:j], sps[start:j], kinds[start:j], pr, it, maxW, opts)
 		}
 		if len(ws) > before {
 			last := &ws[len(ws)-1]
 			last.space, last.spaceR, last.brk = space, spaceR, brk
+			last.spaceF, last.spaceL = spaceF, spaceL
 		} else if brk && len(ws) > 0 {
 			ws[len(ws)-1].brk = true
 		}
 		start = j + 1
 	}
 	return ws
+}
+
+// itemised is the itemisation of a word's runes: the face and the bidi level
+// of each (nil: the span's role, level 0).
+type itemised struct {
+	faces  []Role
+	levels []uint8
 }
 
 // Break classes between two runes of a word.
@@ -185,7 +227,7 @@ const (
 // (last resort, marked cut) between characters. A word without a soft
 // hyphen gets its hyphenation points (see hyphenate in breaks.go) as soft
 // hyphens; prot marks the runes of names never hyphenated.
-func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []tokenKind, prot []bool, maxW float64, opts textOpts) []word {
+func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []tokenKind, prot []bool, it itemised, maxW float64, opts textOpts) []word {
 	// Soft hyphens are invisible: drop them, remembering where they were.
 	var soft []bool
 	for _, r := range rs {
@@ -198,14 +240,21 @@ func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []token
 		var nrs []rune
 		var nsps []int32
 		var nk []tokenKind
+		var nit itemised
 		for i, r := range rs {
 			if r == softHyphen {
 				soft[len(nrs)] = true
 				continue
 			}
 			nrs, nsps, nk = append(nrs, r), append(nsps, sps[i]), append(nk, kinds[i])
+			if it.faces != nil {
+				nit.faces = append(nit.faces, it.faces[i])
+			}
+			if it.levels != nil {
+				nit.levels = append(nit.levels, it.levels[i])
+			}
 		}
-		rs, sps, kinds = nrs, nsps, nk
+		rs, sps, kinds, it = nrs, nsps, nk, nit
 	} else if opts.hyph != nil && len(rs) >= opts.hyph.Left+opts.hyph.Right {
 		soft = make([]bool, len(rs)+1)
 		if !opts.hyphenate(rs, kinds, prot, soft) {
@@ -216,17 +265,43 @@ func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []token
 	if n == 0 {
 		return ws
 	}
-	// Measure each rune once; prefix[i] is the width of rs[:i], so that
-	// the width of rs[a:b] is prefix[b]-prefix[a]-kern[a].
+	// A segment is a run of runes of one span, one face and one level:
+	// each is shaped whole once (memoised per face), which gives the
+	// advance of each rune (a cluster's on its first rune) to choose
+	// breaks with: prefix[i] is the width of rs[:i]. The pieces finally
+	// made are shaped on their own (build).
+	face := func(i int) Role {
+		if it.faces != nil {
+			return it.faces[i]
+		}
+		return p.Spans[sps[i]].Role
+	}
+	level := func(i int) uint8 {
+		if it.levels != nil {
+			return it.levels[i]
+		}
+		return 0
+	}
+	same := func(i, j int) bool {
+		return sps[i] == sps[j] && face(i) == face(j) && level(i) == level(j)
+	}
+	shapeOf := func(a, b int) *shaped {
+		return s.fonts[face(a)].shapeRunes(rs[a:b], level(a)%2 == 1)
+	}
+	scaleOf := func(i int) float64 {
+		return s.fontSize(&p.Spans[sps[i]]) / s.fonts[face(i)].UnitsPerEm
+	}
 	adv := make([]float64, n)
-	kern := make([]float64, n)
+	kern := make([]float64, n) // 0: shaping puts the kerning in the advances
 	for a := 0; a < n; {
 		b := a + 1
-		for b < n && sps[b] == sps[a] {
+		for b < n && same(a, b) {
 			b++
 		}
-		sp := &p.Spans[sps[a]]
-		s.fonts[sp.Role].runeWidths(rs[a:b], s.fontSize(sp), adv[a:b], kern[a:b])
+		sh, sc := shapeOf(a, b), scaleOf(a)
+		for i := a; i < b; i++ {
+			adv[i] = sh.runeAdv[i-a] * sc
+		}
 		a = b
 	}
 	prefix := make([]float64, n+1)
@@ -263,11 +338,12 @@ func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []token
 		var nw word
 		for i := a; i < b; {
 			j := i + 1
-			for j < b && sps[j] == sps[i] {
+			for j < b && same(i, j) {
 				j++
 			}
-			wd := width(i, j)
-			nw.frags = append(nw.frags, frag{&p.Spans[sps[i]], string(rs[i:j]), wd})
+			sh := shapeOf(i, j)
+			wd := sh.width * scaleOf(i)
+			nw.frags = append(nw.frags, frag{span: &p.Spans[sps[i]], text: string(rs[i:j]), width: wd, role: face(i), level: level(i), sh: sh})
 			nw.width += wd
 			i = j
 		}
@@ -409,7 +485,7 @@ func (s setter) line(ws []word, p *Para) line {
 		// nothing to set
 	} else if last := ws[len(ws)-1]; last.hyph > 0 && len(last.frags) > 0 {
 		f := last.frags[len(last.frags)-1]
-		l.hyphen = &frag{f.span, "-", last.hyph}
+		l.hyphen = &frag{span: f.span, text: "-", width: last.hyph, role: f.span.Role, level: f.level}
 		l.width += last.hyph
 	}
 	if maxSize == 0 {
@@ -483,8 +559,11 @@ func (s setter) emit(pg *Page, b block, x, y, w float64) float64 {
 			// height sits in the upper part, as in print.
 			base := y + (l.height-l.ascent)/2 + l.ascent*0.8
 			lx := x
-			if p.Align == Center {
+			switch {
+			case p.Align == Center:
 				lx = x + (w-l.width)/2
+			case s.opts().rtl:
+				lx = x + w - l.width // left means the start of the line: the right in a right-to-left edition
 			}
 			emitLine(pg, l, lx, base, s)
 			y += l.height
@@ -493,8 +572,51 @@ func (s setter) emit(pg *Page, b block, x, y, w float64) float64 {
 	return y
 }
 
-// emitLine merges neighbouring fragments of one style into single runs.
+// emitLine merges neighbouring fragments of one face, style and
+// direction into single runs, in visual order (see bidi.go), each with
+// its shaped glyphs.
 func emitLine(pg *Page, l line, x, base float64, s setter) {
+	// The line's pieces in logical order: fragments, the spaces between
+	// words, the hyphen of a broken word.
+	type piece struct {
+		f      *frag
+		space  *word // the space after this word
+		hyphen bool
+		level  uint8
+	}
+	var ps []piece
+	mixed := false
+	for wi := range l.words {
+		w := &l.words[wi]
+		for fi := range w.frags {
+			f := &w.frags[fi]
+			ps = append(ps, piece{f: f, level: f.level})
+			mixed = mixed || f.level != 0
+		}
+		if wi < len(l.words)-1 && (w.space > 0 || w.kernN != 0) {
+			ps = append(ps, piece{space: w, level: w.spaceL})
+			mixed = mixed || w.spaceL != 0
+		}
+	}
+	if h := l.hyphen; h != nil {
+		lvl := uint8(0)
+		if len(ps) > 0 {
+			lvl = ps[len(ps)-1].level
+		}
+		ps = append(ps, piece{hyphen: true, level: lvl})
+	}
+	order := make([]int, len(ps))
+	if mixed {
+		lv := make([]uint8, len(ps))
+		for i := range ps {
+			lv[i] = ps[i].level
+		}
+		order = reorder(lv)
+	} else {
+		for i := range order {
+			order[i] = i
+		}
+	}
 	var cur *Text
 	flush := func() {
 		if cur != nil && cur.Text != "" {
@@ -502,40 +624,62 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 		}
 		cur = nil
 	}
-	for wi, w := range l.words {
-		for _, f := range w.frags {
+	for _, pi := range order {
+		pc := ps[pi]
+		rtl := pc.level%2 == 1
+		switch {
+		case pc.f != nil:
+			f := pc.f
 			size := s.fontSize(f.span)
-			if cur == nil || cur.Role != f.span.Role || cur.Size != size || cur.Color != f.span.Color || cur.Elem != f.span.Elem {
+			if cur == nil || cur.Role != f.role || cur.Size != size || cur.Color != f.span.Color || cur.Elem != f.span.Elem || cur.RTL != rtl {
 				flush()
-				cur = &Text{X: x, Y: base, Role: f.span.Role, Size: size, Color: f.span.Color, Elem: f.span.Elem}
+				cur = &Text{X: x, Y: base, Role: f.role, Size: size, Color: f.span.Color, Elem: f.span.Elem, RTL: rtl}
 			}
-			cur.Text += f.text
-			cur.Width += f.width
+			cur.add(f.text, f.sh.scaled(size/s.fonts[f.role].UnitsPerEm), f.width, rtl)
 			x += f.width
-		}
-		if wi < len(l.words)-1 && w.kernN != 0 {
+		case pc.space != nil:
+			w := pc.space
+			x += w.kernN
 			if cur != nil {
 				cur.Width += w.kernN
 			}
-			x += w.kernN
-		}
-		if wi < len(l.words)-1 && w.space > 0 {
-			if cur != nil && w.spaceR != nil && cur.Role == w.spaceR.Role && cur.Elem == w.spaceR.Elem {
-				cur.Text += " "
-				cur.Width += w.space
+			if w.space <= 0 {
+				continue
+			}
+			if cur != nil && w.spaceR != nil && cur.Role == w.spaceF && cur.Elem == w.spaceR.Elem && cur.RTL == rtl && cur.Size == s.fontSize(w.spaceR) {
+				f := s.fonts[w.spaceF]
+				cur.add(" ", f.shapeString(" ").scaled(cur.Size/f.UnitsPerEm), w.space, rtl)
 			} else {
 				flush()
 			}
 			x += w.space
+		case pc.hyphen:
+			// The hyphen of a word broken at the line end is a run of its
+			// own outside the structure (an artifact, Elem 0): a screen
+			// reader and the structure's text get the word whole
+			// ("signalement"); pdftotext joins "signa-" and "lement" itself.
+			h := l.hyphen
+			flush()
+			size := s.fontSize(h.span)
+			f := s.fonts[h.span.Role]
+			t := Text{X: x, Y: base, Role: h.span.Role, Size: size, Color: h.span.Color, Text: h.text, Width: h.width}
+			t.Glyphs = f.shapeString(h.text).scaled(size / f.UnitsPerEm)
+			pg.Texts = append(pg.Texts, t)
+			x += h.width
 		}
 	}
-	if h := l.hyphen; h != nil {
-		// The hyphen of a word broken at the line end is a run of its own
-		// outside the structure (an artifact, Elem 0): a screen reader and
-		// the structure's text get the word whole ("signalement"); pdftotext
-		// joins "signa-" and "lement" itself.
-		flush()
-		pg.Texts = append(pg.Texts, Text{X: x, Y: base, Role: h.span.Role, Size: s.fontSize(h.span), Color: h.span.Color, Text: h.text, Width: h.width})
-	}
 	flush()
+}
+
+// add appends a piece set in visual order to a run: its glyphs after the
+// run's, its text after the run's (left to right) or before it (right to
+// left: the run's text stays in logical order).
+func (t *Text) add(text string, gs []Glyph, width float64, rtl bool) {
+	if rtl {
+		t.Text = text + t.Text
+	} else {
+		t.Text += text
+	}
+	t.Glyphs = append(t.Glyphs, gs...)
+	t.Width += width
 }
