@@ -68,6 +68,23 @@ func (ci *CIDFontObj) widths() []byte {
 		b = strconv.AppendUint(b, uint64(s.GlyphIndexToPdfWidth(v)), 10)
 		b = append(b, ']')
 	}
+	// The glyph runs' glyphs that no character uses, in order of first use.
+	var cmapGlyphs map[uint]bool
+	if ids := s.glyphIDs(); len(ids) > 0 {
+		cmapGlyphs = make(map[uint]bool, len(s.CharacterToGlyphIndex.Vals))
+		for _, v := range s.CharacterToGlyphIndex.AllVals() {
+			cmapGlyphs[v] = true
+		}
+	}
+	for _, v := range s.glyphIDs() {
+		if cmapGlyphs[v] {
+			continue // written above
+		}
+		b = strconv.AppendUint(b, uint64(v), 10)
+		b = append(b, '[')
+		b = strconv.AppendUint(b, uint64(s.GlyphIndexToPdfWidth(v)), 10)
+		b = append(b, ']')
+	}
 	if cache != nil {
 		cache.put(key, b, 0)
 	}
