@@ -25,8 +25,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/signintech/gopdf"
 
@@ -197,6 +199,15 @@ func glyphText(gp *gopdf.GoPdf, t layout.Text, space bool) error {
 		glyphs = append(glyphs, gopdf.Glyph{}) // set below
 	}
 	for _, g := range t.Glyphs {
+		if t.RTL && utf8.RuneCountInString(g.Text) > 1 {
+			// poppler splits a glyph of several characters into as many
+			// slices of its width, left to right, then reads a
+			// right-to-left line from the right: a lam-alef ligature
+			// mapped to "لا" would read "ال". Mapped in visual order, it
+			// reads right (pdftotext; MuPDF, which reads the stream,
+			// gets the ligature's two letters swapped).
+			g.Text = reverseRunes(g.Text)
+		}
 		glyphs = append(glyphs, gopdf.Glyph(g))
 	}
 	if space {
@@ -290,4 +301,11 @@ func cropMarks(gp *gopdf.GoPdf, pg *layout.Page) {
 	}
 	draw(1.2, 255, 255, 255) // a white halo keeps the marks visible on colour
 	draw(0.4, 0, 0, 0)
+}
+
+// reverseRunes returns s with its characters in reverse order.
+func reverseRunes(s string) string {
+	rs := []rune(s)
+	slices.Reverse(rs)
+	return string(rs)
 }
