@@ -11,7 +11,12 @@
 // has. URLs, e-mail addresses and phone numbers are set whole (a URL may
 // break after a "/"); soft hyphens are honoured. Words are hyphenated with
 // the language's patterns (kit/hyphen) and paragraphs broken total-fit
-// (breaks.go). It reads content and designs; it writes no file.
+// (breaks.go). Text is shaped with go-text/typesetting (shape.go: kerning,
+// ligatures, Arabic joining), a character its role's face lacks set in a
+// fallback face of the edition's language (fonts/fonts.yaml), lines
+// reordered by the bidi algorithm (bidi.go), and a right-to-left
+// edition's page mirrored (mirror.go); each text run carries its glyphs.
+// It reads content and designs; it writes no file.
 package layout
 
 import (

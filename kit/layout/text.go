@@ -597,7 +597,11 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 		hyphen bool
 		level  uint8
 	}
-	var ps []piece
+	np := 1
+	for wi := range l.words {
+		np += len(l.words[wi].frags) + 1
+	}
+	ps := make([]piece, 0, np)
 	mixed := false
 	for wi := range l.words {
 		w := &l.words[wi]
@@ -642,8 +646,8 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 	}
 	buf := make([]Glyph, 0, ng)
 	var cur *Text
-	var parts []string // the current run's texts, in visual order
-	start := 0         // where the current run's glyphs start in buf
+	parts := make([]string, 0, 2*len(l.words)) // the current run's texts, in visual order
+	start := 0                                 // where the current run's glyphs start in buf
 	first := len(pg.Texts)
 	defer func() {
 		// The runs of one line move together when a page is mirrored.
