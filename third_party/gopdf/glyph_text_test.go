@@ -601,7 +601,7 @@ func TestGlyphTextCodes(t *testing.T) {
 	abase := glyphFonts.get(arabicFamily).ttfp.NumGlyphs()
 	for _, s := range []string{
 		fmt.Sprintf("<%04X><0644>\n", abase), // lam on the blank glyph
-		"<02C0><0627>\n",                      // 704: alef
+		"<02C0><0627>\n",                     // 704: alef
 		fmt.Sprintf("%d[0]", abase),
 	} {
 		if !bytes.Contains(lamAlef, []byte(s)) {
