@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"sort"
 	"strconv"
 	"unicode"
@@ -77,16 +76,14 @@ func (gp *GoPdf) GlyphText(glyphs []Glyph, opt GlyphTextOption) error {
 		return errors.New("GlyphText: no font set")
 	}
 	n := sub.ttfp.NumGlyphs()
-	run := make([]Glyph, len(glyphs))
 	adv := 0.0
-	for i, g := range glyphs {
+	for _, g := range glyphs {
 		if uint(g.ID) >= n {
 			return fmt.Errorf("GlyphText: glyph %d of %s: %w", g.ID, sub.Family, ErrGlyphID)
 		}
-		gp.UnitsToPointsVar(&g.Advance, &g.DX, &g.DY)
-		run[i] = g
 		adv += g.Advance
 	}
+	k := gp.UnitsToPoints(1) // the unit conversion is a factor
 	c := &cacheContentGlyphs{
 		fontSubset:     sub,
 		fontCountIndex: gp.curr.FontFontCount + 1,
@@ -96,11 +93,11 @@ func (gp *GoPdf) GlyphText(glyphs []Glyph, opt GlyphTextOption) error {
 		x:              gp.curr.X,
 		y:              gp.curr.Y,
 		pageheight:     gp.curr.pageSize.H,
-		codes:          sub.glyphUse().encode(sub, run, opt.RTL),
+		codes:          sub.glyphUse().encode(sub, glyphs, k, opt.RTL),
 		actualText:     opt.ActualText,
 	}
 	gp.getContent().listCache.append(c)
-	gp.curr.X += adv
+	gp.curr.X += adv * k
 	return nil
 }
 
@@ -236,64 +233,75 @@ type glyphCode struct {
 	width float64 // its /W width, thousandths of the font size
 }
 
-// encode turns a run into the codes the content stream writes, in
-// reading order, each at its place.
-func (u *glyphUse) encode(s *SubsetFontObj, run []Glyph, rtl bool) []glyphCode {
-	pens := make([]float64, len(run)+1)
+// encode turns a run (k points per document unit) into the codes the
+// content stream writes, in reading order, each at its place.
+func (u *glyphUse) encode(s *SubsetFontObj, run []Glyph, k float64, rtl bool) []glyphCode {
+	pens := make([]float64, len(run)+1) // points
 	for i, g := range run {
-		pens[i+1] = pens[i] + g.Advance
-	}
-	// The clusters in visual order: a glyph with text and the glyphs
-	// without text that follow it.
-	type cluster struct{ from, to int }
-	var cls []cluster
-	for i, g := range run {
-		if i == 0 || g.Text != "" {
-			cls = append(cls, cluster{i, i + 1})
-		} else {
-			cls[len(cls)-1].to = i + 1
-		}
-	}
-	if rtl {
-		slices.Reverse(cls)
+		pens[i+1] = pens[i] + g.Advance*k
 	}
 	out := make([]glyphCode, 0, len(run)+2)
 	add := func(i int, text string) {
 		g := run[i]
 		c := u.code(s, g.ID, text, false)
-		out = append(out, glyphCode{code: c, x: pens[i] + g.DX, y: g.DY, width: float64(s.GlyphIndexToPdfWidth(uint(g.ID)))})
+		out = append(out, glyphCode{code: c, x: pens[i] + g.DX*k, y: g.DY * k, width: float64(s.GlyphIndexToPdfWidth(uint(g.ID)))})
 	}
-	for _, cl := range cls {
-		runes := []rune(run[cl.from].Text)
-		m := cl.to - cl.from
-		idx := make([]int, 0, m) // the cluster's glyphs in reading order
-		for i := cl.from; i < cl.to; i++ {
-			idx = append(idx, i)
+	// A cluster: a glyph with text and the glyphs without text that
+	// follow it (visual order), visited in reading order.
+	cluster := func(from, to int) {
+		m := to - from
+		text := run[from].Text
+		if m == 1 && (!rtl || utf8.RuneCountInString(text) <= 1) {
+			add(from, text) // one glyph: its characters, a ligature's all of them
+			return
 		}
+		runes := []rune(text)
 		if rtl {
-			slices.Reverse(idx)
 			if extra := len(runes) - m; extra > 0 {
 				if b := u.blankGlyph(s); b >= 0 {
 					// The characters but the last m on blank glyphs,
 					// across the cluster from its right end.
-					left, w := pens[cl.from], pens[cl.to]-pens[cl.from]
-					for k := 0; k < extra; k++ {
-						c := u.code(s, uint16(b), string(runes[k]), true)
-						out = append(out, glyphCode{code: c, x: left + w - float64(k+1)*w/float64(extra+1)})
+					left, w := pens[from], pens[to]-pens[from]
+					for j := 0; j < extra; j++ {
+						c := u.code(s, uint16(b), string(runes[j]), true)
+						out = append(out, glyphCode{code: c, x: left + w - float64(j+1)*w/float64(extra+1)})
 					}
 					runes = runes[extra:]
 				}
 			}
 		}
-		for j, i := range idx {
-			var text string
+		for j := 0; j < m; j++ {
+			i := from + j // the cluster's glyphs in reading order
+			if rtl {
+				i = to - 1 - j
+			}
+			var t string
 			switch {
 			case j == m-1 && j < len(runes):
-				text = string(runes[j:])
+				t = string(runes[j:])
 			case j < len(runes):
-				text = string(runes[j])
+				t = string(runes[j])
 			}
-			add(i, text)
+			add(i, t)
+		}
+	}
+	if rtl {
+		for to := len(run); to > 0; {
+			from := to - 1
+			for from > 0 && run[from].Text == "" {
+				from--
+			}
+			cluster(from, to)
+			to = from
+		}
+	} else {
+		for from := 0; from < len(run); {
+			to := from + 1
+			for to < len(run) && run[to].Text == "" {
+				to++
+			}
+			cluster(from, to)
+			from = to
 		}
 	}
 	return out
