@@ -619,3 +619,37 @@ func (fc *FontContainer) get(family string) *SubsetFontObj {
 	s := v.(SubsetFontObj)
 	return &s
 }
+
+// TestGlyphTextActualText: a run given an ActualText is wrapped in a Span
+// that carries it, inside the open marked content, and poppler reads it
+// instead of the glyphs.
+func TestGlyphTextActualText(t *testing.T) {
+	c := shaped(t, "lat-office")
+	gp := &GoPdf{}
+	gp.Start(Config{Unit: UnitPT, PageSize: *PageSizeA4})
+	gp.SetCompressLevel(0)
+	if err := gp.AddTTFFontFromFontContainer("lato", glyphFonts); err != nil {
+		t.Fatal(err)
+	}
+	gp.AddPage()
+	if err := gp.SetFont("lato", "", 20); err != nil {
+		t.Fatal(err)
+	}
+	p := gp.AddStructElement(gp.AddStructElement(nil, "Document"), "P")
+	gp.BeginMarkedContent(p)
+	gp.SetXY(40, 60)
+	if err := gp.GlyphText(c.glyphs(20, 2000), GlyphTextOption{ActualText: "bureau"}); err != nil {
+		t.Fatal(err)
+	}
+	gp.EndMarkedContent()
+	var buf bytes.Buffer
+	if err := gp.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(buf.Bytes(), []byte("/P <</MCID 0>> BDC\n/Span <</ActualText <FEFF006200750072006500610075>>> BDC\nBT\n")) {
+		t.Error("no ActualText span inside the P's marked content")
+	}
+	if p, _ := readers(t, buf.Bytes()); p != "bureau" {
+		t.Errorf("pdftotext %q, want bureau", p)
+	}
+}
