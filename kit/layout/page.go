@@ -126,6 +126,8 @@ type Text struct {
 	Glyphs []Glyph
 	// RTL marks a right-to-left run (its Glyphs are still in visual order).
 	RTL bool
+
+	line int32 // the line it is set on (1 + index of the line's first run), for mirroring
 }
 
 // Glyph is one shaped glyph of a Text run, in visual (left-to-right) order.

@@ -170,9 +170,14 @@ func (f *Font) shapeString(s string) *shaped {
 
 // shapeRunes shapes rs in one direction, memoised.
 func (f *Font) shapeRunes(rs []rune, rtl bool) *shaped {
+	return f.shapeText(string(rs), rs, rtl)
+}
+
+// shapeText shapes rs, whose text is text, in one direction, memoised.
+func (f *Font) shapeText(text string, rs []rune, rtl bool) *shaped {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	k := shapeKey{string(rs), rtl}
+	k := shapeKey{text, rtl}
 	if r, ok := f.sh.runs[k]; ok {
 		return r
 	}
@@ -248,11 +253,13 @@ func (f *Font) shapeLocked(k shapeKey, rs []rune) *shaped {
 }
 
 // scaled returns the run's glyphs at sc points per font unit.
-func (r *shaped) scaled(sc float64) []Glyph {
-	out := make([]Glyph, len(r.glyphs))
+func (r *shaped) scaled(sc float64) []Glyph { return r.appendScaled(nil, sc) }
+
+// appendScaled appends the run's glyphs at sc points per font unit.
+func (r *shaped) appendScaled(out []Glyph, sc float64) []Glyph {
 	for i := range r.glyphs {
 		g := &r.glyphs[i]
-		out[i] = Glyph{ID: g.id, Advance: g.adv * sc, DX: g.dx * sc, DY: g.dy * sc, Text: g.text}
+		out = append(out, Glyph{ID: g.id, Advance: g.adv * sc, DX: g.dx * sc, DY: g.dy * sc, Text: g.text})
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"strings"
@@ -148,8 +149,10 @@ func TestArabicLine(t *testing.T) {
 	if !(first.X > phone.X && phone.X > url.X && url.X > last.X) {
 		t.Errorf("visual order wrong: first %.1f, number %.1f, URL %.1f, last %.1f", first.X, phone.X, url.X, last.X)
 	}
-	if right := first.X + first.Width; right < 509.99 || right > 510.01 {
-		t.Errorf("the line ends at %.2f, want the right edge 510", right)
+	// Set from the left of the box; a page of a right-to-left edition is
+	// mirrored afterwards, the line moving whole (mirror.go).
+	if last.X < 9.99 || last.X > 10.01 {
+		t.Errorf("the line starts at %.2f, want 10", last.X)
 	}
 	// Each run's characters in logical order; glyphs carry them back.
 	var back strings.Builder
@@ -211,5 +214,94 @@ func TestFallbackPerLanguage(t *testing.T) {
 	}
 	if got := ar.faceFor('،', Regular, "arabic", ar.opts().fallback, false); got != "arabic" {
 		t.Errorf("the Arabic comma: %s", got)
+	}
+}
+
+// TestMirror: mirroring a page moves a line of text whole (its runs keep
+// their visual order), moves an icon or a QR code whole without flipping
+// it, and flips decoration, link areas and images.
+func TestMirror(t *testing.T) {
+	pg := &Page{Width: 100, Height: 100,
+		Texts: []Text{
+			{X: 10, Width: 20, Text: "a", line: 1},
+			{X: 30, Width: 10, Text: "b", line: 1},
+			{X: 50, Width: 5, Text: "c", line: 3},
+		},
+		Shapes: []Shape{
+			Rect(0, 0, 30, 10, Color{}),
+			{Elem: 4, Contours: [][]Point{{{10, 50}, {20, 50}, {20, 60}}, {{12, 70}, {14, 70}, {14, 72}}}},
+			{Elem: 4, Contours: [][]Point{{{30, 50}, {31, 50}, {31, 51}}}},
+		},
+		Links:  []Link{{X: 10, W: 30}},
+		Images: []Image{{X: 0, W: 20}},
+	}
+	mirror(pg)
+	if a, b, c := pg.Texts[0].X, pg.Texts[1].X, pg.Texts[2].X; a != 60 || b != 80 || c != 45 {
+		t.Errorf("texts at %v %v %v, want 60 80 45 (the line moved whole)", a, b, c)
+	}
+	if got := pg.Shapes[0].Contours[0]; got[0].X != 100 || got[1].X != 70 {
+		t.Errorf("band %v, want flipped to 70..100", got)
+	}
+	// The element's shapes span 10..31: moved by 59 to 69..90, not flipped.
+	if got := pg.Shapes[1].Contours[0]; got[0].X != 69 || got[1].X != 79 {
+		t.Errorf("icon %v, want moved to 69, 79", got)
+	}
+	if got := pg.Shapes[2].Contours[0][0].X; got != 89 {
+		t.Errorf("icon's second shape at %v, want 89", got)
+	}
+	if pg.Links[0].X != 60 || pg.Images[0].X != 80 {
+		t.Errorf("link at %v, image at %v, want 60, 80", pg.Links[0].X, pg.Images[0].X)
+	}
+}
+
+// TestMirroredDesign: an Arabic edition of la-sextorsion is the French
+// layout mirrored: the advice column is on the right, its heading ending
+// where the French one starts (mirrored), the myths on the left, the step
+// arrows point left; the title stays centred.
+func TestMirroredDesign(t *testing.T) {
+	e, ds, tr := loadFixture(t)
+	var d *Design
+	for _, x := range ds {
+		if x.ID == "la-sextorsion" {
+			d = x
+		}
+	}
+	fr, err := Layout(fonts(t), Job{Edition: e, Design: d, Size: "a4", I18n: tr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed := *e
+	ed.Language = "ar"
+	ar, err := Layout(fonts(t), Job{Edition: &ed, Design: d, Size: "a4", I18n: tr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	find := func(pg *Page, text string) Text {
+		for _, tx := range pg.Texts {
+			if strings.TrimSpace(tx.Text) == text {
+				return tx
+			}
+		}
+		t.Fatalf("no run %q in %s", text, pg.Snapshot())
+		return Text{}
+	}
+	w := fr.MediaWidth()
+	for _, h := range []string{"LES CONSEILS AVISÉS", "MYTHES ET RÉALITÉS"} {
+		f, a := find(fr, h), find(ar, h)
+		if right := a.X + a.Width; math.Abs(right-(w-f.X)) > 0.01 {
+			t.Errorf("%s: ends at %.2f in Arabic, want %.2f (mirror of %.2f)", h, right, w-f.X, f.X)
+		}
+	}
+	if a := find(ar, "LES CONSEILS AVISÉS"); a.X < w/2 {
+		t.Errorf("advice heading at %.2f: not on the right", a.X)
+	}
+	if a := find(ar, "MYTHES ET RÉALITÉS"); a.X > w/2 {
+		t.Errorf("myths heading at %.2f: not on the left", a.X)
+	}
+	if f, a := find(fr, "LA SEXTORSION"), find(ar, "LA SEXTORSION"); math.Abs(f.X-a.X) > 0.01 {
+		t.Errorf("title at %.2f, French %.2f: want it centred in both", a.X, f.X)
+	}
+	if !strings.Contains(ar.PlainText(), "←") || strings.Contains(ar.PlainText(), "→") {
+		t.Errorf("Arabic steps' arrows: %s", ar.PlainText())
 	}
 }

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -285,30 +286,35 @@ func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []token
 	same := func(i, j int) bool {
 		return sps[i] == sps[j] && face(i) == face(j) && level(i) == level(j)
 	}
-	shapeOf := func(a, b int) *shaped {
-		return s.fonts[face(a)].shapeRunes(rs[a:b], level(a)%2 == 1)
+	type segment struct {
+		a, b int
+		text string
+		sh   *shaped
+	}
+	shapeOf := func(a, b int, text string) *shaped {
+		return s.fonts[face(a)].shapeText(text, rs[a:b], level(a)%2 == 1)
 	}
 	scaleOf := func(i int) float64 {
 		return s.fontSize(&p.Spans[sps[i]]) / s.fonts[face(i)].UnitsPerEm
 	}
-	adv := make([]float64, n)
-	kern := make([]float64, n) // 0: shaping puts the kerning in the advances
+	// Shaping puts the kerning in the advances: the pieces of a word
+	// have no kerning between them.
+	var segs []segment
+	prefix := make([]float64, n+1)
 	for a := 0; a < n; {
 		b := a + 1
 		for b < n && same(a, b) {
 			b++
 		}
-		sh, sc := shapeOf(a, b), scaleOf(a)
+		text := string(rs[a:b])
+		sh, sc := shapeOf(a, b, text), scaleOf(a)
+		segs = append(segs, segment{a, b, text, sh})
 		for i := a; i < b; i++ {
-			adv[i] = sh.runeAdv[i-a] * sc
+			prefix[i+1] = prefix[i] + sh.runeAdv[i-a]*sc
 		}
 		a = b
 	}
-	prefix := make([]float64, n+1)
-	for i := range n {
-		prefix[i+1] = prefix[i] + kern[i] + adv[i]
-	}
-	width := func(a, b int) float64 { return prefix[b] - prefix[a] - kern[a] }
+	width := func(a, b int) float64 { return prefix[b] - prefix[a] }
 	hyphen := func(k int) float64 {
 		sp := &p.Spans[sps[k-1]]
 		return s.fonts[sp.Role].Width("-", s.fontSize(sp))
@@ -341,9 +347,23 @@ func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []token
 			for j < b && same(i, j) {
 				j++
 			}
-			sh := shapeOf(i, j)
+			var text string
+			var sh *shaped
+			for _, sg := range segs {
+				if sg.a == i && sg.b == j {
+					text, sh = sg.text, sg.sh // the whole segment: shaped already
+					break
+				}
+			}
+			if sh == nil {
+				text = string(rs[i:j])
+				sh = shapeOf(i, j, text)
+			}
 			wd := sh.width * scaleOf(i)
-			nw.frags = append(nw.frags, frag{span: &p.Spans[sps[i]], text: string(rs[i:j]), width: wd, role: face(i), level: level(i), sh: sh})
+			if nw.frags == nil {
+				nw.frags = make([]frag, 0, 1)
+			}
+			nw.frags = append(nw.frags, frag{span: &p.Spans[sps[i]], text: text, width: wd, role: face(i), level: level(i), sh: sh})
 			nw.width += wd
 			i = j
 		}
@@ -356,7 +376,6 @@ func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []token
 			if class(k) == softBreak {
 				nw := build(start, k)
 				nw.hyph = hyphen(k)
-				nw.kernN = kern[k]
 				ws = append(ws, nw)
 				start = k
 			}
@@ -386,9 +405,6 @@ func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []token
 			}
 		}
 		nw := build(start, end)
-		if end < n {
-			nw.kernN = kern[end]
-		}
 		switch {
 		case end == n:
 		case brk == softBreak:
@@ -559,11 +575,8 @@ func (s setter) emit(pg *Page, b block, x, y, w float64) float64 {
 			// height sits in the upper part, as in print.
 			base := y + (l.height-l.ascent)/2 + l.ascent*0.8
 			lx := x
-			switch {
-			case p.Align == Center:
+			if p.Align == Center {
 				lx = x + (w-l.width)/2
-			case s.opts().rtl:
-				lx = x + w - l.width // left means the start of the line: the right in a right-to-left edition
 			}
 			emitLine(pg, l, lx, base, s)
 			y += l.height
@@ -584,7 +597,11 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 		hyphen bool
 		level  uint8
 	}
-	var ps []piece
+	np := 1
+	for wi := range l.words {
+		np += len(l.words[wi].frags) + 1
+	}
+	ps := make([]piece, 0, np)
 	mixed := false
 	for wi := range l.words {
 		w := &l.words[wi]
@@ -617,12 +634,48 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 			order[i] = i
 		}
 	}
-	var cur *Text
-	flush := func() {
-		if cur != nil && cur.Text != "" {
-			pg.Texts = append(pg.Texts, *cur)
+	// One buffer holds the line's glyphs; each run takes its part.
+	ng := 0
+	for _, pc := range ps {
+		switch {
+		case pc.f != nil:
+			ng += len(pc.f.sh.glyphs)
+		case pc.space != nil:
+			ng++
 		}
-		cur = nil
+	}
+	buf := make([]Glyph, 0, ng)
+	var cur *Text
+	parts := make([]string, 0, 2*len(l.words)) // the current run's texts, in visual order
+	start := 0                                 // where the current run's glyphs start in buf
+	first := len(pg.Texts)
+	defer func() {
+		// The runs of one line move together when a page is mirrored.
+		for i := first; i < len(pg.Texts); i++ {
+			pg.Texts[i].line = int32(first + 1)
+		}
+	}()
+	add := func(text string, width float64) {
+		parts = append(parts, text)
+		cur.Width += width
+	}
+	flush := func() {
+		if cur != nil {
+			cur.Glyphs = buf[start:len(buf):len(buf)]
+			switch {
+			case len(parts) == 1:
+				cur.Text = parts[0]
+			case cur.RTL:
+				slices.Reverse(parts) // the run's text in logical order
+				cur.Text = strings.Join(parts, "")
+			default:
+				cur.Text = strings.Join(parts, "")
+			}
+			if cur.Text != "" {
+				pg.Texts = append(pg.Texts, *cur)
+			}
+		}
+		cur, parts, start = nil, parts[:0], len(buf)
 	}
 	for _, pi := range order {
 		pc := ps[pi]
@@ -635,7 +688,8 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 				flush()
 				cur = &Text{X: x, Y: base, Role: f.role, Size: size, Color: f.span.Color, Elem: f.span.Elem, RTL: rtl}
 			}
-			cur.add(f.text, f.sh.scaled(size/s.fonts[f.role].UnitsPerEm), f.width, rtl)
+			buf = f.sh.appendScaled(buf, size/s.fonts[f.role].UnitsPerEm)
+			add(f.text, f.width)
 			x += f.width
 		case pc.space != nil:
 			w := pc.space
@@ -648,7 +702,8 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 			}
 			if cur != nil && w.spaceR != nil && cur.Role == w.spaceF && cur.Elem == w.spaceR.Elem && cur.RTL == rtl && cur.Size == s.fontSize(w.spaceR) {
 				f := s.fonts[w.spaceF]
-				cur.add(" ", f.shapeString(" ").scaled(cur.Size/f.UnitsPerEm), w.space, rtl)
+				buf = f.shapeString(" ").appendScaled(buf, cur.Size/f.UnitsPerEm)
+				add(" ", w.space)
 			} else {
 				flush()
 			}
@@ -666,20 +721,8 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 			t.Glyphs = f.shapeString(h.text).scaled(size / f.UnitsPerEm)
 			pg.Texts = append(pg.Texts, t)
 			x += h.width
+			start = len(buf)
 		}
 	}
 	flush()
-}
-
-// add appends a piece set in visual order to a run: its glyphs after the
-// run's, its text after the run's (left to right) or before it (right to
-// left: the run's text stays in logical order).
-func (t *Text) add(text string, gs []Glyph, width float64, rtl bool) {
-	if rtl {
-		t.Text = text + t.Text
-	} else {
-		t.Text += text
-	}
-	t.Glyphs = append(t.Glyphs, gs...)
-	t.Width += width
 }
