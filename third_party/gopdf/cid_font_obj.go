@@ -89,8 +89,7 @@ func (ci *CIDFontObj) widths() []byte {
 		b = strconv.AppendUint(b, uint64(s.GlyphIndexToPdfWidth(v)), 10)
 		b = append(b, ']')
 	}
-	// The codes that are not glyph ids: a glyph's width, 0 for a blank
-	// glyph carrying a character.
+	// The codes that are not glyph ids: their glyph's width.
 	base := uint64(0)
 	if s.glyphs != nil {
 		base = uint64(s.glyphs.base)
@@ -98,11 +97,7 @@ func (ci *CIDFontObj) widths() []byte {
 	for i, e := range s.extraCodes() {
 		b = strconv.AppendUint(b, base+uint64(i), 10)
 		b = append(b, '[')
-		if e.blank {
-			b = append(b, '0')
-		} else {
-			b = strconv.AppendUint(b, uint64(s.GlyphIndexToPdfWidth(uint(e.gid))), 10)
-		}
+		b = strconv.AppendUint(b, uint64(s.GlyphIndexToPdfWidth(uint(e.gid))), 10)
 		b = append(b, ']')
 	}
 	if cache != nil {

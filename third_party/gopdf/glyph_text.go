@@ -93,7 +93,7 @@ func (gp *GoPdf) GlyphText(glyphs []Glyph, opt GlyphTextOption) error {
 		x:              gp.curr.X,
 		y:              gp.curr.Y,
 		pageheight:     gp.curr.pageSize.H,
-		codes:          sub.glyphUse().encode(sub, glyphs, k, opt.RTL),
+		codes:          sub.glyphUse().encode(sub, glyphs, k, gp.curr.FontSize, opt.RTL),
 		actualText:     opt.ActualText,
 	}
 	gp.getContent().listCache.append(c)
@@ -142,6 +142,10 @@ type extraCode struct {
 	text  string
 	blank bool
 }
+
+// blankInset is how far inside a ligature's right edge, in ems, each
+// blank glyph carrying one of its characters is placed.
+const blankInset = 0.02
 
 // maxCode is the last character code of Identity-H.
 const maxCode = 0xFFFF
@@ -215,11 +219,29 @@ func (s *SubsetFontObj) lowestChar(id uint) (string, bool) {
 	return string(low), true
 }
 
-// blankGlyph returns the font's blank glyph (the space's), or -1.
+// blankGlyph returns the font's blank glyph that carries a ligature's
+// characters, or -1: a glyph without outline, preferably of zero advance
+// (a zero-width space or joiner), else the space's; its /W width is its
+// own (PDF/UA asks widths consistent with the font program).
 func (u *glyphUse) blankGlyph(s *SubsetFontObj) int {
-	if u.blank == -2 {
-		u.blank = -1
-		if g, err := s.CharCodeToGlyphIndex(' '); err == nil && g != 0 {
+	if u.blank != -2 {
+		return u.blank
+	}
+	u.blank = -1
+	empty := func(g uint) bool {
+		loca := s.ttfp.LocaTable
+		return g != 0 && int(g)+1 < len(loca) && loca[g+1] == loca[g]
+	}
+	for _, r := range []rune{'\u200b', '\u2060', '\u200d', '\u200c', '\ufeff', ' '} {
+		g, err := s.CharCodeToGlyphIndex(r)
+		if err != nil || !empty(g) {
+			continue
+		}
+		if s.GlyphIndexToPdfWidth(g) == 0 {
+			u.blank = int(g)
+			return u.blank
+		}
+		if r == ' ' {
 			u.blank = int(g)
 		}
 	}
@@ -233,9 +255,10 @@ type glyphCode struct {
 	width float64 // its /W width, thousandths of the font size
 }
 
-// encode turns a run (k points per document unit) into the codes the
+// encode turns a run (k points per document unit, set at size points)
+// into the codes the
 // content stream writes, in reading order, each at its place.
-func (u *glyphUse) encode(s *SubsetFontObj, run []Glyph, k float64, rtl bool) []glyphCode {
+func (u *glyphUse) encode(s *SubsetFontObj, run []Glyph, k, size float64, rtl bool) []glyphCode {
 	pens := make([]float64, len(run)+1) // points
 	for i, g := range run {
 		pens[i+1] = pens[i] + g.Advance*k
@@ -262,9 +285,14 @@ func (u *glyphUse) encode(s *SubsetFontObj, run []Glyph, k float64, rtl bool) []
 					// The characters but the last m on blank glyphs,
 					// across the cluster from its right end.
 					left, w := pens[from], pens[to]-pens[from]
+					em := min(size, w/float64(extra+1)/blankInset)
 					for j := 0; j < extra; j++ {
+						// (Just inside the ligature's right edge: poppler
+						// reads a blank further in as a word of its own,
+						// or puts a space before it, and one on the edge
+						// out of order.)
 						c := u.code(s, uint16(b), string(runes[j]), true)
-						out = append(out, glyphCode{code: c, x: left + w - float64(j+1)*w/float64(extra+1)})
+						out = append(out, glyphCode{code: c, x: left + w - float64(j+1)*blankInset*em, width: float64(s.GlyphIndexToPdfWidth(uint(b)))})
 					}
 					runes = runes[extra:]
 				}

@@ -500,11 +500,12 @@ var bidiMarks = strings.NewReplacer("\u202a", "", "\u202b", "", "\u202c", "")
 
 // TestGlyphTextRTLRead: right-to-left runs, drawn from their glyphs in
 // visual order, read in logical order in pdftotext and MuPDF, the
-// lam-alef ligature (one glyph, two characters: lam then alef) too; with
+// lam-alef ligature (one glyph, two characters: lam then alef) too, and
+// the lam-alef maksura one ending a word (على); with
 // its marks placed by the shaper, a vowelled word reads whole in MuPDF
 // (poppler moves marks drawn below the baseline to a line of their own).
 func TestGlyphTextRTLRead(t *testing.T) {
-	for _, name := range []string{"ar-dont-pay", "ar-call", "ar-bismillah"} {
+	for _, name := range []string{"ar-dont-pay", "ar-call", "ar-help", "ar-bismillah"} {
 		c := shaped(t, name)
 		p, m := readers(t, glyphDoc(t, nil, c))
 		if p = bidiMarks.Replace(p); (p != c.text && name != "ar-bismillah") || m != c.text {
@@ -595,8 +596,9 @@ func TestGlyphTextCodes(t *testing.T) {
 		t.Errorf("compressed: pdftotext %q", out)
 	}
 
-	// Lam-alef: a code for the blank glyph (the space, 3) carrying lam,
-	// width 0, and the ligature's own glyph (704) reading as alef.
+	// Lam-alef: a code for a blank glyph of zero advance (no outline)
+	// carrying lam, its width 0 as in the font, and the ligature's own
+	// glyph (704) reading as alef.
 	lamAlef := doc(0, arabicFamily, shaped(t, "ar-dont-pay").glyphs(20, 1000))
 	abase := glyphFonts.get(arabicFamily).ttfp.NumGlyphs()
 	for _, s := range []string{
