@@ -181,9 +181,11 @@ func drawPage(gp *gopdf.GoPdf, p *layout.Page, family map[layout.Role]string, do
 }
 
 // glyphText draws a shaped run by glyph id, in the current font: its
-// glyphs as the layout placed them, each glyph's cluster text in the
-// font's ToUnicode map (gopdf writes a right-to-left run in reading order
-// and gives it an ActualText where a glyph alone would not read right).
+// glyphs as the layout placed them, read back as their clusters' texts
+// through the font's ToUnicode map (gopdf gives a glyph a code of its own
+// for each text it reads as, and writes a right-to-left run in reading
+// order, a ligature's characters but the last on blank glyphs: see
+// third_party/gopdf/CHANGES.md, item 9).
 // space adds the space the layout does not draw at the run's end in
 // reading order (its right end, or its left one right to left), a blank
 // glyph that moves nothing.
