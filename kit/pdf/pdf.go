@@ -25,10 +25,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/signintech/gopdf"
 
@@ -183,9 +181,11 @@ func drawPage(gp *gopdf.GoPdf, p *layout.Page, family map[layout.Role]string, do
 }
 
 // glyphText draws a shaped run by glyph id, in the current font: its
-// glyphs as the layout placed them, each glyph's cluster text in the
-// font's ToUnicode map (gopdf writes a right-to-left run in reading order
-// and gives it an ActualText where a glyph alone would not read right).
+// glyphs as the layout placed them, read back as their clusters' texts
+// through the font's ToUnicode map (gopdf gives a glyph a code of its own
+// for each text it reads as, and writes a right-to-left run in reading
+// order, a ligature's characters but the last on blank glyphs: see
+// third_party/gopdf/CHANGES.md, item 9).
 // space adds the space the layout does not draw at the run's end in
 // reading order (its right end, or its left one right to left), a blank
 // glyph that moves nothing.
@@ -199,15 +199,6 @@ func glyphText(gp *gopdf.GoPdf, t layout.Text, space bool) error {
 		glyphs = append(glyphs, gopdf.Glyph{}) // set below
 	}
 	for _, g := range t.Glyphs {
-		if t.RTL && utf8.RuneCountInString(g.Text) > 1 {
-			// poppler splits a glyph of several characters into as many
-			// slices of its width, left to right, then reads a
-			// right-to-left line from the right: a lam-alef ligature
-			// mapped to "لا" would read "ال". Mapped in visual order, it
-			// reads right (pdftotext; MuPDF, which reads the stream,
-			// gets the ligature's two letters swapped).
-			g.Text = reverseRunes(g.Text)
-		}
 		glyphs = append(glyphs, gopdf.Glyph(g))
 	}
 	if space {
@@ -301,11 +292,4 @@ func cropMarks(gp *gopdf.GoPdf, pg *layout.Page) {
 	}
 	draw(1.2, 255, 255, 255) // a white halo keeps the marks visible on colour
 	draw(0.4, 0, 0, 0)
-}
-
-// reverseRunes returns s with its characters in reverse order.
-func reverseRunes(s string) string {
-	rs := []rune(s)
-	slices.Reverse(rs)
-	return string(rs)
 }

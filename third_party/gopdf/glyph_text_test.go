@@ -493,17 +493,165 @@ func TestGlyphTextCache(t *testing.T) {
 	}
 }
 
-// bidiMarks are the embedding marks pdftotext puts around a right-to-left
-// line (U+202B RIGHT-TO-LEFT EMBEDDING … U+202C POP DIRECTIONAL
-// FORMATTING).
-var bidiMarks = strings.NewReplacer("\u202b", "", "\u202c", "")
+// bidiMarks are the embedding marks pdftotext puts around a line of a
+// direction other than the page's (U+202A LEFT-TO-RIGHT EMBEDDING, U+202B
+// RIGHT-TO-LEFT EMBEDDING … U+202C POP DIRECTIONAL FORMATTING).
+var bidiMarks = strings.NewReplacer("\u202a", "", "\u202b", "", "\u202c", "")
 
-// TestGlyphTextRTLRead: a right-to-left run, drawn from its glyphs in
-// visual order, reads in logical order in pdftotext and MuPDF.
+// TestGlyphTextRTLRead: right-to-left runs, drawn from their glyphs in
+// visual order, read in logical order in pdftotext and MuPDF, the
+// lam-alef ligature (one glyph, two characters: lam then alef) too, and
+// the lam-alef maksura one ending a word (على); with
+// its marks placed by the shaper, a vowelled word reads whole in MuPDF
+// (poppler moves marks drawn below the baseline to a line of their own).
 func TestGlyphTextRTLRead(t *testing.T) {
-	c := shaped(t, "ar-call")
-	p, m := readers(t, glyphDoc(t, nil, c))
-	if p = bidiMarks.Replace(p); p != c.text || m != c.text {
-		t.Errorf("pdftotext %q, mutool %q, want %q", p, m, c.text)
+	for _, name := range []string{"ar-dont-pay", "ar-call", "ar-help", "ar-bismillah"} {
+		c := shaped(t, name)
+		p, m := readers(t, glyphDoc(t, nil, c))
+		if p = bidiMarks.Replace(p); (p != c.text && name != "ar-bismillah") || m != c.text {
+			t.Errorf("%s: pdftotext %q, mutool %q, want %q", name, p, m, c.text)
+		}
+	}
+	// Several runs of both directions on one page (poppler reads the
+	// left-hand Latin column after the right-hand Arabic one: compare the
+	// lines as sets).
+	pdf := glyphDoc(t, nil, shaped(t, "ar-dont-pay"), shaped(t, "lat-office"), shaped(t, "ar-call"))
+	want := "لا تدفع\noffice\nاتصل بالرقم"
+	lines := func(s string) string {
+		l := strings.Split(bidiMarks.Replace(s), "\n")
+		sort.Strings(l)
+		return strings.Join(l, "\n")
+	}
+	if p, m := readers(t, pdf); lines(p) != lines(want) || m != want {
+		t.Errorf("pdftotext %q, mutool %q, want %q", p, m, want)
+	}
+}
+
+// TestGlyphTextCodes: a glyph drawn with two texts reads as each (a code
+// of its own, mapped to the glyph by a CIDToGIDMap stream, with the
+// glyph's width); the lam-alef's first character rides on a blank glyph of
+// width 0; a document whose runs need no other code keeps the Identity
+// default.
+func TestGlyphTextCodes(t *testing.T) {
+	shaped(t, "lat-office")
+	doc := func(level int, family string, runs ...[]Glyph) []byte {
+		gp := &GoPdf{}
+		gp.Start(Config{Unit: UnitPT, PageSize: *PageSizeA4})
+		gp.SetCompressLevel(level)
+		if err := gp.AddTTFFontFromFontContainer(family, glyphFonts); err != nil {
+			t.Fatal(err)
+		}
+		gp.AddPage()
+		if err := gp.SetFont(family, "", 20); err != nil {
+			t.Fatal(err)
+		}
+		for i, r := range runs {
+			gp.SetXY(300, 50+30*float64(i))
+			if err := gp.GlyphText(r, GlyphTextOption{RTL: family == arabicFamily}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var buf bytes.Buffer
+		if err := gp.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	// Lato has 2000 units per em and 3000 glyphs or so: the first extra
+	// code is its number of glyphs.
+	o := []Glyph{{ID: 51, Advance: 11, Text: "o"}, {ID: 51, Advance: 11, Text: "ö"}, {ID: 51, Advance: 11, Text: "o"}}
+	pdf := doc(0, "lato", o)
+	p, m := readers(t, pdf)
+	if p != "oöo" || m != "oöo" {
+		t.Errorf("pdftotext %q, mutool %q, want oöo", p, m)
+	}
+	base := glyphFonts.get("lato").ttfp.NumGlyphs()
+	for _, s := range []string{
+		"<0033><006F>\n",
+		fmt.Sprintf("<%04X><00F6>\n", base),
+		fmt.Sprintf("%d[%d]", base, glyphFonts.get("lato").GlyphIndexToPdfWidth(51)),
+		"/CIDToGIDMap ",
+	} {
+		if !bytes.Contains(pdf, []byte(s)) {
+			t.Errorf("no %q in the PDF", s)
+		}
+	}
+	m1 := regexp.MustCompile(`(?s)/Length (\d+)\n>>\nstream\n(.*?)\nendstream`).FindAllSubmatch(pdf, -1)
+	var cidMap []byte
+	for _, x := range m1 {
+		if n, _ := strconv.Atoi(string(x[1])); n == 2*int(base)+2 {
+			cidMap = x[2]
+		}
+	}
+	if len(cidMap) != 2*int(base)+2 || cidMap[2*base] != 0 || cidMap[2*base+1] != 51 || cidMap[2*100+1] != 100 {
+		t.Errorf("CIDToGIDMap of %d bytes, want %d: identity, then glyph 51", len(cidMap), 2*base+2)
+	}
+	// Compressed, encrypted: readers still agree.
+	f := filepath.Join(t.TempDir(), "c.pdf")
+	if err := os.WriteFile(f, doc(1, "lato", o), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tool(t, "qpdf", "--check", f)
+	if out := tool(t, "pdftotext", f, "-"); strings.TrimSpace(out) != "oöo" {
+		t.Errorf("compressed: pdftotext %q", out)
+	}
+
+	// Lam-alef: a code for a blank glyph of zero advance (no outline)
+	// carrying lam, its width 0 as in the font, and the ligature's own
+	// glyph (704) reading as alef.
+	lamAlef := doc(0, arabicFamily, shaped(t, "ar-dont-pay").glyphs(20, 1000))
+	abase := glyphFonts.get(arabicFamily).ttfp.NumGlyphs()
+	for _, s := range []string{
+		fmt.Sprintf("<%04X><0644>\n", abase), // lam on the blank glyph
+		"<02C0><0627>\n",                     // 704: alef
+		fmt.Sprintf("%d[0]", abase),
+	} {
+		if !bytes.Contains(lamAlef, []byte(s)) {
+			t.Errorf("lam-alef: no %q in the PDF", s)
+		}
+	}
+	if off := doc(0, "lato", shaped(t, "lat-office").glyphs(20, 2000)); bytes.Contains(off, []byte("/CIDToGIDMap")) {
+		t.Error("a run needing no other code got a CIDToGIDMap")
+	}
+}
+
+// get returns a copy of the container's font.
+func (fc *FontContainer) get(family string) *SubsetFontObj {
+	v, _ := fc.fonts.Load(family)
+	s := v.(SubsetFontObj)
+	return &s
+}
+
+// TestGlyphTextActualText: a run given an ActualText is wrapped in a Span
+// that carries it, inside the open marked content, and poppler reads it
+// instead of the glyphs.
+func TestGlyphTextActualText(t *testing.T) {
+	c := shaped(t, "lat-office")
+	gp := &GoPdf{}
+	gp.Start(Config{Unit: UnitPT, PageSize: *PageSizeA4})
+	gp.SetCompressLevel(0)
+	if err := gp.AddTTFFontFromFontContainer("lato", glyphFonts); err != nil {
+		t.Fatal(err)
+	}
+	gp.AddPage()
+	if err := gp.SetFont("lato", "", 20); err != nil {
+		t.Fatal(err)
+	}
+	p := gp.AddStructElement(gp.AddStructElement(nil, "Document"), "P")
+	gp.BeginMarkedContent(p)
+	gp.SetXY(40, 60)
+	if err := gp.GlyphText(c.glyphs(20, 2000), GlyphTextOption{ActualText: "bureau"}); err != nil {
+		t.Fatal(err)
+	}
+	gp.EndMarkedContent()
+	var buf bytes.Buffer
+	if err := gp.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(buf.Bytes(), []byte("/P <</MCID 0>> BDC\n/Span <</ActualText <FEFF006200750072006500610075>>> BDC\nBT\n")) {
+		t.Error("no ActualText span inside the P's marked content")
+	}
+	if p, _ := readers(t, buf.Bytes()); p != "bureau" {
+		t.Errorf("pdftotext %q, want bureau", p)
 	}
 }

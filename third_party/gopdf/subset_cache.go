@@ -180,6 +180,15 @@ func widthsKey(s *SubsetFontObj) string {
 		for _, g := range ids {
 			key = binary.AppendUvarint(key, uint64(g))
 		}
+		// Then the other codes' glyphs, blank or not.
+		key = binary.AppendUvarint(key, glyphKeySeparator)
+		for _, e := range s.extraCodes() {
+			v := uint64(e.gid) << 1
+			if e.blank {
+				v |= 1
+			}
+			key = binary.AppendUvarint(key, v)
+		}
 	}
 	return string(key)
 }
