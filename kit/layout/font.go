@@ -25,6 +25,10 @@ const (
 // fallback faces (fonts/fonts.yaml).
 var Roles = kitFaces.roles()
 
+// DesignRoles are the roles a design may name (box font:); the others are
+// fallback faces, chosen by the layout for the characters these lack.
+var DesignRoles = []Role{Regular, Bold, Black}
+
 //go:embed fonts/*.ttf fonts/OFL*.txt fonts/fonts.yaml
 var fontFiles embed.FS
 

@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -303,5 +304,45 @@ func TestMirroredDesign(t *testing.T) {
 	}
 	if !strings.Contains(ar.PlainText(), "←") || strings.Contains(ar.PlainText(), "→") {
 		t.Errorf("Arabic steps' arrows: %s", ar.PlainText())
+	}
+}
+
+// TestDesignFonts: a design names the roles regular, bold and black; a
+// fallback face (arabic) is the layout's choice, never a design's.
+func TestDesignFonts(t *testing.T) {
+	d := `id: f
+sizes: [a4]
+boxes:
+  - {id: a, show: title, x: 0, y: 0, w: 100, h: 50, size: [40, 30], font: black}
+  - {id: e, show: warning, x: 0, y: 120, w: 100, h: 50, size: [40, 30], font: arabic}
+`
+	_, err := LoadDesigns(fstestMap{"f.yaml": d}, "posters")
+	if err == nil || err.Error() != `posters/f.yaml: boxes.e.font: "arabic" is not one of regular, bold, black` {
+		t.Errorf("got %v", err)
+	}
+	for _, r := range []Role{"arabic", "arabic-bold"} {
+		if !slices.Contains(Roles, r) {
+			t.Errorf("Roles %v lacks the fallback face %s (backends register Roles)", Roles, r)
+		}
+	}
+}
+
+// TestFaceConfig: fonts/fonts.yaml names a face for each design role, and
+// every fallback names a face it lists.
+func TestFaceConfig(t *testing.T) {
+	base := "faces:\n  - {role: regular, file: a.ttf}\n  - {role: bold, file: b.ttf}\n  - {role: black, file: c.ttf}\n"
+	for _, c := range []struct{ yaml, err string }{
+		{base, ""},
+		{base + "fallback:\n  ar:\n    regular: [arabic]\n", `fallback.ar.regular: no face has role "arabic"`},
+		{"faces:\n  - {role: regular, file: a.ttf}\n", `faces: no face for role "bold"`},
+		{base + "  - {role: bold, file: d.ttf}\n", `faces: role "bold" listed twice`},
+	} {
+		_, err := parseFaceConfig([]byte(c.yaml))
+		if got := fmt.Sprint(err); c.err == "" && err != nil || c.err != "" && got != c.err {
+			t.Errorf("%q: got %v, want %q", c.yaml, err, c.err)
+		}
+	}
+	if !RightToLeft("ar") || RightToLeft("fr") || Fallbacks("ar")[Bold][0] != "arabic-bold" || Fallbacks("fr") != nil {
+		t.Error("the kit's fonts.yaml: ar is right to left with Noto Sans Arabic fallbacks, fr neither")
 	}
 }
