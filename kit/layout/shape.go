@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-text/typesetting/di"
 	gofont "github.com/go-text/typesetting/font"
@@ -207,8 +208,8 @@ func (f *Font) shapeLocked(k shapeKey, rs []rune) *shaped {
 			Script: script,
 		}
 		out := f.sh.hb.ShapeNoExtents(in)
-		// A cluster's runes run from its index to the next cluster's.
-		ends := map[int]int{}
+		// A cluster's runes run from its index to the next cluster's; its
+		// text is a slice of the run's (offs: byte offset of each rune).
 		starts := make([]bool, len(rs)+1)
 		for _, g := range out.Glyphs {
 			if c := g.ClusterIndex; c >= 0 && c < len(rs) {
@@ -216,6 +217,18 @@ func (f *Font) shapeLocked(k shapeKey, rs []rune) *shaped {
 			}
 		}
 		starts[len(rs)] = true
+		offs := make([]int32, len(rs)+1)
+		for i, c := range rs {
+			n := utf8.RuneLen(c)
+			if n < 0 {
+				n = utf8.RuneLen(utf8.RuneError) // how string(rs) writes it
+			}
+			offs[i+1] = offs[i] + int32(n)
+		}
+		text := k.text
+		if int(offs[len(rs)]) != len(text) {
+			text = string(rs) // a rune that is not valid UTF-8 on its own
+		}
 		r.glyphs = make([]sglyph, len(out.Glyphs))
 		prev := -1
 		for i, g := range out.Glyphs {
@@ -227,15 +240,11 @@ func (f *Font) shapeLocked(k shapeKey, rs []rune) *shaped {
 				cluster: int32(c),
 			}
 			if c != prev && c >= 0 && c < len(rs) {
-				e, ok := ends[c]
-				if !ok {
-					e = c + 1
-					for !starts[e] {
-						e++
-					}
-					ends[c] = e
+				e := c + 1
+				for !starts[e] {
+					e++
 				}
-				sg.text = string(rs[c:e])
+				sg.text = text[offs[c]:offs[e]]
 			}
 			r.glyphs[i] = sg
 			prev = c
