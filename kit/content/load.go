@@ -198,6 +198,7 @@ func loadEdition(fsys fs.FS, dir, folder string, probs *diag.List, opt Options) 
 	if e.Logo != "" && !l.bad[fileEdition] {
 		l.logo(e)
 	}
+	e.fields = l
 	return e
 }
 

@@ -54,6 +54,8 @@ type Edition struct {
 
 	// where records the position of dated fields, for warnings.
 	where map[string]diag.Problem
+	// fields is where every field of every file was written (FieldPos).
+	fields *loader
 	// warnings are the problems that do not stop a build (Set.Warnings).
 	warnings diag.List
 }

@@ -34,6 +34,10 @@ type textOpts struct {
 	never  []string // names never hyphenated
 	greedy bool
 	stats  *boxStats // when not nil, the final sets of a box record their quality (quality.go)
+	// fallback faces of the edition's language, by role (shape.go), and
+	// its direction (bidi.go)
+	fallback map[Role][]Role
+	rtl      bool
 }
 
 const optsRole Role = "\x00opts"

@@ -261,7 +261,7 @@ func (d *Design) checkBoxes(where string, boxes []Box, seen map[string]bool, add
 			add(f+".show", "%q is not one of %s", b.Show, strings.Join(Shows, ", "))
 		}
 		inPage(f, b.X, b.Y, b.W, b.H)
-		if b.Font != "" && !slices.Contains(Roles, b.Font) {
+		if b.Font != "" && !slices.Contains(DesignRoles, b.Font) {
 			add(f+".font", "%q is not one of regular, bold, black", b.Font)
 		}
 		if len(b.Size) != 2 || b.Size[0] < b.Size[1] || b.Size[1] <= 0 {

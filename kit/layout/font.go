@@ -20,17 +20,19 @@ const (
 	Black   Role = "black"
 )
 
-// Roles lists the roles in a fixed order (for backends registering fonts).
-var Roles = []Role{Regular, Bold, Black}
+// Roles lists the roles of every face of the kit in a fixed order (for
+// backends registering fonts): the three a design names, then the
+// fallback faces (fonts/fonts.yaml).
+var Roles = kitFaces.roles()
 
-//go:embed fonts/*.ttf fonts/OFL.txt
+// DesignRoles are the roles a design may name (box font:); the others are
+// fallback faces, chosen by the layout for the characters these lack.
+var DesignRoles = []Role{Regular, Bold, Black}
+
+//go:embed fonts/*.ttf fonts/OFL*.txt fonts/fonts.yaml
 var fontFiles embed.FS
 
-var roleFiles = map[Role]string{
-	Regular: "fonts/Lato-Regular.ttf",
-	Bold:    "fonts/Lato-Bold.ttf",
-	Black:   "fonts/Lato-Black.ttf",
-}
+var roleFiles = kitFaces.files()
 
 // Font is a parsed TrueType font with the metrics the layout needs, in font
 // units. It is safe for concurrent use once built.
@@ -44,12 +46,10 @@ type Font struct {
 	CapHeight   float64
 	sf          *sfnt.Font
 	mu          sync.Mutex
-	advances    map[rune]float64
 	glyphs      map[rune]sfnt.GlyphIndex
-	kern        map[[2]sfnt.GlyphIndex]float64
-	widths      map[string]float64 // words already measured, in font units
 	hasNarrowSp bool
 	opts        *textOpts // set only on the pseudo-font under optsRole (see withOpts)
+	sh          shaper    // OpenType shaping (shape.go)
 }
 
 // Fonts holds one font per role.
@@ -98,10 +98,12 @@ func LoadFonts() (Fonts, error) {
 	return loaded, loadError
 }
 
-// FontLicence returns the licence text of the embedded fonts.
+// FontLicence returns the licence texts of the embedded fonts (Lato's,
+// then Noto's: both SIL OFL 1.1).
 func FontLicence() []byte {
 	b, _ := fontFiles.ReadFile("fonts/OFL.txt")
-	return b
+	n, _ := fontFiles.ReadFile("fonts/OFL-Noto.txt")
+	return append(append(append([]byte(nil), b...), '\n'), n...)
 }
 
 func parseFont(role Role, b []byte) (*Font, error) {
@@ -122,16 +124,16 @@ func parseFont(role Role, b []byte) (*Font, error) {
 		Ascent:    float64(m.Ascent) / 64,
 		Descent:   float64(m.Descent) / 64,
 		CapHeight: float64(m.CapHeight) / 64,
-		advances:  map[rune]float64{},
 		glyphs:    map[rune]sfnt.GlyphIndex{},
-		kern:      map[[2]sfnt.GlyphIndex]float64{},
-		widths:    map[string]float64{},
 	}
 	if f.CapHeight == 0 {
 		f.CapHeight = f.Ascent * 0.7
 	}
 	gi, _ := sf.GlyphIndex(&buf, '\u202f')
 	f.hasNarrowSp = gi != 0
+	if err := f.sh.init(b); err != nil {
+		return nil, err
+	}
 	return f, nil
 }
 
@@ -195,94 +197,15 @@ func (f *Font) Missing(s string) []rune {
 	return miss
 }
 
-// advance returns the advance width of r in font units. f.mu must be held.
-func (f *Font) advance(r rune) float64 {
-	if a, ok := f.advances[r]; ok {
-		return a
-	}
-	var buf sfnt.Buffer
-	g := f.glyph(r)
-	adv, err := f.sf.GlyphAdvance(&buf, g, fixed.Int26_6(f.sf.UnitsPerEm())<<6, font.HintingNone)
-	a := 0.0
-	if err == nil {
-		a = float64(adv) / 64
-	}
-	f.advances[r] = a
-	return a
-}
-
-// kerning between two glyphs in font units, from the kern table (the one
-// gopdf also reads, so the PDF agrees with our measures). f.mu must be held.
-func (f *Font) kerning(a, b sfnt.GlyphIndex) float64 {
-	k := [2]sfnt.GlyphIndex{a, b}
-	if v, ok := f.kern[k]; ok {
-		return v
-	}
-	var buf sfnt.Buffer
-	v, err := f.sf.Kern(&buf, a, b, fixed.Int26_6(f.sf.UnitsPerEm())<<6, font.HintingNone)
-	kv := 0.0
-	if err == nil {
-		kv = float64(v) / 64
-	}
-	f.kern[k] = kv
-	return kv
-}
-
-// measuredRunes counts the runes measured since the process started: the
+// measuredRunes counts the runes shaped since the process started: the
 // work of the layout, which tests compare between inputs of different
 // lengths (it must grow linearly).
 var measuredRunes atomic.Int64
 
-// runeWidths writes into adv the advance of each rune of rs set at size
-// points, and into kern the kerning between each rune and the one before
-// it (kern[0] is 0), measuring each rune once.
-func (f *Font) runeWidths(rs []rune, size float64, adv, kern []float64) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	measuredRunes.Add(int64(len(rs)))
-	sc := size / f.UnitsPerEm
-	var prev sfnt.GlyphIndex
-	for i, r := range rs {
-		g := f.glyph(r)
-		adv[i] = f.advance(r) * sc
-		kern[i] = 0
-		if i > 0 && prev != 0 && g != 0 {
-			kern[i] = f.kerning(prev, g) * sc
-		}
-		prev = g
-	}
-}
-
-// maxWidths bounds the word-width cache of a font (a few thousand words
-// per edition are typical).
-const maxWidths = 1 << 17
-
-// Width returns the width of s set at size points, with kerning.
+// Width returns the width of s set at size points, shaped (kerning,
+// ligatures) left to right in this face alone.
 func (f *Font) Width(s string, size float64) float64 {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	// The fitting tries each box at several sizes, and every edition,
-	// design and size sets the same words again: measure each word once.
-	if w, ok := f.widths[s]; ok {
-		return w * size / f.UnitsPerEm
-	}
-	w := 0.0
-	var prev sfnt.GlyphIndex
-	n := 0
-	for i, r := range s {
-		n++
-		g := f.glyph(r)
-		w += f.advance(r)
-		if i > 0 && prev != 0 && g != 0 {
-			w += f.kerning(prev, g)
-		}
-		prev = g
-	}
-	measuredRunes.Add(int64(n))
-	if len(f.widths) < maxWidths && len(s) <= 64 {
-		f.widths[s] = w
-	}
-	return w * size / f.UnitsPerEm
+	return f.shapeString(s).width * size / f.UnitsPerEm
 }
 
 // SFNT exposes the parsed font to the raster backend.

@@ -16,14 +16,19 @@ import (
 // poster, so it reports them all at once, as it does overflows.
 
 // glyphs reports the characters of texts (the runs one box emitted) that
-// their font cannot draw.
+// no face of the edition covers: the run's face and the fallbacks of the
+// edition's language for the run's role (fonts/fonts.yaml). A character
+// that comes from a data field is reported at that field (file:line:col:
+// field), once however many posters and boxes print it; one from an
+// interface string, or from nowhere the layout can tell, at the box.
 func (l *layouter) glyphs(box string, texts []Text) {
 	type miss struct {
-		r    rune
-		font string
+		r     rune
+		faces string
 	}
 	var found []miss
 	seen := map[rune]bool{}
+	fb := setter{fonts: l.fonts}.opts().fallback
 	for _, t := range texts {
 		f := l.fonts[t.Role]
 		if f == nil {
@@ -34,16 +39,54 @@ func (l *layouter) glyphs(box string, texts []Text) {
 				continue
 			}
 			seen[r] = true
-			found = append(found, miss{r, f.Name})
+			found = append(found, miss{r, l.faceNames(t.Role, fb)})
 		}
 	}
 	for _, m := range found {
-		msg := fmt.Sprintf("character %s is in no font of the edition (%s has no glyph for it)", runeName(m.r), m.font)
-		if where := l.whereRune(m.r); len(where) > 0 {
-			msg += "; it comes from " + strings.Join(where, ", ")
+		msg := fmt.Sprintf("character %s is in no font of the edition (%s)", runeName(m.r), m.faces)
+		var others []string
+		for _, w := range l.whereRune(m.r) {
+			if w.file == "" {
+				others = append(others, w.name)
+				continue
+			}
+			line, col := l.job.Edition.FieldPos(w.file, w.field)
+			l.probs.Add(path.Join(l.job.Edition.Dir, w.file), line, col, w.field, "%s", msg)
 		}
-		l.probs.Add(l.job.Name()+"/"+box, 0, 0, "", "%s", msg)
+		if len(others) > 0 {
+			l.probs.Add(l.job.Name()+"/"+box, 0, 0, "", "%s; it comes from %s", msg, strings.Join(others, ", "))
+		} else if len(l.whereRune(m.r)) == 0 {
+			l.probs.Add(l.job.Name()+"/"+box, 0, 0, "", "%s", msg)
+		}
 	}
+}
+
+// faceNames says which faces were tried for a role: "Lato-Regular has no
+// glyph for it", or with the language's fallbacks "neither Lato-Regular
+// nor its fallback NotoSansArabic-Regular has a glyph for it".
+func (l *layouter) faceNames(role Role, fb map[Role][]Role) string {
+	name := func(r Role) string {
+		if f := l.fonts[r]; f != nil {
+			return f.Name
+		}
+		return string(r)
+	}
+	// A fallback face's run: name the chain of the role it stands for.
+	for base, alts := range fb {
+		if slices.Contains(alts, role) {
+			role = base
+			break
+		}
+	}
+	alts := fb[role]
+	if len(alts) == 0 {
+		return name(role) + " has no glyph for it"
+	}
+	var as []string
+	for _, a := range alts {
+		as = append(as, name(a))
+	}
+	return fmt.Sprintf("neither %s nor its fallback %s has a glyph for it", name(role), strings.Join(as, ", "))
 }
 
 // runeName writes a character as U+XXXX and the character itself, quoted
@@ -68,13 +111,20 @@ var editionFiles = map[string][2]string{
 // maxWhere bounds the places named for one character.
 const maxWhere = 3
 
-// whereRune names the data fields (file: path) and interface strings of
-// the job that contain r, at most maxWhere of them.
-func (l *layouter) whereRune(r rune) []string {
+// place is where a character comes from: a data field (file in the
+// edition's folder, dotted field path) or, file empty, an interface
+// string (name).
+type place struct {
+	file, field, name string
+}
+
+// whereRune names the data fields and interface strings of the job that
+// contain r, at most maxWhere of them.
+func (l *layouter) whereRune(r rune) []place {
 	e := l.job.Edition
-	var out []string
-	add := func(s string) bool {
-		out = append(out, s)
+	var out []place
+	add := func(p place) bool {
+		out = append(out, p)
 		return len(out) < maxWhere
 	}
 	v := reflect.ValueOf(e).Elem()
@@ -91,7 +141,7 @@ func (l *layouter) whereRune(r rune) []string {
 			continue // not from edition.yaml (pages, folder, logo…)
 		}
 		if !findRune(v.Field(i), key, r, func(field string) bool {
-			return add(path.Join(e.Dir, file) + ": " + field)
+			return add(place{file: file, field: field})
 		}) {
 			return out
 		}
@@ -104,7 +154,7 @@ func (l *layouter) whereRune(r rune) []string {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		if !add(fmt.Sprintf("interface string %q (%s)", k, l.lang)) {
+		if !add(place{name: fmt.Sprintf("interface string %q (%s)", k, l.lang)}) {
 			break
 		}
 	}

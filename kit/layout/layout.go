@@ -11,7 +11,12 @@
 // has. URLs, e-mail addresses and phone numbers are set whole (a URL may
 // break after a "/"); soft hyphens are honoured. Words are hyphenated with
 // the language's patterns (kit/hyphen) and paragraphs broken total-fit
-// (breaks.go). It reads content and designs; it writes no file.
+// (breaks.go). Text is shaped with go-text/typesetting (shape.go: kerning,
+// ligatures, Arabic joining), a character its role's face lacks set in a
+// fallback face of the edition's language (fonts/fonts.yaml), lines
+// reordered by the bidi algorithm (bidi.go), and a right-to-left
+// edition's page mirrored (mirror.go); each text run carries its glyphs.
+// It reads content and designs; it writes no file.
 package layout
 
 import (
@@ -65,7 +70,7 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 			// As printed (typographic apostrophes, spaces) and as written.
 			never = append(never, typo.Apply(e.Language, n), n)
 		}
-		fonts = withOpts(fonts, textOpts{hyph: hyphen.For(e.Language), never: never})
+		fonts = withOpts(fonts, textOpts{hyph: hyphen.For(e.Language), never: never, fallback: Fallbacks(e.Language), rtl: RightToLeft(e.Language)})
 	}
 	l := &layouter{fonts: fonts, job: j, pg: pg, k: k, off: pg.Bleed, lang: e.Language, ky: k}
 	if e.Draft() {
@@ -87,6 +92,11 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 		l.back = false
 		pg.Back = l.pg
 		l.pg = pg
+	}
+	if RightToLeft(e.Language) {
+		for p := pg; p != nil; p = p.Back {
+			mirror(p)
+		}
 	}
 	return pg, l.probs.Err()
 }
@@ -421,7 +431,7 @@ func (l *layouter) paras(b *Box) []Para {
 				if st.Situation != sit.kind {
 					continue
 				}
-				spans := []Span{{Text: "→ ", Role: Bold, Color: accent, Scale: 1}, {Text: l.t(st.Keyword), Role: Black, Color: accent, Scale: 1}}
+				spans := []Span{{Text: l.arrow(), Role: Bold, Color: accent, Scale: 1}, {Text: l.t(st.Keyword), Role: Black, Color: accent, Scale: 1}}
 				spans = append(spans, Emphasis(" "+l.t(st.Text), role, strongOf(role), ink, 1)...)
 				ps = append(ps, item(para(spans, 0.35), 1))
 				if st.Note != "" {

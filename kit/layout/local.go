@@ -112,7 +112,7 @@ func (d *Design) checkLocal(add func(field, format string, args ...any), inPage 
 		add("local.box.id", "duplicate box id %q", b.ID)
 	}
 	inPage(f, b.X, b.Y, b.W, b.H)
-	if b.Font != "" && !slices.Contains(Roles, b.Font) {
+	if b.Font != "" && !slices.Contains(DesignRoles, b.Font) {
 		add(f+".font", "%q is not one of regular, bold, black", b.Font)
 	}
 	if len(b.Size) != 2 || b.Size[0] < b.Size[1] || b.Size[1] <= 0 {

@@ -85,6 +85,24 @@ func (s setter) key(paras []Para, w float64) [32]byte {
 	} else {
 		str("")
 	}
+	// The fallbacks and the direction come from the language (shape.go,
+	// bidi.go), the language from the edition code, which two editions of
+	// one language share: the language's fallbacks are keyed by content.
+	if o.rtl {
+		num(1)
+	} else {
+		num(0)
+	}
+	num(float64(len(o.fallback)))
+	for _, r := range Roles {
+		if fb, ok := o.fallback[r]; ok {
+			str(string(r))
+			num(float64(len(fb)))
+			for _, f := range fb {
+				str(string(f))
+			}
+		}
+	}
 	num(float64(len(o.never)))
 	for _, n := range o.never {
 		str(n)

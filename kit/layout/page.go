@@ -118,9 +118,24 @@ type Text struct {
 	Role  Role
 	Size  float64
 	Color Color
-	Text  string
+	Text  string  // the run's characters in logical order (for tags, snapshots, ActualText)
 	Width float64 // as measured by the layout
 	Elem  int     // the element it belongs to (index in Page.Elems + 1); 0: decoration
+	// Glyphs are the run's shaped glyphs in visual (left-to-right) order;
+	// when set, backends draw these, not Text.
+	Glyphs []Glyph
+	// RTL marks a right-to-left run (its Glyphs are still in visual order).
+	RTL bool
+
+	line int32 // the line it is set on (1 + index of the line's first run), for mirroring
+}
+
+// Glyph is one shaped glyph of a Text run, in visual (left-to-right) order.
+type Glyph struct {
+	ID      uint16  // glyph id in the run's font
+	Advance float64 // pen advance, points at the run's size
+	DX, DY  float64 // offset from the pen position, points (DY up)
+	Text    string  // the characters of its cluster, on the cluster's first glyph; "" on the others
 }
 
 // Image is a raster image (an edition's logo), already checked by the

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -59,11 +60,15 @@ func Emphasis(s string, base, strong Role, c Color, scale float64) []Span {
 	}
 }
 
-// frag is a part of a word in one style.
+// frag is a part of a word in one style, one face and one direction,
+// shaped on its own.
 type frag struct {
 	span  *Span
 	text  string
 	width float64
+	role  Role    // the face that sets it: the span's role or a fallback (shape.go)
+	level uint8   // bidi level (bidi.go): odd is right to left
+	sh    *shaped // its glyphs, in font units
 }
 
 // word is an unbreakable unit; space is the width of the space after it
@@ -74,6 +79,8 @@ type word struct {
 	width  float64
 	space  float64
 	spaceR *Span   // the style of that space
+	spaceF Role    // the face of that space
+	spaceL uint8   // the bidi level of that space
 	brk    bool    // a forced line break follows
 	hyph   float64 // the width of the hyphen drawn when a line ends here (a soft hyphen); 0 for no hyphen
 	kernN  float64 // the kerning between this piece and the next piece of its word (set on the same line)
@@ -134,6 +141,18 @@ func (s setter) words(p *Para, maxW float64) []word {
 	if opts.hyph != nil {
 		prot = opts.protected(rs)
 	}
+	// Itemise: the face of each rune (nil: the span's role for all) and
+	// its bidi level (nil: all left to right).
+	var faces []Role
+	if opts.fallback != nil {
+		faces = make([]Role, len(rs))
+		var prev Role
+		for i, r := range rs {
+			faces[i] = s.faceFor(r, p.Spans[sps[i]].Role, prev, opts.fallback, kinds[i] != notToken)
+			prev = faces[i]
+		}
+	}
+	lv := levels(rs, kinds, opts.rtl)
 	var ws []word
 	start := 0
 	for j := 0; j <= len(rs); j++ {
@@ -144,10 +163,19 @@ func (s setter) words(p *Para, maxW float64) []word {
 		}
 		var space float64
 		var spaceR *Span
+		var spaceF Role
+		var spaceL uint8
 		brk := false
 		if j < len(rs) {
 			spaceR = &p.Spans[sps[j]]
-			space = s.fonts[spaceR.Role].Width(" ", s.fontSize(spaceR))
+			spaceF = spaceR.Role
+			if faces != nil {
+				spaceF = faces[j]
+			}
+			if lv != nil {
+				spaceL = lv[j]
+			}
+			space = s.fonts[spaceF].Width(" ", s.fontSize(spaceR))
 			brk = rs[j] == '\n'
 		}
 		before := len(ws)
@@ -156,17 +184,32 @@ func (s setter) words(p *Para, maxW float64) []word {
 			if prot != nil {
 				pr = prot[start:j]
 			}
-			ws = s.pieces(ws, p, rs[start:j], sps[start:j], kinds[start:j], pr, maxW, opts)
+			it := itemised{}
+			if faces != nil {
+				it.faces = faces[start:j]
+			}
+			if lv != nil {
+				it.levels = lv[start:j]
+			}
+			ws = s.pieces(ws, p, rs[start:j], sps[start:j], kinds[start:j], pr, it, maxW, opts)
 		}
 		if len(ws) > before {
 			last := &ws[len(ws)-1]
 			last.space, last.spaceR, last.brk = space, spaceR, brk
+			last.spaceF, last.spaceL = spaceF, spaceL
 		} else if brk && len(ws) > 0 {
 			ws[len(ws)-1].brk = true
 		}
 		start = j + 1
 	}
 	return ws
+}
+
+// itemised is the itemisation of a word's runes: the face and the bidi level
+// of each (nil: the span's role, level 0).
+type itemised struct {
+	faces  []Role
+	levels []uint8
 }
 
 // Break classes between two runes of a word.
@@ -185,7 +228,7 @@ const (
 // (last resort, marked cut) between characters. A word without a soft
 // hyphen gets its hyphenation points (see hyphenate in breaks.go) as soft
 // hyphens; prot marks the runes of names never hyphenated.
-func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []tokenKind, prot []bool, maxW float64, opts textOpts) []word {
+func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []tokenKind, prot []bool, it itemised, maxW float64, opts textOpts) []word {
 	// Soft hyphens are invisible: drop them, remembering where they were.
 	var soft []bool
 	for _, r := range rs {
@@ -198,14 +241,21 @@ func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []token
 		var nrs []rune
 		var nsps []int32
 		var nk []tokenKind
+		var nit itemised
 		for i, r := range rs {
 			if r == softHyphen {
 				soft[len(nrs)] = true
 				continue
 			}
 			nrs, nsps, nk = append(nrs, r), append(nsps, sps[i]), append(nk, kinds[i])
+			if it.faces != nil {
+				nit.faces = append(nit.faces, it.faces[i])
+			}
+			if it.levels != nil {
+				nit.levels = append(nit.levels, it.levels[i])
+			}
 		}
-		rs, sps, kinds = nrs, nsps, nk
+		rs, sps, kinds, it = nrs, nsps, nk, nit
 	} else if opts.hyph != nil && len(rs) >= opts.hyph.Left+opts.hyph.Right {
 		soft = make([]bool, len(rs)+1)
 		if !opts.hyphenate(rs, kinds, prot, soft) {
@@ -216,24 +266,55 @@ func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []token
 	if n == 0 {
 		return ws
 	}
-	// Measure each rune once; prefix[i] is the width of rs[:i], so that
-	// the width of rs[a:b] is prefix[b]-prefix[a]-kern[a].
-	adv := make([]float64, n)
-	kern := make([]float64, n)
+	// A segment is a run of runes of one span, one face and one level:
+	// each is shaped whole once (memoised per face), which gives the
+	// advance of each rune (a cluster's on its first rune) to choose
+	// breaks with: prefix[i] is the width of rs[:i]. The pieces finally
+	// made are shaped on their own (build).
+	face := func(i int) Role {
+		if it.faces != nil {
+			return it.faces[i]
+		}
+		return p.Spans[sps[i]].Role
+	}
+	level := func(i int) uint8 {
+		if it.levels != nil {
+			return it.levels[i]
+		}
+		return 0
+	}
+	same := func(i, j int) bool {
+		return sps[i] == sps[j] && face(i) == face(j) && level(i) == level(j)
+	}
+	type segment struct {
+		a, b int
+		text string
+		sh   *shaped
+	}
+	shapeOf := func(a, b int, text string) *shaped {
+		return s.fonts[face(a)].shapeText(text, rs[a:b], level(a)%2 == 1)
+	}
+	scaleOf := func(i int) float64 {
+		return s.fontSize(&p.Spans[sps[i]]) / s.fonts[face(i)].UnitsPerEm
+	}
+	// Shaping puts the kerning in the advances: the pieces of a word
+	// have no kerning between them.
+	var segs []segment
+	prefix := make([]float64, n+1)
 	for a := 0; a < n; {
 		b := a + 1
-		for b < n && sps[b] == sps[a] {
+		for b < n && same(a, b) {
 			b++
 		}
-		sp := &p.Spans[sps[a]]
-		s.fonts[sp.Role].runeWidths(rs[a:b], s.fontSize(sp), adv[a:b], kern[a:b])
+		text := string(rs[a:b])
+		sh, sc := shapeOf(a, b, text), scaleOf(a)
+		segs = append(segs, segment{a, b, text, sh})
+		for i := a; i < b; i++ {
+			prefix[i+1] = prefix[i] + sh.runeAdv[i-a]*sc
+		}
 		a = b
 	}
-	prefix := make([]float64, n+1)
-	for i := range n {
-		prefix[i+1] = prefix[i] + kern[i] + adv[i]
-	}
-	width := func(a, b int) float64 { return prefix[b] - prefix[a] - kern[a] }
+	width := func(a, b int) float64 { return prefix[b] - prefix[a] }
 	hyphen := func(k int) float64 {
 		sp := &p.Spans[sps[k-1]]
 		return s.fonts[sp.Role].Width("-", s.fontSize(sp))
@@ -263,11 +344,26 @@ func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []token
 		var nw word
 		for i := a; i < b; {
 			j := i + 1
-			for j < b && sps[j] == sps[i] {
+			for j < b && same(i, j) {
 				j++
 			}
-			wd := width(i, j)
-			nw.frags = append(nw.frags, frag{&p.Spans[sps[i]], string(rs[i:j]), wd})
+			var text string
+			var sh *shaped
+			for _, sg := range segs {
+				if sg.a == i && sg.b == j {
+					text, sh = sg.text, sg.sh // the whole segment: shaped already
+					break
+				}
+			}
+			if sh == nil {
+				text = string(rs[i:j])
+				sh = shapeOf(i, j, text)
+			}
+			wd := sh.width * scaleOf(i)
+			if nw.frags == nil {
+				nw.frags = make([]frag, 0, 1)
+			}
+			nw.frags = append(nw.frags, frag{span: &p.Spans[sps[i]], text: text, width: wd, role: face(i), level: level(i), sh: sh})
 			nw.width += wd
 			i = j
 		}
@@ -280,7 +376,6 @@ func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []token
 			if class(k) == softBreak {
 				nw := build(start, k)
 				nw.hyph = hyphen(k)
-				nw.kernN = kern[k]
 				ws = append(ws, nw)
 				start = k
 			}
@@ -310,9 +405,6 @@ func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []token
 			}
 		}
 		nw := build(start, end)
-		if end < n {
-			nw.kernN = kern[end]
-		}
 		switch {
 		case end == n:
 		case brk == softBreak:
@@ -409,7 +501,7 @@ func (s setter) line(ws []word, p *Para) line {
 		// nothing to set
 	} else if last := ws[len(ws)-1]; last.hyph > 0 && len(last.frags) > 0 {
 		f := last.frags[len(last.frags)-1]
-		l.hyphen = &frag{f.span, "-", last.hyph}
+		l.hyphen = &frag{span: f.span, text: "-", width: last.hyph, role: f.span.Role, level: f.level}
 		l.width += last.hyph
 	}
 	if maxSize == 0 {
@@ -493,49 +585,144 @@ func (s setter) emit(pg *Page, b block, x, y, w float64) float64 {
 	return y
 }
 
-// emitLine merges neighbouring fragments of one style into single runs.
+// emitLine merges neighbouring fragments of one face, style and
+// direction into single runs, in visual order (see bidi.go), each with
+// its shaped glyphs.
 func emitLine(pg *Page, l line, x, base float64, s setter) {
-	var cur *Text
-	flush := func() {
-		if cur != nil && cur.Text != "" {
-			pg.Texts = append(pg.Texts, *cur)
-		}
-		cur = nil
+	// The line's pieces in logical order: fragments, the spaces between
+	// words, the hyphen of a broken word.
+	type piece struct {
+		f      *frag
+		space  *word // the space after this word
+		hyphen bool
+		level  uint8
 	}
-	for wi, w := range l.words {
-		for _, f := range w.frags {
-			size := s.fontSize(f.span)
-			if cur == nil || cur.Role != f.span.Role || cur.Size != size || cur.Color != f.span.Color || cur.Elem != f.span.Elem {
-				flush()
-				cur = &Text{X: x, Y: base, Role: f.span.Role, Size: size, Color: f.span.Color, Elem: f.span.Elem}
-			}
-			cur.Text += f.text
-			cur.Width += f.width
-			x += f.width
+	np := 1
+	for wi := range l.words {
+		np += len(l.words[wi].frags) + 1
+	}
+	ps := make([]piece, 0, np)
+	mixed := false
+	for wi := range l.words {
+		w := &l.words[wi]
+		for fi := range w.frags {
+			f := &w.frags[fi]
+			ps = append(ps, piece{f: f, level: f.level})
+			mixed = mixed || f.level != 0
 		}
-		if wi < len(l.words)-1 && w.kernN != 0 {
+		if wi < len(l.words)-1 && (w.space > 0 || w.kernN != 0) {
+			ps = append(ps, piece{space: w, level: w.spaceL})
+			mixed = mixed || w.spaceL != 0
+		}
+	}
+	if h := l.hyphen; h != nil {
+		lvl := uint8(0)
+		if len(ps) > 0 {
+			lvl = ps[len(ps)-1].level
+		}
+		ps = append(ps, piece{hyphen: true, level: lvl})
+	}
+	order := make([]int, len(ps))
+	if mixed {
+		lv := make([]uint8, len(ps))
+		for i := range ps {
+			lv[i] = ps[i].level
+		}
+		order = reorder(lv)
+	} else {
+		for i := range order {
+			order[i] = i
+		}
+	}
+	// One buffer holds the line's glyphs; each run takes its part.
+	ng := 0
+	for _, pc := range ps {
+		switch {
+		case pc.f != nil:
+			ng += len(pc.f.sh.glyphs)
+		case pc.space != nil:
+			ng++
+		}
+	}
+	buf := make([]Glyph, 0, ng)
+	var cur *Text
+	parts := make([]string, 0, 2*len(l.words)) // the current run's texts, in visual order
+	start := 0                                 // where the current run's glyphs start in buf
+	first := len(pg.Texts)
+	defer func() {
+		// The runs of one line move together when a page is mirrored.
+		for i := first; i < len(pg.Texts); i++ {
+			pg.Texts[i].line = int32(first + 1)
+		}
+	}()
+	add := func(text string, width float64) {
+		parts = append(parts, text)
+		cur.Width += width
+	}
+	flush := func() {
+		if cur != nil {
+			cur.Glyphs = buf[start:len(buf):len(buf)]
+			switch {
+			case len(parts) == 1:
+				cur.Text = parts[0]
+			case cur.RTL:
+				slices.Reverse(parts) // the run's text in logical order
+				cur.Text = strings.Join(parts, "")
+			default:
+				cur.Text = strings.Join(parts, "")
+			}
+			if cur.Text != "" {
+				pg.Texts = append(pg.Texts, *cur)
+			}
+		}
+		cur, parts, start = nil, parts[:0], len(buf)
+	}
+	for _, pi := range order {
+		pc := ps[pi]
+		rtl := pc.level%2 == 1
+		switch {
+		case pc.f != nil:
+			f := pc.f
+			size := s.fontSize(f.span)
+			if cur == nil || cur.Role != f.role || cur.Size != size || cur.Color != f.span.Color || cur.Elem != f.span.Elem || cur.RTL != rtl {
+				flush()
+				cur = &Text{X: x, Y: base, Role: f.role, Size: size, Color: f.span.Color, Elem: f.span.Elem, RTL: rtl}
+			}
+			buf = f.sh.appendScaled(buf, size/s.fonts[f.role].UnitsPerEm)
+			add(f.text, f.width)
+			x += f.width
+		case pc.space != nil:
+			w := pc.space
+			x += w.kernN
 			if cur != nil {
 				cur.Width += w.kernN
 			}
-			x += w.kernN
-		}
-		if wi < len(l.words)-1 && w.space > 0 {
-			if cur != nil && w.spaceR != nil && cur.Role == w.spaceR.Role && cur.Elem == w.spaceR.Elem {
-				cur.Text += " "
-				cur.Width += w.space
+			if w.space <= 0 {
+				continue
+			}
+			if cur != nil && w.spaceR != nil && cur.Role == w.spaceF && cur.Elem == w.spaceR.Elem && cur.RTL == rtl && cur.Size == s.fontSize(w.spaceR) {
+				f := s.fonts[w.spaceF]
+				buf = f.shapeString(" ").appendScaled(buf, cur.Size/f.UnitsPerEm)
+				add(" ", w.space)
 			} else {
 				flush()
 			}
 			x += w.space
+		case pc.hyphen:
+			// The hyphen of a word broken at the line end is a run of its
+			// own outside the structure (an artifact, Elem 0): a screen
+			// reader and the structure's text get the word whole
+			// ("signalement"); pdftotext joins "signa-" and "lement" itself.
+			h := l.hyphen
+			flush()
+			size := s.fontSize(h.span)
+			f := s.fonts[h.span.Role]
+			t := Text{X: x, Y: base, Role: h.span.Role, Size: size, Color: h.span.Color, Text: h.text, Width: h.width}
+			t.Glyphs = f.shapeString(h.text).scaled(size / f.UnitsPerEm)
+			pg.Texts = append(pg.Texts, t)
+			x += h.width
+			start = len(buf)
 		}
-	}
-	if h := l.hyphen; h != nil {
-		// The hyphen of a word broken at the line end is a run of its own
-		// outside the structure (an artifact, Elem 0): a screen reader and
-		// the structure's text get the word whole ("signalement"); pdftotext
-		// joins "signa-" and "lement" itself.
-		flush()
-		pg.Texts = append(pg.Texts, Text{X: x, Y: base, Role: h.span.Role, Size: s.fontSize(h.span), Color: h.span.Color, Text: h.text, Width: h.width})
 	}
 	flush()
 }

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"errors"
+	"fmt"
 	"runtime"
 	"strings"
 	"testing"
@@ -224,11 +225,30 @@ func TestMissingGlyph(t *testing.T) {
 	if !errors.As(err, &de) {
 		t.Fatalf("no problem reported: %v", err)
 	}
-	want := `fr-FR/la-sextorsion/a4/contacts: character U+2603 "☃" is in no font of the edition (Lato-Regular has no glyph for it); it comes from data/fr-FR/texts.yaml: definition, data/fr-FR/contacts.yaml: contacts[0].purpose
-fr-FR/la-sextorsion/a4/definition: character U+2603 "☃" is in no font of the edition (Lato-Regular has no glyph for it); it comes from data/fr-FR/texts.yaml: definition, data/fr-FR/contacts.yaml: contacts[0].purpose
-fr-FR/la-sextorsion/a4/title: character U+4E2D "中" is in no font of the edition (Lato-Black has no glyph for it); it comes from data/fr-FR/texts.yaml: title`
+	want := `data/fr-FR/contacts.yaml:4:14: contacts[0].purpose: character U+2603 "☃" is in no font of the edition (Lato-Regular has no glyph for it)
+data/fr-FR/texts.yaml:2:8: title: character U+4E2D "中" is in no font of the edition (Lato-Black has no glyph for it)
+data/fr-FR/texts.yaml:3:13: definition: character U+2603 "☃" is in no font of the edition (Lato-Regular has no glyph for it)`
 	if got := err.Error(); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	// An Arabic letter is in no font of a French edition; in an Arabic
+	// edition it takes the fallback face, and a character that face lacks
+	// too is reported naming both.
+	ed.Texts.Definition = "La sextorsion est un chantage."
+	ed.Contacts = e.Contacts
+	ed.Texts.Title = "الابتزاز"
+	_, err = Layout(fonts(t), Job{Edition: &ed, Design: d, Size: "a4", I18n: tr})
+	if got, want := fmt.Sprint(err), `data/fr-FR/texts.yaml:2:8: title: character U+0627 "ا" is in no font of the edition (Lato-Black has no glyph for it)`; !strings.HasPrefix(got, want) {
+		t.Errorf("French edition with an Arabic title:\n%s\nwant:\n%s…", got, want)
+	}
+	ed.Language = "ar"
+	if _, err := Layout(fonts(t), Job{Edition: &ed, Design: d, Size: "a4", I18n: tr}); err != nil {
+		t.Errorf("Arabic edition with an Arabic title: %v", err)
+	}
+	ed.Texts.Title = "الابتزاز \u4e2d"
+	_, err = Layout(fonts(t), Job{Edition: &ed, Design: d, Size: "a4", I18n: tr})
+	if got, want := fmt.Sprint(err), `data/fr-FR/texts.yaml:2:8: title: character U+4E2D "中" is in no font of the edition (neither Lato-Black nor its fallback NotoSansArabic-Bold has a glyph for it)`; got != want {
+		t.Errorf("Arabic edition:\n%s\nwant:\n%s", got, want)
 	}
 }
 

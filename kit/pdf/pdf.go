@@ -3,6 +3,11 @@
 // annotations, a TrimBox and crop marks for print-shop copies, and fixed
 // document information so that the same page gives the same bytes.
 //
+// Text runs the layout shaped (layout.Text.Glyphs) are drawn by glyph id,
+// with their advances and offsets, and read back through the fonts'
+// ToUnicode maps (ligatures as their characters, right-to-left runs in
+// logical order); runs without glyphs are drawn from their characters.
+//
 // Every PDF is tagged (PDF/UA-1): the page's structure elements
 // (layout.Page.Elems, in reading order) become the structure tree, each
 // drawn item is marked content of its element or an artifact, links are
@@ -133,10 +138,17 @@ func drawPage(gp *gopdf.GoPdf, p *layout.Page, family map[layout.Role]string, do
 		}
 		gp.SetTextColor(t.Color.R, t.Color.G, t.Color.B)
 		gp.SetXY(t.X, t.Y)
+		// The space the layout does not draw (line end, style change), so
+		// that copied text has it.
+		space := i+1 < len(p.Texts) && layout.SpaceAfter(t, p.Texts[i+1])
+		if len(t.Glyphs) > 0 {
+			if err := glyphText(gp, t, space); err != nil {
+				return fmt.Errorf("text %q: %w", t.Text, err)
+			}
+			continue
+		}
 		s := t.Text
-		if i+1 < len(p.Texts) && layout.SpaceAfter(t, p.Texts[i+1]) {
-			// The space the layout does not draw (line end, style
-			// change), so that copied text has it.
+		if space {
 			s += " "
 		}
 		if err := gp.Text(s); err != nil {
@@ -166,6 +178,42 @@ func drawPage(gp *gopdf.GoPdf, p *layout.Page, family map[layout.Role]string, do
 		}
 	}
 	return nil
+}
+
+// glyphText draws a shaped run by glyph id, in the current font: its
+// glyphs as the layout placed them, read back as their clusters' texts
+// through the font's ToUnicode map (gopdf gives a glyph a code of its own
+// for each text it reads as, and writes a right-to-left run in reading
+// order, a ligature's characters but the last on blank glyphs: see
+// third_party/gopdf/CHANGES.md, item 9).
+// space adds the space the layout does not draw at the run's end in
+// reading order (its right end, or its left one right to left), a blank
+// glyph that moves nothing.
+func glyphText(gp *gopdf.GoPdf, t layout.Text, space bool) error {
+	n := len(t.Glyphs)
+	if space {
+		n++
+	}
+	glyphs := make([]gopdf.Glyph, 0, n)
+	if space && t.RTL {
+		glyphs = append(glyphs, gopdf.Glyph{}) // set below
+	}
+	for _, g := range t.Glyphs {
+		glyphs = append(glyphs, gopdf.Glyph(g))
+	}
+	if space {
+		id, err := gp.GlyphIndex(' ')
+		if err != nil {
+			return err
+		}
+		sp := gopdf.Glyph{ID: id, Text: " "}
+		if t.RTL {
+			glyphs[0] = sp
+		} else {
+			glyphs = append(glyphs, sp)
+		}
+	}
+	return gp.GlyphText(glyphs, gopdf.GlyphTextOption{RTL: t.RTL})
 }
 
 // subsets holds the font subsets of the process's PDFs, at most about

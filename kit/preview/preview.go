@@ -142,9 +142,14 @@ func Draw(pg *layout.Page, fonts layout.Fonts, height int) (*image.RGBA, error) 
 		if err != nil {
 			return nil, err
 		}
+		src := image.NewUniform(color.NRGBA{t.Color.R, t.Color.G, t.Color.B, 255})
+		if len(t.Glyphs) > 0 {
+			drawGlyphs(img, src, t, fonts[t.Role].SFNT(), face.(*glyphFace), s, ox, oy)
+			continue
+		}
 		d := font.Drawer{
 			Dst:  img,
-			Src:  image.NewUniform(color.NRGBA{t.Color.R, t.Color.G, t.Color.B, 255}),
+			Src:  src,
 			Face: face,
 			Dot:  fixed.Point26_6{X: fixed.Int26_6((t.X - ox) * s * 64), Y: fixed.Int26_6((t.Y - oy) * s * 64)},
 		}

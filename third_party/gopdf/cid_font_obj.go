@@ -11,6 +11,7 @@ import (
 type CIDFontObj struct {
 	PtrToSubsetFontObj        *SubsetFontObj
 	indexObjSubfontDescriptor int
+	indexObjCIDToGIDMap       int // 0: none, the Identity default (glyph_text.go)
 }
 
 func (ci *CIDFontObj) init(funcGetRoot func() *GoPdf) {
@@ -37,6 +38,9 @@ func (ci *CIDFontObj) write(w io.Writer, objID int) error {
 	fmt.Fprintf(w, "/FontDescriptor %d 0 R\n", ci.indexObjSubfontDescriptor+1) //TODO fix
 	io.WriteString(w, "/Subtype /CIDFontType2\n")
 	io.WriteString(w, "/Type /Font\n")
+	if ci.indexObjCIDToGIDMap > 0 {
+		fmt.Fprintf(w, "/CIDToGIDMap %d 0 R\n", ci.indexObjCIDToGIDMap+1)
+	}
 	io.WriteString(w, "/W [")
 	w.Write(ci.widths())
 	io.WriteString(w, "]\n")
@@ -66,6 +70,34 @@ func (ci *CIDFontObj) widths() []byte {
 		b = strconv.AppendUint(b, uint64(v), 10)
 		b = append(b, '[')
 		b = strconv.AppendUint(b, uint64(s.GlyphIndexToPdfWidth(v)), 10)
+		b = append(b, ']')
+	}
+	// The glyph runs' glyphs that no character uses, in order of first use.
+	var cmapGlyphs map[uint]bool
+	if ids := s.glyphIDs(); len(ids) > 0 {
+		cmapGlyphs = make(map[uint]bool, len(s.CharacterToGlyphIndex.Vals))
+		for _, v := range s.CharacterToGlyphIndex.AllVals() {
+			cmapGlyphs[v] = true
+		}
+	}
+	for _, v := range s.glyphIDs() {
+		if cmapGlyphs[v] {
+			continue // written above
+		}
+		b = strconv.AppendUint(b, uint64(v), 10)
+		b = append(b, '[')
+		b = strconv.AppendUint(b, uint64(s.GlyphIndexToPdfWidth(v)), 10)
+		b = append(b, ']')
+	}
+	// The codes that are not glyph ids: their glyph's width.
+	base := uint64(0)
+	if s.glyphs != nil {
+		base = uint64(s.glyphs.base)
+	}
+	for i, e := range s.extraCodes() {
+		b = strconv.AppendUint(b, base+uint64(i), 10)
+		b = append(b, '[')
+		b = strconv.AppendUint(b, uint64(s.GlyphIndexToPdfWidth(uint(e.gid))), 10)
 		b = append(b, ']')
 	}
 	if cache != nil {

@@ -2223,6 +2223,7 @@ func (gp *GoPdf) prepare() {
 	}
 
 	gp.prepareStructTree()
+	gp.prepareCIDToGIDMaps()
 
 	if gp.outlines.Count() > 0 {
 		catalogObj := gp.pdfObjs[gp.indexOfCatalogObj].(*CatalogObj)

@@ -306,15 +306,21 @@ func (p *PdfDictionaryObj) completeGlyphClosure(mapOfglyphs *MapOfCharacterToGly
 			isContainZero = true
 		}
 	}
+	// The glyph runs' glyphs (GlyphText), by id, whatever the cmap says.
+	for _, v := range p.PtrToSubsetFontObj.glyphIDs() {
+		glyphArray = append(glyphArray, int(v))
+		if v == 0 {
+			isContainZero = true
+		}
+	}
 	if !isContainZero {
 		glyphArray = append(glyphArray, 0)
 	}
 
-	i := 0
-	count := len(glyphs)
-	for i < count {
+	// The components of composite glyphs, and theirs in turn (a component
+	// may be composite itself): the loop runs over the glyphs it appends.
+	for i := 0; i < len(glyphArray); i++ {
 		p.AddCompositeGlyphs(&glyphArray, glyphArray[i])
-		i++
 	}
 	return glyphArray
 }

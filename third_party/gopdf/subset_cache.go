@@ -123,6 +123,8 @@ const (
 	subsetKeyProgram   = 'P'
 	subsetKeyWidths    = 'W'
 	subsetKeyToUnicode = 'U'
+	// the ToUnicode CMap of a font glyph runs used (GlyphText)
+	subsetKeyGlyphToUnicode = 'G'
 )
 
 // subsetCacheOf returns the cache the document of s uses, or nil.
@@ -148,9 +150,12 @@ func subsetKeyStart(kind byte, s *SubsetFontObj, level int) []byte {
 // distinct glyphs used, sorted (the program depends on nothing else).
 func programKey(s *SubsetFontObj, level int) string {
 	vals := s.CharacterToGlyphIndex.AllVals()
-	glyphs := make([]int, len(vals))
+	glyphs := make([]int, len(vals), len(vals)+len(s.glyphIDs()))
 	for i, v := range vals {
 		glyphs[i] = int(v)
+	}
+	for _, v := range s.glyphIDs() {
+		glyphs = append(glyphs, int(v)) // glyph runs' glyphs (GlyphText)
 	}
 	sort.Ints(glyphs)
 	key := subsetKeyStart(subsetKeyProgram, s, level)
@@ -169,12 +174,48 @@ func widthsKey(s *SubsetFontObj) string {
 	for _, g := range s.CharacterToGlyphIndex.AllVals() {
 		key = binary.AppendUvarint(key, uint64(g))
 	}
+	if ids := s.glyphIDs(); len(ids) > 0 {
+		// Then the glyph runs' glyphs, after a separator no glyph id is.
+		key = binary.AppendUvarint(key, glyphKeySeparator)
+		for _, g := range ids {
+			key = binary.AppendUvarint(key, uint64(g))
+		}
+		// Then the other codes' glyphs, blank or not.
+		key = binary.AppendUvarint(key, glyphKeySeparator)
+		for _, e := range s.extraCodes() {
+			v := uint64(e.gid) << 1
+			if e.blank {
+				v |= 1
+			}
+			key = binary.AppendUvarint(key, v)
+		}
+	}
 	return string(key)
 }
+
+// glyphKeySeparator separates characters' glyphs from glyph runs' glyphs
+// in a key (glyph ids are at most 0xFFFF).
+const glyphKeySeparator = 1 << 20
 
 // toUnicodeKey is the key of s's ToUnicode CMap: its characters and their
 // glyphs in order of first use.
 func toUnicodeKey(s *SubsetFontObj) string {
+	if s.glyphs != nil {
+		// The glyph CMap depends only on the merged map, written sorted.
+		key := subsetKeyStart(subsetKeyGlyphToUnicode, s, 0)
+		m := s.toUnicode()
+		ids := make([]int, 0, len(m))
+		for id := range m {
+			ids = append(ids, int(id))
+		}
+		sort.Ints(ids)
+		for _, id := range ids {
+			key = binary.AppendUvarint(key, uint64(id))
+			key = binary.AppendUvarint(key, uint64(len(m[uint(id)])))
+			key = append(key, m[uint(id)]...)
+		}
+		return string(key)
+	}
 	key := subsetKeyStart(subsetKeyToUnicode, s, 0)
 	m := s.CharacterToGlyphIndex
 	for i, r := range m.AllKeys() {

@@ -26,7 +26,10 @@ type SubsetFontObj struct {
 	funcKernOverride      FuncKernOverride
 	funcGetRoot           func() *GoPdf
 	addCharsBuff          []rune
-	fontID                uint64 // the parsed font's identity for FontSubsetCache
+	fontID                uint64    // the parsed font's identity for FontSubsetCache
+	glyphs                *glyphUse // glyph runs' glyphs (GlyphText); nil: none
+	unicodeMemo           map[uint]string
+	unicodeMemoKey        [2]int
 }
 
 func (s *SubsetFontObj) init(funcGetRoot func() *GoPdf) {

@@ -65,7 +65,12 @@ func (u *UnicodeMap) cmap() []byte {
 			return e.data
 		}
 	}
-	data := u.makeCMap()
+	var data []byte
+	if u.PtrToSubsetFontObj.glyphs != nil {
+		data = u.makeGlyphCMap()
+	} else {
+		data = u.makeCMap()
+	}
 	if cache != nil {
 		cache.put(key, data, 0)
 	}
