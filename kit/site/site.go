@@ -194,14 +194,16 @@ func (p *project) config(ver string, words map[string]string) map[string]any {
 			"code": e.Code, "key": key(e.Code), "region_name": typo.Apply(e.Language, e.RegionName),
 			"language_name": typo.Apply(e.Language, e.LanguageName), "language": e.Language,
 			"href": p.base(e.Code), "draft": e.Draft(), "draft_word": words[e.Code],
+			"dir": content.Direction(e.Language),
 		})
 	}
 	for i, e := range p.languages() {
 		langs[key(e.Code)] = map[string]any{
-			"locale": e.Code,
-			"label":  typo.Apply(e.Language, e.LanguageName+" ("+e.RegionName+")"),
-			"weight": i + 1,
-			"title":  typo.Apply(e.Language, e.Texts.Title),
+			"locale":    e.Code,
+			"direction": content.Direction(e.Language), // <html dir>: rtl for Arabic
+			"label":     typo.Apply(e.Language, e.LanguageName+" ("+e.RegionName+")"),
+			"weight":    i + 1,
+			"title":     typo.Apply(e.Language, e.Texts.Title),
 			"params": map[string]any{"base": p.base(e.Code), "code": e.Code, "region": e.Region,
 				"draft": e.Draft(), "draft_word": words[e.Code]},
 		}

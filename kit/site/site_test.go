@@ -41,8 +41,16 @@ func fixture(t testing.TB) []*content.Edition {
 func buildFixture(t *testing.T) (string, []*content.Edition) {
 	t.Helper()
 	eds := fixture(t)
+	return buildEditions(t, eds, "AWAREKIT_SITE_OUT"), eds
+}
+
+// buildEditions builds the site of eds into a temporary output that
+// already holds one poster per edition, or into the folder named by the
+// environment variable env, when set, to look at it (test/browser).
+func buildEditions(t *testing.T, eds []*content.Edition, env string) string {
+	t.Helper()
 	out := t.TempDir()
-	if d := os.Getenv("AWAREKIT_SITE_OUT"); d != "" { // to look at the result
+	if d := os.Getenv(env); d != "" { // to look at the result
 		out = d
 		os.RemoveAll(out)
 	}
@@ -82,7 +90,7 @@ func buildFixture(t *testing.T) (string, []*content.Edition) {
 	if err := Build(job, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	return out, eds
+	return out
 }
 
 func pages(t *testing.T, out string) map[string]string {
@@ -143,7 +151,7 @@ func TestBuild(t *testing.T) {
 			what string
 			ok   bool
 		}{
-			{"lang attribute", strings.Contains(html, `<html lang="`+lang+`">`)},
+			{"lang attribute", strings.Contains(html, `<html lang="`+lang+`" dir="ltr">`)},
 			{"quick exit", strings.Contains(html, `id="quick-exit"`) && strings.Contains(html, `data-quick-exit`)},
 			{"CSP meta", strings.Contains(html, `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self';`)},
 			{"no inline script", !regexp.MustCompile(`<script>|<script [^>]*>[^<]`).MatchString(html)},
@@ -241,7 +249,7 @@ func TestBuild(t *testing.T) {
 		t.Errorf("fr-FR: no narrow no-break space before ?")
 	}
 	// The picker marks the draft with a word, in its language.
-	if !regexp.MustCompile(`<a href="/fr-LU/" hreflang="fr-LU" lang="fr-LU">[^<]*<span class="tag">brouillon</span></a>`).MatchString(ps["index.html"]) {
+	if !regexp.MustCompile(`<a href="/fr-LU/" hreflang="fr-LU" lang="fr-LU" dir="ltr">[^<]*<span class="tag">brouillon</span></a>`).MatchString(ps["index.html"]) {
 		t.Errorf("picker: the draft is not marked:\n%s", ps["index.html"])
 	}
 	if n := strings.Count(ps["index.html"], `<span class="tag">`); n != 1 {

@@ -4,6 +4,8 @@
 // (a CSP violation is one), every internal link and download resolves, the
 // quick exit works by click and by three presses of Shift, focus is never
 // hidden under the quick-exit bar, nothing scrolls sideways at 320 px;
+// the page's direction is its language's (dir="rtl" and a right-to-left
+// layout for Arabic, the quick exit at the end of the bar: mirrored);
 // drafts and 404 pages are out of the sitemaps; after home → contacts →
 // quick exit, Back does not show the site; a missing page gets the
 // edition's 404 page; then the home page on a phone, without JavaScript,
@@ -96,6 +98,17 @@ const pages = walk(root).map((p) => p.replace(/^\/+/, "/")).sort();
 const editions = [...new Set(pages.filter((p) => p.split("/").length > 2).map((p) => p.split("/")[1]))];
 const noindex = new Set(); // pages that ask search engines not to index them
 
+// The direction of a language, from the script it is written in (CLDR's
+// likely subtags, as kit/content.Direction): ar → Arab → rtl.
+const rtlScripts = new Set(["Adlm", "Arab", "Hebr", "Mand", "Mend", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa", "Yezi"]);
+function direction(lang) {
+  try {
+    return rtlScripts.has(new Intl.Locale(lang).maximize().script) ? "rtl" : "ltr";
+  } catch {
+    return "ltr";
+  }
+}
+
 // --- The browser ------------------------------------------------------------
 const browser = await chromium.launch({
   executablePath: chromiumPath,
@@ -145,6 +158,15 @@ for (const url of pages) {
   const info = await page.evaluate(() => ({
     noindex: document.querySelector('meta[name="robots"]')?.content === "noindex",
     lang: document.documentElement.lang,
+    dir: document.documentElement.getAttribute("dir"),
+    computedDir: getComputedStyle(document.body).direction,
+    // Where the quick exit sits in the bar, against the site's name.
+    exitSide: (() => {
+      const e = document.querySelector(".bar .exit")?.getBoundingClientRect();
+      const b = document.querySelector(".bar .brand")?.getBoundingClientRect();
+      if (!e || !b) return "none";
+      return e.left >= b.right - 0.5 ? "right" : e.right <= b.left + 0.5 ? "left" : "overlapping";
+    })(),
     csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? "",
     exit: document.querySelector("[data-quick-exit]")?.getAttribute("href") ?? "",
     cookie: document.cookie,
@@ -153,6 +175,11 @@ for (const url of pages) {
     })),
   }));
   check(`${url} lang`, /^[a-z]{2}-[A-Z]{2}$/.test(info.lang), info.lang);
+  // Right to left for Arabic: the attribute, the layout it gives, and the
+  // bar mirrored (the quick exit at its end: right in French, left in Arabic).
+  const dir = direction(info.lang);
+  check(`${url} dir="${dir}"`, info.dir === dir && info.computedDir === dir, `dir=${info.dir}, computed ${info.computedDir}, ${info.lang} is ${dir}`);
+  check(`${url} quick exit at the end of the bar`, info.exitSide === (dir === "rtl" ? "left" : "right"), info.exitSide);
   check(`${url} CSP`, info.csp.includes("default-src 'none'") && /script-src 'self'( 'sha256-[^']+')*;/.test(info.csp), info.csp);
   check(`${url} no cookie`, info.cookie === "", info.cookie);
   check(`${url} no console error`, errors.length === 0, errors.join(" | "));
@@ -162,7 +189,8 @@ for (const url of pages) {
   await page.setViewportSize({ width: 320, height: 640 });
   const wide = await page.evaluate(() => {
     const w = document.documentElement.scrollWidth;
-    const out = [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > 320.5)
+    // Overflow goes right in a left-to-right page, left in a right-to-left one.
+    const out = [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > 320.5 || e.getBoundingClientRect().left < -0.5)
       .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
     return { w, out };
   });
