@@ -19,6 +19,7 @@ import (
 	"github.com/awarekit/awarekit/kit/manifest"
 	"github.com/awarekit/awarekit/kit/pdf"
 	"github.com/awarekit/awarekit/kit/preview"
+	"github.com/awarekit/awarekit/kit/typo"
 )
 
 // BleedMM is the print-shop bleed on each side.
@@ -39,6 +40,7 @@ var Variants = []struct {
 type Kit struct {
 	Designs []*layout.Design
 	I18n    map[string]map[string]string // edition code → strings
+	Locales map[string]*typo.Locale      // language → typography and formats (locale.go)
 	Fonts   layout.Fonts
 	Cache   *Cache // posters of the previous build, or nil
 	BaseURL string // where the site is published (see Options.BaseURL)
@@ -69,6 +71,7 @@ func LoadKit(root string, eds []*content.Edition) (*Kit, error) {
 		probs = appendErr(probs, err)
 		k.I18n[e.Code] = m
 	}
+	probs = append(probs, k.loadLocales(tr, path.Join(shown(root), "i18n"), eds)...)
 	return k, probs.Err()
 }
 
@@ -139,7 +142,7 @@ func (k *Kit) LayoutAll(jobs []PosterJob) ([]*layout.Page, error) {
 func (k *Kit) layout(j PosterJob) (*layout.Page, error) {
 	return layout.Layout(k.Fonts, layout.Job{
 		Edition: j.Edition, Design: j.Design, Size: j.Size, Bleed: j.Bleed, I18n: k.I18n[j.Edition.Code], Designs: k.Designs,
-		SiteURL: layout.SiteURL(k.BaseURL, j.Edition.Code),
+		SiteURL: layout.SiteURL(k.BaseURL, j.Edition.Code), Locale: k.locale(j.Edition),
 	})
 }
 

@@ -28,7 +28,7 @@ import (
 var Required = []string{
 	"advice_heading", "myths_heading", "myth_label", "reality_label",
 	"contacts_heading", "verified_on", "draft_mark", "emergency",
-	"sources_label", "not_verified", "months", "guide_sources", "guide_verified",
+	"sources_label", "not_verified", "guide_sources", "guide_verified",
 	"need_urgent", "need_remove", "need_report", "need_talk", "need_other",
 }
 

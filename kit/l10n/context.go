@@ -48,7 +48,7 @@ func shows(b *layout.Box) []string {
 	case "contacts", "contacts_list":
 		return []string{"contacts.", "i18n.contacts_heading", "i18n.need_", "i18n.poster_qr_alt"}
 	case "footer":
-		return []string{"i18n.sources_label", "i18n.verified_on", "i18n.not_verified", "i18n.months", "i18n.emergency"}
+		return []string{"i18n.sources_label", "i18n.verified_on", "i18n.not_verified", "i18n.emergency"}
 	case "sheet_title":
 		return []string{"sheets." + b.Sheet + ".title"}
 	case "sheet":
@@ -223,9 +223,7 @@ func notes(e Entry, targetLang string) []string {
 	if digitsRE.MatchString(e.Text) {
 		out = append(out, "Keep phone numbers, addresses and names exactly as they are.")
 	}
-	if targetLang == "fr" {
-		out = append(out, "Write plain spaces before : ; ! ? and inside « »: the build adds the no-break spaces.")
-	}
+	out = append(out, localeNotes(targetLang)...)
 	return out
 }
 

@@ -22,7 +22,7 @@ func TestProvenanceModel(t *testing.T) {
 			{ID: "police", Name: "Police", Source: "s", Needs: []string{"urgent"}, Unverified: "no source", Phone: &content.Phone{Dial: "113", Display: "113"}},
 			{ID: "c", Name: "C", Source: "s", Unverified: "no source"},
 		}}
-	v := newEdition(e, nil, nil, map[string]string{}, nil)
+	v := newEdition(e, nil, nil, map[string]string{}, nil, nil)
 	ids := ""
 	for _, c := range v.Contacts {
 		ids += c.ID + " "
@@ -51,7 +51,7 @@ func TestProvenanceModel(t *testing.T) {
 	}
 
 	e.Status = content.StatusDraft
-	v = newEdition(e, nil, nil, map[string]string{}, nil)
+	v = newEdition(e, nil, nil, map[string]string{}, nil, nil)
 	if len(v.Contacts) != 4 || v.Contacts[0].Verified != "" || v.Contacts[0].Prov.Verified != "" {
 		t.Errorf("draft: %d contacts, verified %q %q: nothing on a draft says verified", len(v.Contacts), v.Contacts[0].Verified, v.Contacts[0].Prov.Verified)
 	}

@@ -86,9 +86,10 @@ func Build(job build.SiteJob, opt Options) error {
 
 // project is the Hugo project assembled for one build.
 type project struct {
-	Dir string
-	Opt Options
-	Job build.SiteJob
+	Dir     string
+	Opt     Options
+	Job     build.SiteJob
+	locales map[string]*typo.Locale // language → typography and formats (locale.go)
 }
 
 // kitFS returns the kit folder over the embedded defaults.
@@ -137,6 +138,9 @@ func (p *project) write() error {
 	// publish copies the assets into each edition's folder.
 	words := map[string]string{} // "brouillon", "Entwurf": a draft's mark in its own language
 	designs := readDesigns(kit)
+	if err := p.loadLocales(kit, eds); err != nil {
+		return err
+	}
 	for _, e := range eds {
 		strs, err := p.strings(kit, e)
 		if err != nil {
@@ -151,7 +155,7 @@ func (p *project) write() error {
 		if err := p.put("i18n/"+key(e.Code)+".json", b); err != nil {
 			return err
 		}
-		v := newEdition(e, p.Job.Files[e.Code], designs, strs, thumbSizes(p.Job.Out, p.Job.Files[e.Code]))
+		v := newEdition(e, p.Job.Files[e.Code], designs, strs, thumbSizes(p.Job.Out, p.Job.Files[e.Code]), p.locale(e))
 		b, err = json.MarshalIndent(v, "", "  ")
 		if err != nil {
 			return err
@@ -184,17 +188,17 @@ func (p *project) config(ver string, words map[string]string) map[string]any {
 	var picker []map[string]any
 	for _, e := range p.Job.All {
 		picker = append(picker, map[string]any{
-			"code": e.Code, "key": key(e.Code), "region_name": typo.Apply(e.Language, e.RegionName),
-			"language_name": typo.Apply(e.Language, e.LanguageName), "language": e.Language,
+			"code": e.Code, "key": key(e.Code), "region_name": p.locale(e).Apply(e.RegionName),
+			"language_name": p.locale(e).Apply(e.LanguageName), "language": e.Language,
 			"href": p.base(e.Code), "draft": e.Draft(), "draft_word": words[e.Code],
 		})
 	}
 	for i, e := range p.languages() {
 		langs[key(e.Code)] = map[string]any{
 			"locale": e.Code,
-			"label":  typo.Apply(e.Language, e.LanguageName+" ("+e.RegionName+")"),
+			"label":  p.locale(e).Apply(e.LanguageName + " (" + e.RegionName + ")"),
 			"weight": i + 1,
-			"title":  typo.Apply(e.Language, e.Texts.Title),
+			"title":  p.locale(e).Apply(e.Texts.Title),
 			"params": map[string]any{"base": p.base(e.Code), "code": e.Code, "region": e.Region,
 				"draft": e.Draft(), "draft_word": words[e.Code]},
 		}
@@ -315,9 +319,11 @@ func (p *project) strings(kit fs.FS, e *content.Edition) (map[string]string, err
 			e.Language, strings.Join(missing, ", "))
 	}
 	out := make(map[string]string, len(m))
+	loc := p.locale(e)
 	for k, v := range m {
-		out[k] = typo.Apply(e.Language, v)
+		out[k] = loc.Apply(v)
 	}
+	out["months"] = monthNames(loc) // the month names of the templates' dates (source-name.html)
 	return out, nil
 }
 
