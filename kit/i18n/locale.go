@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -80,13 +81,24 @@ func LoadLocale(fsys fs.FS, name, lang string) (*typo.Locale, error) {
 		return nil, probs.Err()
 	}
 	var f localeFile
-	if p := content.DecodeStrict(shown, b, &f); len(p) > 0 {
-		return nil, p.Err()
-	}
+	decoded := content.DecodeStrict(shown, b, &f)
 	var doc yaml.Node
-	yaml.Unmarshal(b, &doc) // decoded above: cannot fail
+	if yaml.Unmarshal(b, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, append(probs, decoded...).Err() // not YAML, or empty: nothing more to say
+	}
 	c := &localeCheck{file: shown, doc: &doc, probs: &probs}
 	loc := c.build(lang, &f)
+	// Every problem at once: the values' problems too, except those of a
+	// field the decoder already refused (a list where a text was wanted…).
+	for _, d := range decoded {
+		if strings.HasPrefix(d.Msg, "unknown key") {
+			continue
+		}
+		probs = slices.DeleteFunc(probs, func(p diag.Problem) bool {
+			return p.Field == d.Field || strings.HasPrefix(p.Field, d.Field+".")
+		})
+	}
+	probs = append(probs, decoded...)
 	if err := probs.Err(); err != nil {
 		return nil, err
 	}

@@ -50,6 +50,9 @@ func TestLocaleProblems(t *testing.T) {
 	for _, tc := range []struct{ name, file, want string }{
 		{"missing", "", `i18n/locale/it.yaml: missing: the typography and date formats of language "it" (copy i18n/locale/fr.yaml and adapt it: see docs/TRANSLATING.md)`},
 		{"unknown key", goodLocale + "typography:\n  space_befor: {\":\": nbsp}\n", `i18n/locale/it.yaml:6:3: typography: unknown key "space_befor" (did you mean "space_before"?)`},
+		{"wrong type", "dates:\n  numeric: [a]\n  long: \"{d} {month} {yyyy}\"\n  months: [a, b, c, d, e, f, g, h, i, j, k, l]\n", "i18n/locale/it.yaml:2:12: dates.numeric: expected text, found a list"},
+		{"unknown key and bad value", goodLocale + "numbers: {decimal: ',,', byte: [o]}\n", `i18n/locale/it.yaml:5:20: numbers.decimal: ",," is not one character
+i18n/locale/it.yaml:5:26: numbers: unknown key "byte" (did you mean "bytes"?)`},
 		{"bad values", `typography:
   space_before: {":": wide, "ab": nbsp, "x": nbsp}
   quotes: {open: "«", inside: thin}
