@@ -6,8 +6,10 @@
 // strings (or x_…, a kit's own), every string limited in length, free of
 // control characters, bidirectional overrides and HTML (see CheckString).
 //
-// It only reads and merges strings; typography is applied where they are
-// printed.
+// It also reads each language's locale file, i18n/locale/<lang>.yaml (its
+// typography, dates and units, as a typo.Locale: locale.go), as strictly.
+// It only reads, merges and checks; typography is applied where the
+// strings are printed.
 package i18n
 
 import (
