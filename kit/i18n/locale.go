@@ -274,7 +274,11 @@ func (c *localeCheck) names(list []string, n int, optional bool, keys ...string)
 		if at == nil {
 			at = c.node(keys[:len(keys)-1]...)
 		}
-		c.add(at, keys, "%d names, want %d", len(list), n)
+		what := fmt.Sprintf("%d names", len(list))
+		if len(list) == 1 {
+			what = "1 name"
+		}
+		c.add(at, keys, "%s, want %d", what, n)
 		return nil
 	}
 	for i, s := range list {

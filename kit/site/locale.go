@@ -2,7 +2,6 @@ package site
 
 import (
 	"io/fs"
-	"strings"
 
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/i18n"
@@ -38,13 +37,4 @@ func (p *project) locale(e *content.Edition) *typo.Locale {
 		return loc
 	}
 	return i18n.DefaultLocale(e.Language)
-}
-
-// monthNames are the month names of a locale as the templates take them
-// (T "months": comma-separated).
-func monthNames(loc *typo.Locale) string {
-	if loc == nil {
-		return "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12"
-	}
-	return strings.Join(loc.Dates.Months[:], ", ")
 }

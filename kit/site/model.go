@@ -104,6 +104,7 @@ type prov struct {
 	Year     int    `json:"year,omitempty"`     // the source's date, as precise as it is given
 	Month    int    `json:"month,omitempty"`    // 1–12, 0 when not given
 	Day      int    `json:"day,omitempty"`      // 0 when not given
+	Date     string `json:"date,omitempty"`     // the same in the page's language (i18n/locale): mars 2024, 1er avril 2026
 	Verified string `json:"verified,omitempty"` // YYYY-MM-DD of the verification record
 }
 

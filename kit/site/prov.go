@@ -21,6 +21,7 @@ func provOf(loc *typo.Locale, e *content.Edition, source string, v *content.Veri
 		p.Source = loc.Apply(s.Name())
 		if d, err := content.ParseSourceDate(s.Date); err == nil {
 			p.Year, p.Month, p.Day = d.Year, d.Month, d.Day
+			p.Date = loc.Apply(loc.Date(d.Year, d.Month, d.Day))
 		}
 	}
 	return p

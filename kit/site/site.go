@@ -323,7 +323,6 @@ func (p *project) strings(kit fs.FS, e *content.Edition) (map[string]string, err
 	for k, v := range m {
 		out[k] = loc.Apply(v)
 	}
-	out["months"] = monthNames(loc) // the month names of the templates' dates (source-name.html)
 	return out, nil
 }
 
