@@ -11,7 +11,7 @@ import (
 	"slices"
 )
 
-//go:embed posters/*.yaml i18n/*.yaml
+//go:embed posters/*.yaml i18n/*.yaml i18n/locale/*.yaml
 var Defaults embed.FS
 
 // Overlay returns a file system where each path is looked up in the layers

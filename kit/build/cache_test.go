@@ -17,11 +17,8 @@ import (
 // same bytes as a build from scratch, reuses everything when nothing
 // changed, and remakes only what an edit changed.
 func TestCache(t *testing.T) {
-	root := testkit.Root()
-	data := filepath.Join(t.TempDir(), "data")
-	if err := testkit.CopyDir(filepath.Join(root, "data"), data); err != nil {
-		t.Fatal(err)
-	}
+	k := testkit.NewKit(t, testkit.Archive(t, "testdata/kits/two-editions.txtar"))
+	root, data := k.Dir, k.Data
 	eds := []string{"fr-FR", "fr-LU"}
 	run := func(c *build.Cache) map[string]string {
 		t.Helper()
@@ -112,14 +109,15 @@ func dirHashes(t *testing.T, dir string) map[string]string {
 }
 
 // TestSharedPreviews: editions whose posters look the same share one
-// rendering of their previews (fr-FR's and fr-LU's officers' checklist),
+// rendering of their previews (the officers' checklist of two editions
+// that differ only by their region, testdata/kits/two-editions.txtar),
 // and every edition's files are what a build of that edition alone makes.
 func TestSharedPreviews(t *testing.T) {
-	root := testkit.Root()
+	k := testkit.NewKit(t, testkit.Archive(t, "testdata/kits/two-editions.txtar"))
 	build1 := func(eds ...string) map[string]string {
 		t.Helper()
 		out := filepath.Join(t.TempDir(), "public")
-		if _, err := build.Run(build.Options{Root: root, Data: filepath.Join(root, "data"), Out: out, Editions: eds}); err != nil {
+		if _, err := build.Run(build.Options{Root: k.Dir, Data: k.Data, Out: out, Editions: eds}); err != nil {
 			t.Fatal(err)
 		}
 		return dirHashes(t, out)

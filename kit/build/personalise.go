@@ -112,7 +112,7 @@ func Personalise(opt PersonaliseOptions) ([]string, error) {
 			probs = append(probs, personalise.Problems(shown, r.Line, fe, nil)...)
 			continue
 		}
-		pg, err := personalise.Poster(kit.Fonts, layout.Job{Edition: e, Design: d, Size: opt.Size, Bleed: bleed, I18n: kit.I18n[e.Code], Designs: kit.Designs, Local: blk})
+		pg, err := personalise.Poster(kit.Fonts, layout.Job{Edition: e, Design: d, Size: opt.Size, Bleed: bleed, I18n: kit.I18n[e.Code], Designs: kit.Designs, Local: blk, Locale: kit.locale(e)})
 		if err != nil {
 			probs = append(probs, personalise.Problems(shown, r.Line, nil, err)...)
 			continue

@@ -107,7 +107,7 @@ func (k *Kit) LayoutAll(jobs []PosterJob) ([]*layout.Page, error) {
 func (k *Kit) layout(j PosterJob) (*layout.Page, error) {
 	return layout.Layout(k.Fonts, layout.Job{
 		Edition: j.Edition, Design: j.Design, Size: j.Size, Bleed: j.Bleed, I18n: k.I18n[j.Edition.Code], Designs: k.Designs,
-		SiteURL: layout.SiteURL(k.BaseURL, j.Edition.Code),
+		SiteURL: layout.SiteURL(k.BaseURL, j.Edition.Code), Locale: k.locale(j.Edition),
 	})
 }
 

@@ -10,7 +10,6 @@ import (
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/layout"
 	"github.com/awarekit/awarekit/kit/manifest"
-	"github.com/awarekit/awarekit/kit/typo"
 )
 
 // kitEntries returns what an edition's zip holds at its root besides
@@ -58,7 +57,7 @@ func (k *Kit) readme(e *content.Edition, guide string) bundle.Readme {
 		if !ok {
 			v = key
 		}
-		return fill.Replace(typo.Apply(e.Language, v))
+		return fill.Replace(k.locale(e).Apply(v))
 	}
 	r := bundle.Readme{Title: t("readme_title"), Intro: []string{t("readme_intro")}}
 	if e.Draft() {
@@ -101,9 +100,9 @@ func (k *Kit) readme(e *content.Edition, guide string) bundle.Readme {
 
 	src := bundle.Section{Heading: t("readme_sources"), Text: []string{t("readme_sources_text")}}
 	for _, s := range e.Sources {
-		item := typo.Apply(e.Language, s.Title)
+		item := k.locale(e).Apply(s.Title)
 		if s.Publisher != "" {
-			item += " – " + typo.Apply(e.Language, s.Publisher)
+			item += " – " + k.locale(e).Apply(s.Publisher)
 		}
 		if s.Date != "" {
 			item += " (" + s.Date + ")"

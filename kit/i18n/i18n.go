@@ -7,8 +7,10 @@
 // own design), every string limited in length, free of
 // control characters, bidirectional overrides and HTML (see CheckString).
 //
-// It only reads and merges strings; typography is applied where they are
-// printed.
+// It also reads each language's locale file, i18n/locale/<lang>.yaml (its
+// typography, dates and units, as a typo.Locale: locale.go), as strictly.
+// It only reads, merges and checks; typography is applied where the
+// strings are printed.
 package i18n
 
 import (
@@ -30,7 +32,7 @@ import (
 var Required = []string{
 	"advice_heading", "myths_heading", "myth_label", "reality_label",
 	"contacts_heading", "verified_on", "draft_mark", "emergency",
-	"sources_label", "not_verified", "months", "guide_sources", "guide_verified",
+	"sources_label", "not_verified", "guide_sources", "guide_verified",
 	"need_urgent", "need_remove", "need_report", "need_talk", "need_other",
 }
 

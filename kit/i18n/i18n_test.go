@@ -7,7 +7,7 @@ import (
 )
 
 func TestLoadMerges(t *testing.T) {
-	all := "advice_heading: A\nmyths_heading: M\nmyth_label: ML\nreality_label: RL\ncontacts_heading: C\nverified_on: V\nsources_label: S\nnot_verified: N\nmonths: a,b,c,d,e,f,g,h,i,j,k,l\nguide_sources: G\nguide_verified: GV\ndraft_mark: D\nemergency: E\nneed_urgent: U\nneed_remove: R\nneed_report: P\nneed_talk: T\nneed_other: O\n"
+	all := "advice_heading: A\nmyths_heading: M\nmyth_label: ML\nreality_label: RL\ncontacts_heading: C\nverified_on: V\nsources_label: S\nnot_verified: N\nguide_sources: G\nguide_verified: GV\ndraft_mark: D\nemergency: E\nneed_urgent: U\nneed_remove: R\nneed_report: P\nneed_talk: T\nneed_other: O\n"
 	fsys := fstest.MapFS{
 		"fr.yaml":    {Data: []byte(all)},
 		"fr-LU.yaml": {Data: []byte("emergency: Urgence LU\n")},

@@ -21,6 +21,7 @@ import (
 	"github.com/awarekit/awarekit/kit/i18n"
 	"github.com/awarekit/awarekit/kit/layout"
 	"github.com/awarekit/awarekit/kit/manifest"
+	"github.com/awarekit/awarekit/kit/typo"
 )
 
 // Kit is the kit folder over the embedded defaults, read once.
@@ -36,8 +37,11 @@ type Kit struct {
 	// I18n holds the merged interface strings of each edition loaded, by
 	// edition code (fr-LU: i18n/fr.yaml, then i18n/fr-LU.yaml), without
 	// typography (applied where they are printed).
-	I18n  map[string]map[string]string
-	Fonts layout.Fonts
+	I18n map[string]map[string]string
+	// Locales holds the locale of each language loaded (i18n/locale/
+	// <lang>.yaml: typography, dates and units).
+	Locales map[string]*typo.Locale
+	Fonts   layout.Fonts
 }
 
 // Load reads the kit folder root (empty: the embedded defaults alone) for
@@ -48,7 +52,7 @@ func Load(root string, eds []*content.Edition) (*Kit, error) {
 	fsys, err := awarekit.KitFS(root) // regular files only: links, FIFOs and devices refused
 	var probs diag.List
 	probs = appendErr(probs, err)
-	k := &Kit{Root: root, FS: fsys, I18n: map[string]map[string]string{}}
+	k := &Kit{Root: root, FS: fsys, I18n: map[string]map[string]string{}, Locales: map[string]*typo.Locale{}}
 	fonts, err := layout.LoadFonts()
 	if err != nil {
 		return nil, err
@@ -84,12 +88,28 @@ func (k *Kit) loadStrings(eds []*content.Edition) error {
 		m, err := i18n.Load(tr, path.Join(Shown(k.Root), "i18n"), e.Language, e.Code)
 		probs = appendErr(probs, err)
 		k.I18n[e.Code] = m
+		if _, done := k.Locales[e.Language]; !done {
+			loc, err := i18n.LoadLocale(tr, path.Join(Shown(k.Root), "i18n"), e.Language)
+			probs = appendErr(probs, err)
+			k.Locales[e.Language] = loc
+		}
 		if err == nil {
 			loaded = append(loaded, e)
 		}
 	}
 	probs = append(probs, k.checkStrings(loaded)...)
 	return probs.Err()
+}
+
+// Locale returns the locale of a language: the kit's, else (a language
+// no edition loaded, or a Kit made by hand) the built-in one.
+func (k *Kit) Locale(lang string) *typo.Locale {
+	if k != nil {
+		if loc := k.Locales[lang]; loc != nil {
+			return loc
+		}
+	}
+	return i18n.DefaultLocale(lang)
 }
 
 // Design returns the design of that id, or nil.

@@ -203,9 +203,7 @@ func notes(e Entry, targetLang string) []string {
 	if digitsRE.MatchString(e.Text) {
 		out = append(out, "Keep phone numbers, addresses and names exactly as they are.")
 	}
-	if targetLang == "fr" {
-		out = append(out, "Write plain spaces before : ; ! ? and inside « »: the build adds the no-break spaces.")
-	}
+	out = append(out, localeNotes(targetLang)...)
 	return out
 }
 

@@ -29,6 +29,7 @@ import (
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
 	"github.com/awarekit/awarekit/kit/hyphen"
+	"github.com/awarekit/awarekit/kit/i18n"
 	"github.com/awarekit/awarekit/kit/local"
 	"github.com/awarekit/awarekit/kit/typo"
 )
@@ -43,6 +44,7 @@ type Job struct {
 	Designs []*Design         // every design of the kit (the guide lists them)
 	SiteURL string            // the edition's site (https://…/fr-FR/), for the "site" boxes and the guide; "" when the build has no absolute base URL
 	Local   *local.Block      // a personalised poster's local block, or nil (local.go)
+	Locale  *typo.Locale      // typography and date formats of the edition's language (nil: the built-in i18n/locale/<lang>.yaml)
 }
 
 // Name is edition/design/size, the prefix of every problem about the job.
@@ -62,17 +64,21 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 		Keywords: e.Code + " " + d.ID,
 		Lang:     e.Code,
 	}
+	loc := j.Locale
+	if loc == nil {
+		loc = i18n.DefaultLocale(e.Language)
+	}
 	if _, set := fonts[optsRole]; !set {
 		// Hyphenation in the edition's language, total-fit breaks (unless
 		// the caller chose: see quality_test.go).
 		var never []string
 		for _, n := range e.NeverHyphenated() {
 			// As printed (typographic apostrophes, spaces) and as written.
-			never = append(never, typo.Apply(e.Language, n), n)
+			never = append(never, loc.Apply(n), n)
 		}
 		fonts = withOpts(fonts, textOpts{hyph: hyphen.For(e.Language), never: never, fallback: Fallbacks(e.Language), rtl: RightToLeft(e.Language)})
 	}
-	l := &layouter{fonts: fonts, job: j, pg: pg, k: k, off: pg.Bleed, lang: e.Language, ky: k}
+	l := &layouter{fonts: fonts, job: j, pg: pg, k: k, off: pg.Bleed, lang: e.Language, loc: loc, ky: k}
 	if e.Draft() {
 		// The draft band takes the top of the page; the design is set in
 		// the rest, squeezed vertically, so that the band hides nothing.
@@ -170,6 +176,7 @@ type layouter struct {
 	band  float64 // height of the draft band, points (0 when published)
 	off   float64 // bleed offset
 	lang  string
+	loc   *typo.Locale
 	probs diag.List
 
 	rank int    // the current box's place in the reading order
@@ -204,7 +211,7 @@ func (l *layouter) bleedOut(x, y, w, h, dx, dy, dw, dh float64) (float64, float6
 	return x, y, w, h
 }
 
-func (l *layouter) t(s string) string { return typo.Apply(l.lang, s) }
+func (l *layouter) t(s string) string { return l.loc.Apply(s) }
 
 func (l *layouter) i18n(key string) string {
 	if v, ok := l.job.I18n[key]; ok {
@@ -523,15 +530,12 @@ func strongOf(r Role) Role {
 	return Black
 }
 
-func formatDate(lang string, d content.Date) string {
+func formatDate(loc *typo.Locale, d content.Date) string {
 	if d.IsZero() {
 		return ""
 	}
 	t := d.Time()
-	if lang == "de" || lang == "uk" {
-		return t.Format("02.01.2006")
-	}
-	return t.Format("02/01/2006")
+	return loc.NumericDate(t.Year(), int(t.Month()), t.Day())
 }
 
 // draftMark prints the "draft – not verified" band across the top.
@@ -561,7 +565,7 @@ func (l *layouter) errorf(b *Box, format string, args ...any) {
 func (l *layouter) guide(para func([]Span, float64) Para, ink, accent Color, role Role) []Para {
 	e := l.job.Edition
 	fill := func(s string) string {
-		return strings.NewReplacer("{edition}", e.RegionName+" ("+e.LanguageName+")", "{date}", formatDate(l.lang, e.Date())).Replace(s)
+		return strings.NewReplacer("{edition}", e.RegionName+" ("+e.LanguageName+")", "{date}", formatDate(l.loc, e.Date())).Replace(s)
 	}
 	heading := func(key string) Para {
 		return Para{Spans: []Span{{Text: l.i18n(key), Role: Black, Color: accent, Scale: 1.25}}, Align: Left, SpaceBefore: 0.9, Leading: 1.15, Tag: ParaTag{Kind: TagHeading}}

@@ -77,34 +77,18 @@ func (l *layouter) sourcesOf(facts []content.Fact) string {
 	return strings.Join(names, ", ")
 }
 
-// sourceDate writes a source's date at its own precision, month names from
-// the edition's language (the i18n key months): 2017, mars 2024,
+// sourceDate writes a source's date at its own precision, in the
+// edition's language (i18n/locale/<lang>.yaml): 2017, mars 2024,
 // 17 décembre 2025.
 func (l *layouter) sourceDate(s string) string {
 	d, err := content.ParseSourceDate(s)
 	if err != nil {
 		return ""
 	}
-	y := strconv.Itoa(d.Year)
 	if d.Month == 0 {
-		return y
+		return strconv.Itoa(d.Year)
 	}
-	months := strings.Split(l.job.I18n["months"], ",")
-	m := strconv.Itoa(d.Month)
-	if len(months) == 12 {
-		m = strings.TrimSpace(months[d.Month-1])
-	}
-	if d.Day == 0 {
-		return l.t(m + " " + y)
-	}
-	day := strconv.Itoa(d.Day)
-	if d.Day == 1 && l.lang == "fr" {
-		day = "1er"
-	}
-	if l.lang == "de" {
-		day += "."
-	}
-	return l.t(day + " " + m + " " + y)
+	return l.t(l.loc.Date(d.Year, d.Month, d.Day))
 }
 
 // oldestVerification returns the date of the oldest verification when
@@ -137,7 +121,7 @@ func (l *layouter) provenanceLine() string {
 		parts = append(parts, l.i18n("sources_label")+" "+src)
 	}
 	if d := oldestVerification(facts); !d.IsZero() && len(facts) > 0 && !e.Draft() {
-		parts = append(parts, l.i18n("verified_on")+" "+formatDate(l.lang, d))
+		parts = append(parts, l.i18n("verified_on")+" "+formatDate(l.loc, d))
 	}
 	parts = append(parts, l.t(e.Publisher))
 	return strings.Join(parts, " · ")
@@ -160,7 +144,7 @@ func (l *layouter) guideProvenance() []string {
 		}
 	}
 	if n > 0 && !e.Draft() {
-		out = append(out, strings.NewReplacer("{count}", strconv.Itoa(n), "{total}", strconv.Itoa(len(facts)), "{date}", formatDate(l.lang, oldest)).Replace(l.i18n("guide_verified")))
+		out = append(out, strings.NewReplacer("{count}", strconv.Itoa(n), "{total}", strconv.Itoa(len(facts)), "{date}", formatDate(l.loc, oldest)).Replace(l.i18n("guide_verified")))
 	}
 	return out
 }

@@ -1,12 +1,12 @@
 package site
 
 import (
-	"fmt"
 	"path"
 	"slices"
 	"strings"
 
 	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/i18n"
 	"github.com/awarekit/awarekit/kit/manifest"
 	"github.com/awarekit/awarekit/kit/typo"
 	"github.com/awarekit/awarekit/kit/vocab"
@@ -105,6 +105,7 @@ type prov struct {
 	Year     int    `json:"year,omitempty"`     // the source's date, as precise as it is given
 	Month    int    `json:"month,omitempty"`    // 1–12, 0 when not given
 	Day      int    `json:"day,omitempty"`      // 0 when not given
+	Date     string `json:"date,omitempty"`     // the same in the page's language (i18n/locale): mars 2024, 1er avril 2026
 	Verified string `json:"verified,omitempty"` // YYYY-MM-DD of the verification record
 }
 
@@ -204,11 +205,15 @@ type download struct {
 func key(code string) string { return strings.ToLower(code) }
 
 // newEdition returns the view model of an edition. strs are its interface
-// strings (typography applied), dims the pixel sizes of its thumbnails.
-func newEdition(e *content.Edition, files []manifest.File, designs []designInfo, strs map[string]string, dims map[string][2]int) *edition {
+// strings (typography applied), dims the pixel sizes of its thumbnails,
+// loc the typography and formats of its language (nil: the built-in ones).
+func newEdition(e *content.Edition, files []manifest.File, designs []designInfo, strs map[string]string, dims map[string][2]int, loc *typo.Locale) *edition {
 	lang := e.Language
-	t := func(s string) string { return typo.Apply(lang, s) }
-	h := func(s string) []span { return spans(lang, s) }
+	if loc == nil {
+		loc = i18n.DefaultLocale(lang)
+	}
+	t := loc.Apply
+	h := func(s string) []span { return spans(loc, s) }
 	v := &edition{
 		Key: key(e.Code), Code: e.Code, Language: lang, Region: e.Region,
 		RegionName: t(e.RegionName), LanguageName: t(e.LanguageName), Publisher: t(e.Publisher),
@@ -246,7 +251,7 @@ func newEdition(e *content.Edition, files []manifest.File, designs []designInfo,
 		vc := contact{ID: c.ID, Name: t(c.Name), Purpose: h(c.Purpose), Description: h(c.Description), URL: c.URL,
 			Hours: t(c.Hours), Cost: t(c.Cost), Audiences: nonNil(c.Audiences), Needs: nonNil(c.Needs), Source: c.Source,
 			Verified: draftless(e, c.Verification), Unverified: t(c.Unverified),
-			Prov: provOf(e, c.Source, c.Verification, c.Unverified), Claims: nonNil(content.Claims(c))}
+			Prov: provOf(loc, e, c.Source, c.Verification, c.Unverified), Claims: nonNil(content.Claims(c))}
 		if c.Phone != nil {
 			vc.Phone = &phone{Dial: dial(c.Phone.Dial), Display: t(c.Phone.Display), Source: c.Phone.Source}
 		}
@@ -260,14 +265,14 @@ func newEdition(e *content.Edition, files []manifest.File, designs []designInfo,
 	}
 	v.Hotlines = hotlines(e.Contacts, e.Draft())
 	if e.Emergency.Dial != "" {
-		p := provOf(e, e.Emergency.Source, e.Emergency.Verification, e.Emergency.Unverified)
+		p := provOf(loc, e, e.Emergency.Source, e.Emergency.Verification, e.Emergency.Unverified)
 		v.Emergency.Prov = &p
 	}
-	v.FactSources = factSources(e)
+	v.FactSources = factSources(loc, e)
 	for _, l := range e.Law {
 		v.Law = append(v.Law, lawRef{ID: l.ID, Reference: t(l.Reference), Title: t(l.Title), Summary: h(l.Summary), URL: l.URL,
 			Source: l.Source, Verified: draftless(e, l.Verification), Unverified: t(l.Unverified),
-			Prov: provOf(e, l.Source, l.Verification, l.Unverified)})
+			Prov: provOf(loc, e, l.Source, l.Verification, l.Unverified)})
 	}
 	for _, r := range e.Terminology.Replace {
 		v.Replace = append(v.Replace, termPair{Avoid: t(r.Avoid), Use: t(r.Use)})
@@ -277,12 +282,12 @@ func newEdition(e *content.Edition, files []manifest.File, designs []designInfo,
 	}
 	for _, p := range e.Pages {
 		v.Pages = append(v.Pages, page{Slug: p.Slug, Title: t(p.Title), Description: t(p.Description), Weight: p.Weight,
-			Sources: nonNil(p.Sources), Body: callable(typo.ApplyMarkdown(lang, p.Body), v)})
+			Sources: nonNil(p.Sources), Body: callable(loc.ApplyMarkdown(p.Body), v)})
 	}
 	for _, s := range e.Sources {
 		v.Sources[s.ID] = source{ID: s.ID, Title: t(s.Title), Publisher: t(s.Publisher), Date: s.Date, URL: s.URL, Seed: s.Seed, Lang: s.Lang}
 	}
-	v.Downloads, v.Thumbnails = downloads(lang, files)
+	v.Downloads, v.Thumbnails = downloads(loc, files)
 	if v.Downloads == nil {
 		v.Downloads = []download{}
 	}
@@ -431,7 +436,7 @@ func hotlines(cs []content.Contact, draft bool) []string {
 // downloads splits the produced files into the documents offered for
 // download (PDFs, PNGs) and the thumbnails, pairing each document with
 // the thumbnail of its design and size when there is one.
-func downloads(lang string, files []manifest.File) (docs, thumbs []download) {
+func downloads(loc *typo.Locale, files []manifest.File) (docs, thumbs []download) {
 	thumbOf := map[string]string{}
 	for _, f := range files {
 		if f.Kind == "thumbnail" {
@@ -441,7 +446,7 @@ func downloads(lang string, files []manifest.File) (docs, thumbs []download) {
 	}
 	for _, f := range files {
 		d := download{Path: f.Path, Kind: f.Kind, Design: f.Design, Size: f.Size, Variant: f.Variant,
-			Bytes: f.Bytes, Human: typo.Apply(lang, humanBytes(lang, f.Bytes)), SHA256: f.SHA256}
+			Bytes: f.Bytes, Human: loc.Apply(loc.Bytes(f.Bytes)), SHA256: f.SHA256}
 		switch {
 		case f.Kind == "thumbnail":
 			thumbs = append(thumbs, d)
@@ -459,26 +464,6 @@ func downloads(lang string, files []manifest.File) (docs, thumbs []download) {
 		docs = append(docs, d)
 	}
 	return docs, thumbs
-}
-
-func humanBytes(lang string, n int64) string {
-	units := []string{"B", "kB", "MB"}
-	if lang == "fr" {
-		units = []string{"o", "ko", "Mo"}
-	}
-	var s string
-	switch {
-	case n >= 1<<20:
-		s = fmt.Sprintf("%.1f %s", float64(n)/(1<<20), units[2])
-	case n >= 1<<10:
-		s = fmt.Sprintf("%.0f %s", float64(n)/(1<<10), units[1])
-	default:
-		s = fmt.Sprintf("%d %s", n, units[0])
-	}
-	if lang == "fr" || lang == "de" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
 }
 
 // dial keeps of a number as dialled the digits and a leading +: the
@@ -508,11 +493,11 @@ func host(u string) string {
 // spans parses s into runs of text, typography applied, with **bold**
 // as strong runs. An unpaired ** is printed as is. The text stays text:
 // the partial spans.html writes <strong> itself and escapes the rest.
-func spans(lang, s string) []span {
+func spans(loc *typo.Locale, s string) []span {
 	if s == "" {
 		return nil
 	}
-	s = typo.Apply(lang, s)
+	s = loc.Apply(s)
 	parts := strings.Split(s, "**")
 	if len(parts)%2 == 0 { // odd number of markers: leave them alone
 		return []span{{Text: s}}

@@ -20,7 +20,7 @@ func TestModelTypography(t *testing.T) {
 	fr.Contacts = append(fr.Contacts[:0:0], fr.Contacts...)
 	fr.Contacts[0].Unverified = "L'annuaire ne le dit pas ; à confirmer !"
 	fr.Emergency.Unverified = "L'opérateur ; non confirmé"
-	v := newEdition(&fr, nil, nil, map[string]string{}, nil)
+	v := newEdition(&fr, nil, nil, map[string]string{}, nil, nil)
 	b, err := json.Marshal(v)
 	if err != nil {
 		t.Fatal(err)

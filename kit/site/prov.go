@@ -6,7 +6,7 @@ import (
 )
 
 // provOf is the provenance of one fact, for the templates.
-func provOf(e *content.Edition, source string, v *content.Verification, unverified string) prov {
+func provOf(loc *typo.Locale, e *content.Edition, source string, v *content.Verification, unverified string) prov {
 	p := prov{State: "sourced", Verified: verifiedOn(v)}
 	switch {
 	case unverified != "":
@@ -18,9 +18,10 @@ func provOf(e *content.Edition, source string, v *content.Verification, unverifi
 		p.Verified = "" // nothing on a draft says verified: its band says it is not
 	}
 	if s, ok := e.SourceByID(source); ok {
-		p.Source = typo.Apply(e.Language, s.Name())
+		p.Source = loc.Apply(s.Name())
 		if d, err := content.ParseSourceDate(s.Date); err == nil {
 			p.Year, p.Month, p.Day = d.Year, d.Month, d.Day
+			p.Date = loc.Apply(loc.Date(d.Year, d.Month, d.Day))
 		}
 	}
 	return p
@@ -36,7 +37,7 @@ func verifiedOn(v *content.Verification) string {
 // factSources are the sources of the facts the edition's site shows as
 // fact (the emergency number and the contacts, sourced or verified), once
 // each, in the order of edition.yaml.
-func factSources(e *content.Edition) []prov {
+func factSources(loc *typo.Locale, e *content.Edition) []prov {
 	used := map[string]bool{}
 	for _, f := range e.Facts() {
 		if f.Unverified == "" || e.Draft() {
@@ -46,7 +47,7 @@ func factSources(e *content.Edition) []prov {
 	ps := []prov{}
 	for _, s := range e.Sources {
 		if used[s.ID] {
-			ps = append(ps, provOf(e, s.ID, nil, ""))
+			ps = append(ps, provOf(loc, e, s.ID, nil, ""))
 		}
 	}
 	return ps

@@ -22,7 +22,7 @@ func TestProvenanceModel(t *testing.T) {
 			{ID: "police", Name: "Police", Source: "s", Needs: []string{"urgent"}, Unverified: "no source", Phone: &content.Phone{Dial: "113", Display: "113"}},
 			{ID: "c", Name: "C", Source: "s", Unverified: "no source"},
 		}}
-	v := newEdition(e, nil, nil, map[string]string{}, nil)
+	v := newEdition(e, nil, nil, map[string]string{}, nil, nil)
 	ids := ""
 	for _, c := range v.Contacts {
 		ids += c.ID + " "
@@ -31,10 +31,10 @@ func TestProvenanceModel(t *testing.T) {
 		t.Errorf("contacts %q: the unverified urgent number must be left out of a published site", ids)
 	}
 	a, b, c := v.Contacts[0], v.Contacts[1], v.Contacts[2]
-	if a.Prov != (prov{State: "verified", Source: "guide OFMIN", Year: 2024, Month: 3, Verified: "2026-11-24"}) || a.Verified != "2026-11-24" {
+	if a.Prov != (prov{State: "verified", Source: "guide OFMIN", Year: 2024, Month: 3, Date: "mars 2024", Verified: "2026-11-24"}) || a.Verified != "2026-11-24" {
 		t.Errorf("verified contact: %+v", a.Prov)
 	}
-	if b.Prov != (prov{State: "sourced", Source: "guide OFMIN", Year: 2024, Month: 3}) || b.Verified != "" {
+	if b.Prov != (prov{State: "sourced", Source: "guide OFMIN", Year: 2024, Month: 3, Date: "mars 2024"}) || b.Verified != "" {
 		t.Errorf("sourced contact: %+v", b.Prov)
 	}
 	if c.Prov.State != "unverified" {
@@ -43,7 +43,7 @@ func TestProvenanceModel(t *testing.T) {
 	if len(a.Claims) != 2 || a.Claims[0] != "anonymous" || a.Claims[1] != "confidential" || len(b.Claims) != 0 {
 		t.Errorf("claims: %v, %v", a.Claims, b.Claims)
 	}
-	if p := v.Emergency.Prov; p == nil || *p != (prov{State: "sourced", Source: "Directive", Year: 2018, Month: 12, Day: 11}) {
+	if p := v.Emergency.Prov; p == nil || *p != (prov{State: "sourced", Source: "Directive", Year: 2018, Month: 12, Day: 11, Date: "11 décembre 2018"}) {
 		t.Errorf("emergency: %+v", p)
 	}
 	if len(v.FactSources) != 2 || v.FactSources[0].Source != "guide OFMIN" {
@@ -51,7 +51,7 @@ func TestProvenanceModel(t *testing.T) {
 	}
 
 	e.Status = content.StatusDraft
-	v = newEdition(e, nil, nil, map[string]string{}, nil)
+	v = newEdition(e, nil, nil, map[string]string{}, nil, nil)
 	if len(v.Contacts) != 4 || v.Contacts[0].Verified != "" || v.Contacts[0].Prov.Verified != "" {
 		t.Errorf("draft: %d contacts, verified %q %q: nothing on a draft says verified", len(v.Contacts), v.Contacts[0].Verified, v.Contacts[0].Prov.Verified)
 	}

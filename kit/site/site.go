@@ -28,7 +28,6 @@ import (
 	"github.com/awarekit/awarekit/kit/diag"
 	"github.com/awarekit/awarekit/kit/kitset"
 	"github.com/awarekit/awarekit/kit/manifest"
-	"github.com/awarekit/awarekit/kit/typo"
 )
 
 // Options configure the site build.
@@ -158,7 +157,7 @@ func (p *project) write() error {
 		if err := p.put("i18n/"+key(e.Code)+".json", b); err != nil {
 			return err
 		}
-		v := newEdition(e, p.Job.Files[e.Code], designs, strs, thumbSizes(p.Job.Out, p.Job.Files[e.Code]))
+		v := newEdition(e, p.Job.Files[e.Code], designs, strs, thumbSizes(p.Job.Out, p.Job.Files[e.Code]), p.locale(e))
 		b, err = json.MarshalIndent(v, "", "  ")
 		if err != nil {
 			return err
@@ -191,8 +190,8 @@ func (p *project) config(ver string, words map[string]string) map[string]any {
 	var picker []map[string]any
 	for _, e := range p.Job.All {
 		picker = append(picker, map[string]any{
-			"code": e.Code, "key": key(e.Code), "region_name": typo.Apply(e.Language, e.RegionName),
-			"language_name": typo.Apply(e.Language, e.LanguageName), "language": e.Language,
+			"code": e.Code, "key": key(e.Code), "region_name": p.locale(e).Apply(e.RegionName),
+			"language_name": p.locale(e).Apply(e.LanguageName), "language": e.Language,
 			"href": p.base(e.Code), "draft": e.Draft(), "draft_word": words[e.Code],
 			"dir": content.Direction(e.Language),
 		})
@@ -201,9 +200,9 @@ func (p *project) config(ver string, words map[string]string) map[string]any {
 		langs[key(e.Code)] = map[string]any{
 			"locale":    e.Code,
 			"direction": content.Direction(e.Language), // <html dir>: rtl for Arabic
-			"label":     typo.Apply(e.Language, e.LanguageName+" ("+e.RegionName+")"),
+			"label":     p.locale(e).Apply(e.LanguageName + " (" + e.RegionName + ")"),
 			"weight":    i + 1,
-			"title":     typo.Apply(e.Language, e.Texts.Title),
+			"title":     p.locale(e).Apply(e.Texts.Title),
 			"params": map[string]any{"base": p.base(e.Code), "code": e.Code, "region": e.Region,
 				"draft": e.Draft(), "draft_word": words[e.Code]},
 		}
@@ -315,8 +314,9 @@ func (p *project) strings(e *content.Edition) (map[string]string, error) {
 		return nil, loadErr
 	}
 	out := make(map[string]string, len(m))
+	loc := p.locale(e)
 	for k, v := range m {
-		out[k] = typo.Apply(e.Language, v)
+		out[k] = loc.Apply(v)
 	}
 	return out, nil
 }

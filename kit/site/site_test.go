@@ -294,7 +294,7 @@ func TestKitFolder(t *testing.T) {
 		t.Errorf("the kit's layout was not used (err %v):\n%s", err, b)
 	}
 
-	write("i18n/fr.yaml", "advice_heading: A\nmyths_heading: B\nmyth_label: C\nreality_label: D\ncontacts_heading: E\nverified_on: F\nsources_label: S\nnot_verified: N\nmonths: a,b,c,d,e,f,g,h,i,j,k,l\nguide_sources: Q\nguide_verified: V\ndraft_mark: G\nemergency: H\nneed_urgent: U\nneed_remove: R\nneed_report: P\nneed_talk: T\nneed_other: O\n")
+	write("i18n/fr.yaml", "advice_heading: A\nmyths_heading: B\nmyth_label: C\nreality_label: D\ncontacts_heading: E\nverified_on: F\nsources_label: S\nnot_verified: N\nguide_sources: Q\nguide_verified: V\ndraft_mark: G\nemergency: H\nneed_urgent: U\nneed_remove: R\nneed_report: P\nneed_talk: T\nneed_other: O\n")
 	err = Build(kitset.SiteJob{Out: t.TempDir(), Editions: eds, All: eds}, Options{Root: kit})
 	if err == nil || !strings.Contains(err.Error(), "missing the site's keys site_name, skip_to_content") {
 		t.Errorf("got %v, want the missing keys named", err)

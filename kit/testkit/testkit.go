@@ -1,6 +1,8 @@
 // Package testkit helps tests build small kits from text: the malformed
-// corpus under testdata/bad, inline txtar archives of data files, and the
-// valid fixture edition under testdata/valid they start from.
+// corpus under testdata/bad, inline txtar archives of data files, the
+// valid fixture edition under testdata/valid they start from, and whole
+// kits (data, designs, strings, locales, layouts) from one txtar archive
+// (Kit, kit.go), built by the caller's build and asserted on.
 package testkit
 
 import (

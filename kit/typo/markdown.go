@@ -15,7 +15,7 @@ var markdown = goldmark.New(goldmark.WithExtensions(
 	extension.Footnote, extension.TaskList,
 ))
 
-// ApplyMarkdown applies the rules of lang to the text of a Markdown
+// ApplyMarkdown applies the rules to the text of a Markdown
 // document and to nothing else: link targets and titles, reference
 // definitions, autolinks, inline code, code blocks and raw HTML stay byte
 // for byte as written (Apply on the raw Markdown turned mailto:x into
@@ -26,7 +26,7 @@ var markdown = goldmark.New(goldmark.WithExtensions(
 // Every part that is not text is replaced by one placeholder character
 // before Apply runs, so that the rules still see the text around markup
 // ("**Attention** :" gets its no-break space), then put back.
-func ApplyMarkdown(lang, md string) string {
+func (ru *Rules) ApplyMarkdown(md string) string {
 	if md == "" {
 		return md
 	}
@@ -72,7 +72,7 @@ func ApplyMarkdown(lang, md string) string {
 		kept = append(kept, md[last:])
 		masked.WriteRune(ph)
 	}
-	out := Apply(lang, masked.String())
+	out := ru.Apply(masked.String())
 	parts := strings.Split(out, string(ph))
 	if len(parts) != len(kept)+1 {
 		return md // cannot happen: Apply never removes a letter

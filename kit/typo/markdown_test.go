@@ -1,6 +1,10 @@
-package typo
+package typo_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/awarekit/awarekit/kit/i18n"
+)
 
 func TestApplyMarkdown(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -22,13 +26,13 @@ func TestApplyMarkdown(t *testing.T) {
 		{"Appelle le **0805 805 817** !", "Appelle le **0805\u00a0805\u00a0817**\u202f!"},
 		{"", ""},
 	} {
-		if got := ApplyMarkdown("fr", tc.in); got != tc.want {
+		if got := i18n.DefaultLocale("fr").ApplyMarkdown(tc.in); got != tc.want {
 			t.Errorf("ApplyMarkdown(%q)\n got %q\nwant %q", tc.in, got, tc.want)
 		}
 	}
 	// Idempotent.
 	s := "Voir : [l'aide](mailto:a@b.fr) ; « oui » !"
-	if once := ApplyMarkdown("fr", s); ApplyMarkdown("fr", once) != once {
+	if once := i18n.DefaultLocale("fr").ApplyMarkdown(s); i18n.DefaultLocale("fr").ApplyMarkdown(once) != once {
 		t.Errorf("not idempotent: %q", once)
 	}
 }
@@ -36,6 +40,6 @@ func TestApplyMarkdown(t *testing.T) {
 func FuzzApplyMarkdown(f *testing.F) {
 	f.Add("Voir : [l'aide](mailto:a@b.fr) ; « oui » !\n\n[x]: https://a.b/ \"t\"\n")
 	f.Fuzz(func(t *testing.T, s string) {
-		ApplyMarkdown("fr", s) // must not panic
+		i18n.DefaultLocale("fr").ApplyMarkdown(s) // must not panic
 	})
 }

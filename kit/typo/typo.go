@@ -1,9 +1,11 @@
 // Package typo applies the typographic rules of a language to plain text
 // before it is measured and printed: French no-break spaces before : ; ! ?
-// and inside « », Ukrainian «» without spaces and its apostrophe ʼ,
-// typographic apostrophes, and no-break spaces inside numbers (phone
-// numbers and thousands never split across lines). The rules of each
-// language are a table, Langs (rules.go).
+// and inside « », Ukrainian «» without spaces and its apostrophe ʼ, Arabic
+// ، ؛ ؟, typographic apostrophes, and no-break spaces inside numbers
+// (phone numbers and thousands never split across lines); and formats
+// dates and file sizes. The rules of each language are data (Rules and
+// Locale, read from the kit's i18n/locale/<lang>.yaml by kit/i18n): no
+// language is named in this package.
 //
 // It works on strings only (ApplyMarkdown on the text of a Markdown
 // document, parsed as the site parses it, never on link targets or code);
@@ -13,7 +15,6 @@
 package typo
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
@@ -24,15 +25,20 @@ const (
 	NarrowNBSP = '\u202f' // narrow no-break space (espace fine insécable)
 )
 
-// Apply returns s with the rules of language lang (ISO 639-1, e.g. "fr").
-// It is idempotent: applying it twice gives the same text.
-func Apply(lang, s string) string {
+// Apply returns s with the rules (nil: the zero Rules). It is
+// idempotent: applying it twice gives the same text.
+func (ru *Rules) Apply(s string) string {
 	if s == "" {
 		return s
 	}
+	if ru == nil {
+		ru = &Rules{}
+	}
+	if ru.re == nil {
+		ru.Prepare()
+	}
 	rs := []rune(s)
 	out := make([]rune, 0, len(rs)+8)
-	ru := Langs[lang]
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		switch {
@@ -47,33 +53,27 @@ func Apply(lang, s string) string {
 			out = append(out, NBSP)
 			continue
 		}
-		switch r {
-		case ':', ';', '!', '?':
-			if !ru.SpaceBeforeMarks {
-				out = append(out, r)
-				continue
-			}
+		if p, ok := ru.Punctuation[r]; ok && !inURL(rs, i) && ru.afterScript(rs, i) {
+			r = p // Arabic ، ؛ ؟ (then spaced as any mark, if the rules say so)
+		}
+		if sp, ok := ru.SpaceBefore[r]; ok {
 			if inURL(rs, i) || r == ':' && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]) {
 				out = append(out, r)
 				continue
 			}
 			// A run such as « ?! » takes one space, before its first mark.
-			if i > 0 && !strings.ContainsRune(":;!?", rs[i-1]) {
+			if _, prev := ru.SpaceBefore[lastRune(out)]; i > 0 && !prev {
 				out = trimSpaceEnd(out)
-				if len(out) > 0 && out[len(out)-1] != '(' && out[len(out)-1] != '«' && out[len(out)-1] != '\n' {
-					sp := NarrowNBSP
-					if r == ':' {
-						sp = NBSP
-					}
+				if len(out) > 0 && out[len(out)-1] != '(' && (ru.QuoteOpen == 0 || out[len(out)-1] != ru.QuoteOpen) && out[len(out)-1] != '\n' {
 					out = append(out, sp)
 				}
 			}
 			out = append(out, r)
-		case '«':
-			if ru.QuoteSpace == 0 && !ru.TightQuotes {
-				out = append(out, r)
-				continue
-			}
+			continue
+		}
+		quotes := ru.QuoteSpace != 0 || ru.TightQuotes
+		switch {
+		case quotes && ru.QuoteOpen != 0 && r == ru.QuoteOpen:
 			out = append(out, r)
 			if ru.QuoteSpace != 0 {
 				out = append(out, ru.QuoteSpace)
@@ -81,11 +81,7 @@ func Apply(lang, s string) string {
 			for i+1 < len(rs) && isSpace(rs[i+1]) {
 				i++
 			}
-		case '»':
-			if ru.QuoteSpace == 0 && !ru.TightQuotes {
-				out = append(out, r)
-				continue
-			}
+		case quotes && ru.QuoteClose != 0 && r == ru.QuoteClose:
 			out = trimSpaceEnd(out)
 			if ru.QuoteSpace != 0 {
 				out = append(out, ru.QuoteSpace)
@@ -100,18 +96,22 @@ func Apply(lang, s string) string {
 	// (Each rule starts with an ASCII digit, \d: skip them all when there is
 	// none, as in most texts; the regexps were a third of a poster's layout.)
 	if strings.ContainsAny(res, "0123456789") {
-		res = unitRE.ReplaceAllString(res, "$1\u00a0$2")
-		res = hourRE.ReplaceAllString(res, "$1\u00a0$2")
-		res = symbolRE.ReplaceAllString(res, "$1\u00a0$2")
+		if ru.re.unit != nil {
+			res = ru.re.unit.ReplaceAllString(res, "$1\u00a0$2")
+		}
+		if ru.re.hour != nil {
+			res = ru.re.hour.ReplaceAllString(res, "$1\u00a0$2")
+		}
 	}
 	return res
 }
 
-var (
-	unitRE   = regexp.MustCompile(`(\d)[ \x{00a0}]+(h|j|min|ans|km|Uhr)\b`)
-	symbolRE = regexp.MustCompile(`(\d) ([%€])`)
-	hourRE   = regexp.MustCompile(`(\d\x{00a0}h) (\d)`)
-)
+func lastRune(rs []rune) rune {
+	if len(rs) == 0 {
+		return 0
+	}
+	return rs[len(rs)-1]
+}
 
 // digitGroup reports whether rs[j:] starts with exactly two to four digits
 // followed by a non-digit: the next group of a number, not a new number

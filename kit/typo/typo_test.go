@@ -1,6 +1,21 @@
-package typo
+package typo_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/awarekit/awarekit/kit/i18n"
+	"github.com/awarekit/awarekit/kit/typo"
+)
+
+// apply applies the built-in rules of lang (i18n/locale/<lang>.yaml).
+func apply(t testing.TB, lang, s string) string {
+	t.Helper()
+	loc := i18n.DefaultLocale(lang)
+	if loc == nil {
+		t.Fatalf("no built-in locale %q", lang)
+	}
+	return loc.Apply(s)
+}
 
 func TestApply(t *testing.T) {
 	const n, f = "\u00a0", "\u202f"
@@ -38,12 +53,21 @@ func TestApply(t *testing.T) {
 		{"uk", "https://e-enfance.org/?a=b", "https://e-enfance.org/?a=b"},
 		{"fr", "l'Enfance, п'ять", "l’Enfance, п’ять"},
 		{"de", "« so »", "« so »"},
+		// Arabic: ، ؛ ؟ after an Arabic word, no French spaces, tight «».
+		{"ar", "لا تدفع، لا ترسل؛ هل أنت خائف?", "لا تدفع، لا ترسل؛ هل أنت خائف؟"},
+		{"ar", "ماذا أفعل ? اتصل بالرقم 3018, أو 119.", "ماذا أفعل ؟ اتصل بالرقم 3018, أو 119."},
+		{"ar", "e-Enfance, 3018 : الرقم", "e-Enfance, 3018 : الرقم"},
+		{"ar", "الموقع https://e-enfance.org/?a=b;c, ثم", "الموقع https://e-enfance.org/?a=b;c, ثم"},
+		{"ar", "«كلمة», «نعم»?", "«كلمة»، «نعم»؟"},
+		{"ar", "« كلمة »", "«كلمة»"},
+		{"ar", "0805 805 817, 3,5 %", "0805" + n + "805" + n + "817, 3,5" + n + "%"},
+		{"fr", "لا تدفع, non ?", "لا تدفع, non" + f + "?"},
 	} {
-		got := Apply(tc.lang, tc.in)
+		got := apply(t, tc.lang, tc.in)
 		if got != tc.want {
 			t.Errorf("Apply(%q, %q) = %q, want %q", tc.lang, tc.in, got, tc.want)
 		}
-		if again := Apply(tc.lang, got); again != got {
+		if again := apply(t, tc.lang, got); again != got {
 			t.Errorf("Apply is not idempotent on %q: %q", got, again)
 		}
 	}
@@ -54,9 +78,9 @@ func FuzzApply(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, lang := range []string{"fr", "uk"} {
-			got := Apply(lang, s)
-			if Apply(lang, got) != got {
+		for _, lang := range []string{"fr", "uk", "ar", "de"} {
+			got := apply(t, lang, s)
+			if apply(t, lang, got) != got {
 				t.Errorf("%s: not idempotent on %q", lang, s)
 			}
 		}
@@ -64,7 +88,64 @@ func FuzzApply(f *testing.F) {
 }
 
 func TestPlainUkrainian(t *testing.T) {
-	if got := Plain(Apply("uk", "п'ять «так»")); got != "п'ять «так»" {
+	if got := typo.Plain(apply(t, "uk", "п'ять «так»")); got != "п'ять «так»" {
 		t.Errorf("Plain(Apply(uk)) = %q", got)
+	}
+}
+
+func TestArabicMarkdown(t *testing.T) {
+	got := i18n.DefaultLocale("ar").ApplyMarkdown("**لا تدفع**, [اتصل](tel:3018)?")
+	if want := "**لا تدفع**، [اتصل](tel:3018)؟"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestDates(t *testing.T) {
+	for _, tc := range []struct {
+		lang      string
+		y, m, d   int
+		num, date string
+	}{
+		{"fr", 2025, 12, 17, "17/12/2025", "17 décembre 2025"},
+		{"fr", 2026, 4, 1, "01/04/2026", "1er avril 2026"},
+		{"fr", 2024, 3, 0, "", "mars 2024"},
+		{"de", 2025, 12, 17, "17.12.2025", "17. Dezember 2025"},
+		{"de", 2026, 4, 1, "01.04.2026", "1. April 2026"},
+		{"uk", 2025, 12, 17, "17.12.2025", "17 грудня 2025"},
+		{"uk", 2025, 12, 0, "", "грудень 2025"},
+		{"ar", 2025, 12, 17, "17/12/2025", "17 ديسمبر 2025"},
+		{"ar", 2026, 7, 0, "", "جويلية 2026"},
+		{"fr", 2017, 0, 0, "", "2017"},
+	} {
+		loc := i18n.DefaultLocale(tc.lang)
+		if tc.num != "" {
+			if got := loc.NumericDate(tc.y, tc.m, tc.d); got != tc.num {
+				t.Errorf("%s NumericDate = %q, want %q", tc.lang, got, tc.num)
+			}
+		}
+		if got := loc.Date(tc.y, tc.m, tc.d); got != tc.date {
+			t.Errorf("%s Date(%d, %d, %d) = %q, want %q", tc.lang, tc.y, tc.m, tc.d, got, tc.date)
+		}
+	}
+	var none *typo.Locale
+	if got := none.NumericDate(2025, 12, 17); got != "2025-12-17" {
+		t.Errorf("nil locale: %q", got)
+	}
+}
+
+func TestBytes(t *testing.T) {
+	for _, tc := range []struct {
+		lang string
+		n    int64
+		want string
+	}{
+		{"fr", 812, "812\u00a0o"}, {"fr", 48 << 10, "48\u00a0ko"}, {"fr", 1258291, "1,2\u00a0Mo"},
+		{"de", 1258291, "1,2\u00a0MB"}, {"de", 2048, "2\u00a0kB"},
+		{"uk", 1258291, "1,2\u00a0МБ"},
+		{"ar", 1258291, "1,2\u00a0م.ب"},
+	} {
+		if got := i18n.DefaultLocale(tc.lang).Bytes(tc.n); got != tc.want {
+			t.Errorf("%s Bytes(%d) = %q, want %q", tc.lang, tc.n, got, tc.want)
+		}
 	}
 }

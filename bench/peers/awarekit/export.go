@@ -11,7 +11,6 @@ import (
 	"github.com/awarekit/awarekit/kit/build"
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/layout"
-	"github.com/awarekit/awarekit/kit/typo"
 )
 
 // Poster is the content handed to the peers: every string as awarekit
@@ -140,7 +139,7 @@ func export(kit *build.Kit, job build.PosterJob, file string, check int) error {
 func describe(kit *build.Kit, job build.PosterJob, pg *layout.Page) (*Poster, error) {
 	d, e := job.Design, job.Edition
 	strs := kit.I18n[e.Code]
-	t := func(s string) string { return typo.Apply(e.Language, s) }
+	t := kit.Locales[e.Language].Apply
 	i18n := func(k string) string { return t(strs[k]) }
 	col := func(name string) string { return strings.ToLower(d.Colors[name]) }
 	sizes := map[string]float64{}

@@ -1,0 +1,56 @@
+package site
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/awarekit/awarekit/kit/build"
+	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/manifest"
+	"github.com/awarekit/awarekit/kit/testkit"
+)
+
+// TestItalianSite: the kit folder of testdata/kits/it-FR.txtar (Italian
+// strings and locale, no Go) gives a site with Italian file sizes, month
+// names and quotes.
+func TestItalianSite(t *testing.T) {
+	k := testkit.NewKit(t, testkit.Archive(t, "testdata/kits/it-FR.txtar"))
+	set, err := content.Load(os.DirFS(k.Data), "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := k.Build(t, func(k *testkit.Kit) error {
+		f := manifest.File{Path: "it-FR/posters/la-sextorsion-a4.pdf", Kind: "poster-pdf", Design: "la-sextorsion", Size: "a4", Variant: "office"}
+		name := filepath.Join(k.Out, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(name, bytes.Repeat([]byte("x"), 1258291), 0o644); err != nil {
+			return err
+		}
+		f, err := manifest.Describe(k.Out, f)
+		if err != nil {
+			return err
+		}
+		job := build.SiteJob{Out: k.Out, Editions: set.Editions, All: set.Editions, Files: map[string][]manifest.File{"it-FR": {f}}}
+		return Build(job, Options{Root: k.Dir})
+	})
+	out.AssertText(t, "it-FR/downloads/index.html", "1,2\u00a0MB", "! Mo")
+	var law string
+	for _, f := range out.Files(t) {
+		if strings.HasSuffix(f, ".html") && strings.Contains(out.Text(t, f), "giugno 2025") {
+			law = f
+		}
+	}
+	if law == "" {
+		t.Errorf("no page names the source's month in Italian (giugno 2025):\n%s", out)
+	}
+	for _, f := range out.Files(t) {
+		if strings.HasSuffix(f, ".html") && strings.Contains(out.Text(t, f), "juin 2025") {
+			t.Errorf("%s has a French month", f)
+		}
+	}
+}
