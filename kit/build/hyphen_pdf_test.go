@@ -75,7 +75,7 @@ func TestHyphenatedWordsWhole(t *testing.T) {
 			}
 		}
 	}
-	// The bundled posters hyphenate about 50 line ends (pédocri-minels,
+	// The bundled posters hyphenate 35 line ends (pédocri-minels,
 	// pour-quoi, einver-nehmlich…): fewer means the test checks little.
 	if cut < 20 {
 		t.Errorf("only %d hyphenated line ends found in %d posters", cut, len(pdfs))
