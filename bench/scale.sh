@@ -22,7 +22,8 @@ for n in "${@:-10 50 100}"; do
       [ "$(ls "$data" | wc -l)" -ge "$n1" ] && break
       "$bin" new "fr-$r" --from fr-FR --data "$data" >/dev/null 2>&1 || true   # a region without a known emergency number is skipped
     done
-    /usr/bin/time -f "$n1 editions: %e s wall, %M kB peak" "$bin" build --data "$data" --out "$tmp/out-$n1" >/dev/null
+    echo "$(ls "$data" | wc -l) editions scaffolded"
+    /usr/bin/time -f "$n1 editions: %e s wall, %U s user, %S s system, %M kB peak" "$bin" build --data "$data" --out "$tmp/out-$n1" | tail -1   # the build's summary: editions and files made
     rm -rf "$tmp/out-$n1" "$data"
   done
 done

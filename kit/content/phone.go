@@ -114,27 +114,39 @@ func premium(num *phonenumbers.PhoneNumber, region string) bool {
 
 var (
 	shortPremiumOnce sync.Once
-	shortPremiumRE   map[string]*regexp.Regexp
+	shortPremiumPat  map[string]string // region → pattern of its premium short numbers
+	shortPremiumMu   sync.Mutex
+	shortPremiumRE   = map[string]*regexp.Regexp{} // compiled when a region is first asked for
 )
 
 // shortPremium returns the pattern of the region's premium short numbers,
-// or nil.
+// or nil. Only the regions asked for are compiled (an edition has one;
+// compiling all 240 took a tenth of a one-poster process).
 func shortPremium(region string) *regexp.Regexp {
 	shortPremiumOnce.Do(func() {
-		shortPremiumRE = map[string]*regexp.Regexp{}
+		shortPremiumPat = map[string]string{}
 		coll, err := phonenumbers.ShortNumberMetadataCollection()
 		if err != nil {
 			return
 		}
 		for _, md := range coll.GetMetadata() {
 			if p := md.GetPremiumRate().GetNationalNumberPattern(); p != "" && p != "NA" {
-				if re, err := regexp.Compile("^(?:" + p + ")$"); err == nil {
-					shortPremiumRE[md.GetId()] = re
-				}
+				shortPremiumPat[md.GetId()] = p
 			}
 		}
 	})
-	return shortPremiumRE[region]
+	p, ok := shortPremiumPat[region]
+	if !ok {
+		return nil
+	}
+	shortPremiumMu.Lock()
+	defer shortPremiumMu.Unlock()
+	re, ok := shortPremiumRE[region]
+	if !ok {
+		re, _ = regexp.Compile("^(?:" + p + ")$") // nil if it does not compile, as before
+		shortPremiumRE[region] = re
+	}
+	return re
 }
 
 func regionName(code string) string {

@@ -108,6 +108,12 @@ func hostScripts(host string) []string {
 		if !unicode.IsLetter(r) {
 			continue
 		}
+		if r < utf8.RuneSelf { // an ASCII letter: Latin (no walk over every script)
+			if !slices.Contains(out, "Latin") {
+				out = append(out, "Latin")
+			}
+			continue
+		}
 		for name, t := range unicode.Scripts {
 			if name != "Common" && name != "Inherited" && unicode.Is(t, r) && !slices.Contains(out, name) {
 				out = append(out, name)

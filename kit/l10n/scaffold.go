@@ -118,6 +118,11 @@ func New(opt Options, code, from string) (*NewResult, error) {
 				a.whole = true
 			}
 		}
+		// The wallet card's contacts (card: [num-3018, …]) name them too.
+		if _, cd := get(er, "card"); cd != nil {
+			cd.Content = slices.DeleteFunc(cd.Content, func(n *yaml.Node) bool { return slices.Contains(removed, n.Value) })
+			e.whole = true
+		}
 		res.Removed = removed
 	}
 	for _, r := range list(ed.files["law.yaml"].root(), "references") {

@@ -15,10 +15,10 @@ import (
 // fitting finds the largest size: greedy filling gives that count too),
 // and among those the one of least cost: the squared unused width of each
 // line but the last of a paragraph, plus penalties for a line ending in a
-// hyphen, for two such lines in a row, for a last line much shorter than
-// the box and for a last line of one word under a longer one. A design
-// may ask for greedy breaks on a box (breaks: greedy): each line takes
-// as many words as fit.
+// hyphen, for two such lines in a row, for a hyphen on the line before
+// the last, for a last line much shorter than the box and for a last line
+// of one word under a longer one. A design may ask for greedy breaks on a
+// box (breaks: greedy): each line takes as many words as fit.
 //
 // Words are hyphenated with the edition language's Liang patterns
 // (kit/hyphen) unless they hold a soft hyphen (the data's breaks win), are
@@ -156,6 +156,7 @@ type brkItem struct {
 const (
 	hyphenCost      = 0.25 // a line ending in a hyphen: as if a quarter of it were empty
 	twoHyphensCost  = 0.35 // and the line before ended in one too
+	finalHyphenCost = 0.5  // the line before a paragraph's last ends in a hyphen (TeX's \finalhyphendemerits): the word is cut where it is read last, and in a two-line text (a contact's purpose) the cut is what the eye sees
 	shortLastShare  = 0.2  // a last line shorter than this share of the width…
 	shortLastCost   = 0.3  // …costs this
 	loneLastCost    = 0.45 // a last line of one word under a line of several
@@ -235,7 +236,10 @@ func totalFitSegment(items []brkItem, a, b int, maxW float64, lastRules bool) []
 						c += twoHyphensCost * twoHyphensCost * W2
 					}
 				}
-			} else if i > 0 && lastRules {
+			} else if i > 0 && items[a+i-1].hyph > 0 {
+				c += finalHyphenCost * finalHyphenCost * W2
+			}
+			if last && i > 0 && lastRules {
 				if w < shortLastShare*maxW {
 					c += shortLastCost * shortLastCost * W2
 				}

@@ -156,3 +156,35 @@ boxes:
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestFinalHyphen: the line before a paragraph's last ends in a hyphen
+// only when that saves much more than a plain break (in a two-line
+// contact purpose, "passen-de Hilfe" became "passende Hilfe" whole on the
+// second line), while a hyphen further up stays when it pays.
+func TestFinalHyphen(t *testing.T) {
+	// "aaaaaa bbb-ccc" in a width of 11: "aaaaaa bbb-" fills the first
+	// line (unused 0) but cuts the word before the last line; "aaaaaa"
+	// leaves 5 unused (25), less than the hyphen's penalties (0.0625 W² +
+	// 0.25 W² = 37.8), though more than the plain hyphen's alone (7.6).
+	items := []brkItem{{width: 6, space: 1}, {width: 3, hyph: 1, glued: true}, {width: 3}}
+	if got := totalFitPlain(items, 11); len(got) != 2 || got[0] != 0 {
+		t.Errorf("breaks %v: want the line break before the word, not in it", got)
+	}
+	// A wider gap (unused 16 of 20: 256) pays for the cut.
+	items = []brkItem{{width: 4, space: 1}, {width: 14, hyph: 1, glued: true}, {width: 2}}
+	if got := totalFitPlain(items, 20); len(got) != 2 || got[0] != 1 {
+		t.Errorf("breaks %v: want the hyphen", got)
+	}
+	// Two contacts' purposes (de-LU, fr-FR), at widths where they were cut.
+	for _, c := range []struct {
+		lang, text string
+		width      float64
+	}{
+		{"de", "Um darüber zu reden und passende Hilfe zu finden", 165},
+		{"fr", "Pour un enfant en danger, 24 h/24", 120},
+	} {
+		if lines := setCase(t, c.lang, c.text, c.width, false); strings.Contains(strings.Join(lines, "|"), "-|") {
+			t.Errorf("a two-line purpose cut before its last line: %q", lines)
+		}
+	}
+}

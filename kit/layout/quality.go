@@ -43,3 +43,10 @@ func lineRaggedness(ls []line, maxW float64) (r float64, hyphens int) {
 // qualityHook, when set (by tests), receives the quality of every box
 // laid out.
 var qualityHook func(j Job, b *Box, st boxStats)
+
+// BeforeTotalFit returns fonts with which Layout sets text as the engine
+// did before total-fit breaks and hyphenation (greedy breaks, the
+// lone-last-word rule, no hyphenation), for before/after comparisons
+// (bench/quality, the quality table of BENCHMARKS.md). Never used by a
+// build.
+func BeforeTotalFit(f Fonts) Fonts { return withOpts(f, textOpts{greedy: true}) }

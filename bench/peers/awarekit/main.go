@@ -22,6 +22,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -44,8 +46,31 @@ func main() {
 	root := flag.String("root", ".", "the awarekit repository (data/, posters/, i18n/)")
 	jsonOut := flag.String("json", "", "also write the poster's content as JSON to this file")
 	check := flag.Int("check", 100, "with -json: check that variants 1…check fit at the base poster's sizes")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file (go tool pprof merges several)")
+	memprofile := flag.String("memprofile", "", "write a profile of the whole run's allocations to this file")
 	flag.Parse()
+	if *memprofile != "" {
+		runtime.MemProfileRate = 512
+		defer func() {
+			if f, err := os.Create(*memprofile); err == nil {
+				pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "awarekit-bench:", err)
+			os.Exit(1)
+		}
+		defer func() { pprof.StopCPUProfile(); f.Close() }()
+	}
 	if err := run(*root, *out, *jsonOut, *n, *check); err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "awarekit-bench:", err)
 		os.Exit(1)
 	}
@@ -59,7 +84,15 @@ type result struct {
 	BatchMS     float64 `json:"batch_ms"`
 	PerPosterMS float64 `json:"per_poster_ms"` // batch / n
 	MedianMS    float64 `json:"median_ms"`     // median of the posters' own times
+	// The phases of the load and of the first poster (the cold path).
+	EditionMS float64 `json:"edition_ms"` // reading and validating the edition
+	KitMS     float64 `json:"kit_ms"`     // designs, strings, fonts (waiting for the preloaded fonts)
+	LayoutMS  float64 `json:"layout_ms"`  // the first poster's layout
+	PDFMS     float64 `json:"pdf_ms"`     // the first poster's PDF
 }
+
+// phases of the cold path, filled by load and poster.
+var phases struct{ edition, kit, layout, pdf time.Duration }
 
 func run(root, out, jsonOut string, n, check int) error {
 	t0 := time.Now()
@@ -100,6 +133,7 @@ func run(root, out, jsonOut string, n, check int) error {
 	return json.NewEncoder(os.Stdout).Encode(result{
 		Tool: "awarekit", N: n, LoadMS: ms(load), BatchMS: batch,
 		PerPosterMS: batch / float64(n), MedianMS: median(times),
+		EditionMS: ms(phases.edition), KitMS: ms(phases.kit), LayoutMS: ms(phases.layout), PDFMS: ms(phases.pdf),
 	})
 }
 
@@ -121,11 +155,14 @@ func median(sorted []float64) float64 {
 // designs, the strings and the fonts.
 func load(root string) (*build.Kit, build.PosterJob, error) {
 	dir := filepath.Join(root, "data", edition)
+	t0 := time.Now()
 	e, err := content.LoadEdition(os.DirFS(dir), "data/"+edition, edition)
 	if err != nil {
 		return nil, build.PosterJob{}, err
 	}
+	t1 := time.Now()
 	kit, err := build.LoadKit(root, []*content.Edition{e})
+	phases.edition, phases.kit = t1.Sub(t0), time.Since(t1)
 	if err != nil {
 		return nil, build.PosterJob{}, err
 	}
@@ -163,13 +200,18 @@ func layoutPage(kit *build.Kit, job build.PosterJob, i int) (*layout.Page, build
 
 // poster lays out poster i and writes its PDF.
 func poster(kit *build.Kit, job build.PosterJob, i int) ([]byte, error) {
+	t0 := time.Now()
 	pg, j, err := layoutPage(kit, job, i)
 	if err != nil {
 		return nil, err
 	}
+	t1 := time.Now()
 	var buf bytes.Buffer
 	if err := pdf.Write(&buf, pg, kit.Fonts, kit.Date(j.Edition)); err != nil {
 		return nil, err
+	}
+	if phases.layout == 0 {
+		phases.layout, phases.pdf = t1.Sub(t0), time.Since(t1)
 	}
 	return buf.Bytes(), nil
 }
