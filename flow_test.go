@@ -52,6 +52,7 @@ var flowTiers = map[string]int{
 	"cmd/awarekit":         8,
 	"cmd/awarekit-wasm":    8,
 	"bench/peers/awarekit": 8,
+	"bench/quality":        8,
 }
 
 var tierNames = []string{"foundations", "content", "layout", "kit", "pdf/preview", "bundle/site", "build", "serve", "cmd"}

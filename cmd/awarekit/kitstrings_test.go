@@ -12,7 +12,6 @@ import (
 
 	"github.com/awarekit/awarekit/kit/i18n"
 	"github.com/awarekit/awarekit/kit/testkit"
-	"github.com/awarekit/awarekit/kit/typo"
 )
 
 // downloadTitles returns the design titles (h3) and descriptions of a
@@ -55,19 +54,20 @@ func TestGermanDownloads(t *testing.T) {
 	if len(titles) != len(designs) {
 		t.Errorf("%d design titles on the page, want %d: %q", len(titles), len(designs), titles)
 	}
+	deLoc, frLoc := i18n.DefaultLocale("de"), i18n.DefaultLocale("fr")
 	for _, f := range designs {
 		id := strings.TrimSuffix(filepath.Base(f), ".yaml")
-		name := typo.Apply("de", de["design_"+id])
+		name := deLoc.Apply(de["design_"+id])
 		if name == "" || !strings.Contains(strings.Join(titles, "\n"), name) {
 			t.Errorf("%s: no title %q on the downloads page (titles %q)", id, name, titles)
 		}
-		if frName := typo.Apply("fr", fr["design_"+id]); frName != name && strings.Contains(body, frName) {
+		if frName := frLoc.Apply(fr["design_"+id]); frName != name && strings.Contains(body, frName) {
 			t.Errorf("%s: the French name %q is on the German page", id, frName)
 		}
-		if where := de["where_"+id]; where != "" && !strings.Contains(body, typo.Apply("de", where)) {
+		if where := de["where_"+id]; where != "" && !strings.Contains(body, deLoc.Apply(where)) {
 			t.Errorf("%s: no German description %q", id, where)
 		}
-		if where := fr["where_"+id]; where != "" && strings.Contains(body, typo.Apply("fr", where)) {
+		if where := fr["where_"+id]; where != "" && strings.Contains(body, frLoc.Apply(where)) {
 			t.Errorf("%s: the French description %q is on the German page", id, where)
 		}
 	}
