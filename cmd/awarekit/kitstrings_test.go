@@ -103,7 +103,7 @@ func TestKitNewDesign(t *testing.T) {
 		t.Fatalf("check of a design without its strings: %+v", r)
 	}
 	shown := filepath.ToSlash(kit)
-	for _, lang := range []string{"fr", "de", "uk"} {
+	for _, lang := range []string{"fr", "de", "uk", "ar"} {
 		want := fmt.Sprintf("%s/posters/flyer2.yaml:%d:1: id: missing the interface strings design_flyer2, where_flyer2 for ", shown, idLine)
 		found := false
 		for _, line := range strings.Split(r.stderr, "\n") {
@@ -120,6 +120,7 @@ func TestKitNewDesign(t *testing.T) {
 		"fr": "design_flyer2: Le dépliant deux\nwhere_flyer2: partout où sont les jeunes.\n",
 		"de": "design_flyer2: Das zweite Faltblatt\nwhere_flyer2: überall, wo junge Menschen sind.\n",
 		"uk": "design_flyer2: Друга листівка\nwhere_flyer2: скрізь, де є молодь.\n",
+		"ar": "design_flyer2: المطوية الثانية\nwhere_flyer2: في كل مكان يوجد فيه الشباب.\n",
 	}
 	if err := os.MkdirAll(filepath.Join(kit, "i18n"), 0o755); err != nil {
 		t.Fatal(err)
