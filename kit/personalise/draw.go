@@ -1,10 +1,10 @@
 package personalise
 
 import (
-	"fmt"
 	"image"
 	"image/draw"
 	"math"
+	"reflect"
 
 	"github.com/awarekit/awarekit/kit/layout"
 	"github.com/awarekit/awarekit/kit/preview"
@@ -102,55 +102,42 @@ func shapeRect(sh layout.Shape) rect {
 
 func imageRect(im layout.Image) rect { return rect{im.X, im.Y, im.X + im.W, im.Y + im.H} }
 
-// diff returns the rectangle holding every text, shape and image that is
-// in one page and not in the other (as many times), and how many there
-// are. The structure (Elem) does not count: the preview ignores it.
+// diff returns the rectangle holding every text, shape and image that
+// differs between the two pages, and how many do. The lists are compared
+// in order: what comes before the first difference and after the last is
+// the same in both (the official boxes), everything between is marked, in
+// both pages. The structure (Elem) does not count: the preview ignores it.
 func diff(a, b *layout.Page) (rect, int) {
 	if a.Width != b.Width || a.Height != b.Height || a.Bleed != b.Bleed {
 		return rect{0, 0, a.Width + 2*a.Bleed, a.Height + 2*a.Bleed}, 1
 	}
 	out := rect{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
 	n := 0
-	count := map[string]int{}
-	keys := func(p *layout.Page, add int) {
-		for _, t := range p.Texts {
-			t.Elem = 0
-			count[fmt.Sprintf("t%v", t)] += add
-		}
-		for _, sh := range p.Shapes {
-			sh.Elem = 0
-			count[fmt.Sprintf("s%v", sh)] += add
-		}
-		for _, im := range p.Images {
-			im.Elem = 0
-			count[fmt.Sprintf("i%v %x", imageRect(im), im.Data)] += add
-		}
-	}
-	keys(a, 1)
-	keys(b, -1)
-	mark := func(p *layout.Page) {
-		for _, t := range p.Texts {
-			t.Elem = 0
-			if count[fmt.Sprintf("t%v", t)] != 0 {
-				out, n = out.union(textRect(t)), n+1
-			}
-		}
-		for _, sh := range p.Shapes {
-			sh.Elem = 0
-			if count[fmt.Sprintf("s%v", sh)] != 0 {
-				out, n = out.union(shapeRect(sh)), n+1
-			}
-		}
-		for _, im := range p.Images {
-			im.Elem = 0
-			if count[fmt.Sprintf("i%v %x", imageRect(im), im.Data)] != 0 {
-				out, n = out.union(imageRect(im)), n+1
-			}
-		}
-	}
-	mark(a)
-	mark(b)
+	mark := func(r rect) { out, n = out.union(r), n+1 }
+	changed(a.Texts, b.Texts, func(t layout.Text) layout.Text { t.Elem = 0; return t }, textRect, mark)
+	changed(a.Shapes, b.Shapes, func(s layout.Shape) layout.Shape { s.Elem = 0; return s }, shapeRect, mark)
+	changed(a.Images, b.Images, func(i layout.Image) layout.Image { i.Elem = 0; return i }, imageRect, mark)
 	return out, n
+}
+
+// changed calls mark with the rectangle of each item of a and b between
+// their common beginning and their common end.
+func changed[T any](a, b []T, norm func(T) T, bounds func(T) rect, mark func(rect)) {
+	same := func(x, y T) bool { return reflect.DeepEqual(norm(x), norm(y)) }
+	i := 0
+	for i < len(a) && i < len(b) && same(a[i], b[i]) {
+		i++
+	}
+	ja, jb := len(a), len(b)
+	for ja > i && jb > i && same(a[ja-1], b[jb-1]) {
+		ja, jb = ja-1, jb-1
+	}
+	for _, x := range a[i:ja] {
+		mark(bounds(x))
+	}
+	for _, x := range b[i:jb] {
+		mark(bounds(x))
+	}
 }
 
 // clip returns the part of pg that the pixel rectangle r of its preview at

@@ -118,7 +118,9 @@ type Result struct {
 	Image    *image.RGBA  `json:"-"` // the preview as pixels, with Request.Raw
 	PDF      []byte       `json:"-"`
 	FileName string       `json:"file_name"`
-	Elapsed  time.Duration
+	// Where the time went: checking the fields, laying out, drawing the
+	// preview, writing the PDF (BENCHMARKS.md).
+	Check, Layout, Draw, Write time.Duration
 }
 
 // OK reports whether the request gave a poster.
@@ -137,7 +139,9 @@ func (s *Session) Render(req Request) *Result {
 		res.Problems = append(res.Problems, fmt.Sprintf("unknown design %q", req.Design))
 		return res
 	}
+	t0 := time.Now()
 	blk, errs := local.Parse(req.Values, req.Logo, s.Edition.Region)
+	res.Check = time.Since(t0)
 	if errs != nil {
 		res.Fields = errs
 		return res
@@ -146,7 +150,9 @@ func (s *Session) Render(req Request) *Result {
 	if req.Bleed {
 		bleed = 3
 	}
+	t0 = time.Now()
 	pg, err := Poster(s.fonts, layout.Job{Edition: s.Edition, Design: d, Size: req.Size, Bleed: bleed, I18n: s.i18n, Designs: s.all, Local: blk})
+	res.Layout = time.Since(t0)
 	if err != nil {
 		var de *diag.Error
 		if !errors.As(err, &de) {
@@ -167,6 +173,7 @@ func (s *Session) Render(req Request) *Result {
 		}
 		return res
 	}
+	t0 = time.Now()
 	if req.Preview > 0 && req.Raw {
 		if res.Image, err = s.raw(pg, fmt.Sprintf("%s/%s/%v/%d", d.ID, req.Size, req.Bleed, req.Preview), req.Preview); err != nil {
 			res.Problems = append(res.Problems, err.Error())
@@ -178,12 +185,15 @@ func (s *Session) Render(req Request) *Result {
 			return res
 		}
 	}
+	res.Draw = time.Since(t0)
+	t0 = time.Now()
 	if req.PDF {
 		if res.PDF, err = PDF(pg, s.fonts, s.Edition.Date().Time().UTC()); err != nil {
 			res.Problems = append(res.Problems, err.Error())
 			return res
 		}
 	}
+	res.Write = time.Since(t0)
 	res.FileName = FileName(d.ID, req.Size, req.Bleed, blk.Name)
 	return res
 }

@@ -1,0 +1,219 @@
+// The /<edition>/personalise/ page: runs the kit's own engine (awarekit.wasm,
+// Go compiled to WebAssembly, beside the page) on the edition's content.json,
+// draws the poster's preview on a canvas as the visitor types, shows each
+// problem next to its field, and makes the PDF on download. Nothing is sent
+// anywhere (the only requests are for the engine and the content, from this
+// site) and nothing is stored. Without WebAssembly the fallback stays.
+(() => {
+  "use strict";
+  const form = document.getElementById("perso");
+  const fallback = document.getElementById("perso-fallback");
+  const loading = document.getElementById("perso-loading");
+  if (!form || typeof WebAssembly !== "object" || typeof Go !== "function" || !window.fetch) {
+    return;
+  }
+  const fields = ["local_name", "local_role", "local_phone", "local_hours", "local_address", "local_url", "local_logo"];
+  const design = document.getElementById("perso-design");
+  const size = document.getElementById("perso-size");
+  const canvas = document.getElementById("perso-canvas");
+  const button = form.querySelector('[data-download="pdf"]');
+  const problems = document.getElementById("perso-problems");
+  const fix = document.getElementById("perso-fix");
+  let designs = [];
+  let logo = null;
+  let logoError = "";
+  let ok = false;
+  let timer = 0;
+  let renders = 0;
+  loading.hidden = false;
+
+  const here = document.currentScript ? document.currentScript.src : location.href;
+  const wasmURL = new URL("../personalise/awarekit.wasm", here).href;
+  const contentURL = new URL("../content.json", here).href;
+
+  // The message of a problem in the edition's language, {n} filled in.
+  const say = (p) => {
+    const m = form.dataset["err" + (p.code === "url" ? "web" : p.code || "").replace(/_(.)/g, (_, c) => c.toUpperCase()).replace(/^./, (c) => c.toUpperCase())];
+    return m ? m.replace("{n}", String(p.n || 0)) : p.msg;
+  };
+
+  const request = (extra) => {
+    const values = {};
+    for (const f of fields.slice(0, 6)) {
+      values[f] = form.elements[f].value;
+    }
+    return Object.assign({
+      values, logo, design: design.value, size: size.value,
+      bleed: form.elements.variant.value === "bleed",
+    }, extra);
+  };
+
+  const show = (r) => {
+    const byField = {};
+    for (const p of r.fields || []) {
+      (byField[p.field] ||= []).push(say(p));
+    }
+    if (logoError) {
+      (byField.local_logo ||= []).push(logoError);
+    }
+    for (const f of fields) {
+      const el = document.getElementById(f + "-error");
+      const input = form.elements[f];
+      const msgs = byField[f] || [];
+      el.textContent = msgs.join(" ");
+      if (msgs.length) {
+        input.setAttribute("aria-invalid", "true");
+      } else {
+        input.removeAttribute("aria-invalid");
+      }
+    }
+    problems.textContent = "";
+    if ((r.problems || []).length) {
+      const p = document.createElement("p");
+      p.textContent = form.dataset.errPoster;
+      const ul = document.createElement("ul");
+      for (const m of r.problems) {
+        const li = document.createElement("li");
+        li.textContent = m;
+        ul.append(li);
+      }
+      problems.append(p, ul);
+    }
+    ok = !logoError && !(r.fields || []).length && !(r.problems || []).length;
+    button.disabled = !ok;
+    fix.hidden = ok;
+    if (r.rgba) {
+      if (canvas.width !== r.width || canvas.height !== r.height) {
+        canvas.width = r.width;
+        canvas.height = r.height;
+      }
+      canvas.getContext("2d").putImageData(new ImageData(r.rgba, r.width, r.height), 0, 0);
+    }
+    // For the browser test: when the first preview was drawn (ms since
+    // the page was opened), how many were, and the engine's time.
+    canvas.dataset.t ||= String(performance.now());
+    canvas.dataset.renders = String(++renders);
+    canvas.dataset.state = ok ? "ok" : "error";
+    canvas.dataset.ms = String(r.ms);
+    canvas.dataset.times = JSON.stringify(r.times || {});
+  };
+
+  const height = () => (size.value === "card" ? 360 : 800);
+
+  // Until a name is given, the preview shows the placeholders' example
+  // (the download stays disabled: the name is required).
+  const render = () => {
+    timer = 0;
+    const req = request({ preview: height(), raw: true });
+    if (!req.values.local_name.trim()) {
+      const ex = Object.assign({}, req.values, {
+        local_name: form.elements.local_name.placeholder,
+        local_role: req.values.local_role || form.elements.local_role.placeholder,
+      });
+      const r = awarekit.render(Object.assign({}, req, { values: ex }));
+      const own = awarekit.render(request({ preview: 0 }));
+      show(Object.assign({}, own, { rgba: r.rgba, width: r.width, height: r.height, ms: r.ms, times: r.times }));
+      return;
+    }
+    show(awarekit.render(req));
+  };
+
+  // Keystrokes come faster than a layout: wait for a pause of 40 ms, then
+  // lay out once for all of them.
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(render, 40);
+  };
+
+  const sizes = () => {
+    const d = designs.find((x) => x.id === design.value) || designs[0];
+    const keep = size.value;
+    size.textContent = "";
+    d.sizes.forEach((s, i) => size.add(new Option(d.labels[i], s, false, s === keep)));
+  };
+
+  const start = async () => {
+    const go = new Go();
+    const ready = new Promise((resolve) => { globalThis.awarekitReady = resolve; });
+    const text = fetch(contentURL, { credentials: "same-origin" }).then((r) => {
+      if (!r.ok) throw new Error(contentURL + ": " + r.status);
+      return r.text();
+    });
+    const wasm = fetch(wasmURL, { credentials: "same-origin" });
+    let inst;
+    try {
+      inst = await WebAssembly.instantiateStreaming(wasm, go.importObject);
+    } catch (e) {
+      // A server that does not say application/wasm: compile from bytes.
+      const r = await fetch(wasmURL, { credentials: "same-origin" });
+      if (!r.ok) throw new Error(wasmURL + ": " + r.status);
+      inst = await WebAssembly.instantiate(await r.arrayBuffer(), go.importObject);
+    }
+    performance.mark("perso-compiled");
+    go.run(inst.instance);
+    await ready;
+    performance.mark("perso-started");
+    const loaded = awarekit.load(await text);
+    performance.mark("perso-loaded");
+    if (loaded.error) throw new Error(loaded.error);
+    designs = loaded.designs || [];
+    if (!designs.length) throw new Error("no personalisable design");
+    for (const d of designs) {
+      design.add(new Option(d.name, d.id, false, d.id === "la-sextorsion"));
+    }
+    sizes();
+    form.addEventListener("input", (ev) => {
+      if (ev.target === design) sizes();
+      if (ev.target.name !== "local_logo") later();
+    });
+    form.addEventListener("change", (ev) => {
+      if (ev.target === design) sizes();
+      if (ev.target.name !== "local_logo") later();
+    });
+    form.addEventListener("submit", (ev) => ev.preventDefault());
+    form.elements.local_logo.addEventListener("change", async () => {
+      const f = form.elements.local_logo.files[0];
+      logo = null;
+      logoError = "";
+      if (f) {
+        // The limit is checked again by the engine; a huge file is not
+        // even read.
+        if (f.size > 1 << 20) {
+          logoError = say({ code: "logo_size" });
+        } else {
+          logo = new Uint8Array(await f.arrayBuffer());
+        }
+      }
+      render();
+    });
+    button.addEventListener("click", () => {
+      if (timer) render();
+      if (!ok) return;
+      const r = awarekit.render(request({ pdf: true, preview: 0 }));
+      show(Object.assign({}, r, { rgba: null }));
+      if (!r.pdf) return;
+      const url = URL.createObjectURL(new Blob([r.pdf], { type: "application/pdf" }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = r.fileName;
+      a.hidden = true;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    });
+    loading.hidden = true;
+    fallback.hidden = true;
+    form.hidden = false;
+    render();
+  };
+
+  start().catch((e) => {
+    // The engine could not start (blocked, missing, too old a browser):
+    // the fallback and its link to the downloads stay.
+    loading.hidden = true;
+    form.hidden = true;
+    fallback.hidden = false;
+    fallback.dataset.error = String(e && e.message || e);
+  });
+})();
