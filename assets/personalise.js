@@ -9,7 +9,7 @@
   const form = document.getElementById("perso");
   const fallback = document.getElementById("perso-fallback");
   const loading = document.getElementById("perso-loading");
-  if (!form || typeof WebAssembly !== "object" || typeof Go !== "function" || !window.fetch) {
+  if (!form || typeof WebAssembly !== "object" || !window.fetch) {
     return;
   }
   const fields = ["local_name", "local_role", "local_phone", "local_hours", "local_address", "local_url", "local_logo"];
@@ -132,14 +132,25 @@
     d.sizes.forEach((s, i) => size.add(new Option(d.labels[i], s, false, s === keep)));
   };
 
+  // The Go toolchain's wasm_exec.js, beside the engine (a build without
+  // the engine has neither: the fallback stays).
+  const goRuntime = () => new Promise((resolve, reject) => {
+    const s = document.createElement("script");
+    s.src = new URL("../personalise/wasm_exec.js", here).href;
+    s.onload = () => (typeof Go === "function" ? resolve() : reject(new Error("wasm_exec.js defines no Go")));
+    s.onerror = () => reject(new Error(s.src + ": not loaded"));
+    document.head.append(s);
+  });
+
   const start = async () => {
+    const wasm = fetch(wasmURL, { credentials: "same-origin" });
+    await goRuntime();
     const go = new Go();
     const ready = new Promise((resolve) => { globalThis.awarekitReady = resolve; });
     const text = fetch(contentURL, { credentials: "same-origin" }).then((r) => {
       if (!r.ok) throw new Error(contentURL + ": " + r.status);
       return r.text();
     });
-    const wasm = fetch(wasmURL, { credentials: "same-origin" });
     let inst;
     try {
       inst = await WebAssembly.instantiateStreaming(wasm, go.importObject);
