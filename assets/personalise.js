@@ -3,13 +3,15 @@
 // draws the poster's preview on a canvas as the visitor types, shows each
 // problem next to its field, and makes the PDF on download. Nothing is sent
 // anywhere (the only requests are for the engine and the content, from this
-// site) and nothing is stored. Without WebAssembly the fallback stays.
+// site) and nothing is stored. The engine runs in a worker
+// (personalise-worker.js): typing and the quick exit never wait for it.
+// Without WebAssembly the fallback stays.
 (() => {
   "use strict";
   const form = document.getElementById("perso");
   const fallback = document.getElementById("perso-fallback");
   const loading = document.getElementById("perso-loading");
-  if (!form || typeof WebAssembly !== "object" || !window.fetch) {
+  if (!form || typeof WebAssembly !== "object" || typeof Worker !== "function" || !window.fetch) {
     return;
   }
   const fields = ["local_name", "local_role", "local_phone", "local_hours", "local_address", "local_url", "local_logo"];
@@ -102,20 +104,42 @@
 
   // Until a name is given, the preview shows the placeholders' example
   // (the download stays disabled: the name is required).
-  const render = () => {
+  // The engine runs in a worker (personalise-worker.js): one request at a
+  // time; what is typed meanwhile is sent once the answer is in.
+  let worker = null;
+  let busy = false;
+  let again = false;
+  let seq = 0;
+  const waiting = new Map();
+  const ask = (req, example) => new Promise((resolve) => {
+    const id = ++seq;
+    waiting.set(id, resolve);
+    worker.postMessage({ id, req, example });
+  });
+
+  // Until a name is given, the preview shows the placeholders' example
+  // (the download stays disabled: the name is required).
+  const render = async () => {
     timer = 0;
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
     const req = request({ preview: height(), raw: true });
+    let example = null;
     if (!req.values.local_name.trim()) {
-      const ex = Object.assign({}, req.values, {
+      example = Object.assign({}, req.values, {
         local_name: form.elements.local_name.placeholder,
         local_role: req.values.local_role || form.elements.local_role.placeholder,
       });
-      const r = awarekit.render(Object.assign({}, req, { values: ex }));
-      const own = awarekit.render(request({ preview: 0 }));
-      show(Object.assign({}, own, { rgba: r.rgba, width: r.width, height: r.height, ms: r.ms, times: r.times }));
-      return;
     }
-    show(awarekit.render(req));
+    show(await ask(req, example));
+    busy = false;
+    if (again) {
+      again = false;
+      render();
+    }
   };
 
   // Keystrokes come faster than a layout: wait for a pause of 40 ms, then
@@ -132,41 +156,27 @@
     d.sizes.forEach((s, i) => size.add(new Option(d.labels[i], s, false, s === keep)));
   };
 
-  // The Go toolchain's wasm_exec.js, beside the engine (a build without
-  // the engine has neither: the fallback stays).
-  const goRuntime = () => new Promise((resolve, reject) => {
-    const s = document.createElement("script");
-    s.src = new URL("../personalise/wasm_exec.js", here).href;
-    s.onload = () => (typeof Go === "function" ? resolve() : reject(new Error("wasm_exec.js defines no Go")));
-    s.onerror = () => reject(new Error(s.src + ": not loaded"));
-    document.head.append(s);
-  });
-
   const start = async () => {
-    const wasm = fetch(wasmURL, { credentials: "same-origin" });
-    await goRuntime();
-    const go = new Go();
-    const ready = new Promise((resolve) => { globalThis.awarekitReady = resolve; });
-    const text = fetch(contentURL, { credentials: "same-origin" }).then((r) => {
-      if (!r.ok) throw new Error(contentURL + ": " + r.status);
-      return r.text();
+    worker = new Worker(new URL("personalise-worker.js", here).href);
+    const loaded = await new Promise((resolve, reject) => {
+      worker.onerror = (e) => reject(new Error(e.message || "the engine's worker failed"));
+      worker.onmessage = (ev) => {
+        if (ev.data.loaded) resolve(ev.data.loaded);
+        else reject(new Error(ev.data.error));
+      };
+      worker.postMessage({ start: {
+        wasm: wasmURL, content: contentURL,
+        runtime: new URL("../personalise/wasm_exec.js", here).href,
+      } });
     });
-    let inst;
-    try {
-      inst = await WebAssembly.instantiateStreaming(wasm, go.importObject);
-    } catch (e) {
-      // A server that does not say application/wasm: compile from bytes.
-      const r = await fetch(wasmURL, { credentials: "same-origin" });
-      if (!r.ok) throw new Error(wasmURL + ": " + r.status);
-      inst = await WebAssembly.instantiate(await r.arrayBuffer(), go.importObject);
+    worker.onmessage = (ev) => {
+      const done = waiting.get(ev.data.id);
+      waiting.delete(ev.data.id);
+      if (done) done(ev.data.res);
+    };
+    for (const [k, t] of Object.entries(loaded.marks || {})) {
+      performance.mark("perso-" + k, { startTime: Math.max(0, t - performance.timeOrigin) });
     }
-    performance.mark("perso-compiled");
-    go.run(inst.instance);
-    await ready;
-    performance.mark("perso-started");
-    const loaded = awarekit.load(await text);
-    performance.mark("perso-loaded");
-    if (loaded.error) throw new Error(loaded.error);
     designs = loaded.designs || [];
     if (!designs.length) throw new Error("no personalisable design");
     for (const d of designs) {
@@ -197,11 +207,22 @@
       }
       render();
     });
-    button.addEventListener("click", () => {
-      if (timer) render();
-      if (!ok) return;
-      const r = awarekit.render(request({ pdf: true, preview: 0 }));
+    button.addEventListener("click", async () => {
+      // The PDF is made from the fields as they are now (leaving a field
+      // may have just scheduled a preview: it is drawn after).
+      const pending = timer !== 0;
+      clearTimeout(timer);
+      timer = 0;
+      while (busy) await new Promise((resolve) => setTimeout(resolve, 20));
+      busy = true;
+      button.disabled = true;
+      const r = await ask(request({ pdf: true, preview: 0 }), null);
+      busy = false;
       show(Object.assign({}, r, { rgba: null }));
+      if (pending || again) {
+        again = false;
+        render();
+      }
       if (!r.pdf) return;
       const url = URL.createObjectURL(new Blob([r.pdf], { type: "application/pdf" }));
       const a = document.createElement("a");
