@@ -142,11 +142,11 @@
     }
   };
 
-  // Keystrokes come faster than a layout: wait for a pause of 40 ms, then
-  // lay out once for all of them.
+  // Keystrokes come faster than a layout: those typed within 10 ms, or
+  // while the engine works, are laid out once.
   const later = () => {
     clearTimeout(timer);
-    timer = setTimeout(render, 40);
+    timer = setTimeout(render, 10);
   };
 
   const sizes = () => {

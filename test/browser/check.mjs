@@ -134,6 +134,11 @@ for (const url of pages) {
   const before = offsite.length;
   const resp = await page.goto(origin + url, { waitUntil: "load" });
   check(`${url} loads`, resp && resp.status() === 200, resp ? String(resp.status()) : "no response");
+  if (url.endsWith("/personalise/")) {
+    // The form appears once the engine runs (or the fallback stays): check
+    // the page as it then is (test/browser/personalise.mjs checks the rest).
+    await page.waitForFunction(() => Number(document.getElementById("perso-canvas")?.dataset.renders) > 0 || document.getElementById("perso-fallback")?.dataset.error !== undefined, null, { timeout: 120000 }).catch(() => {});
+  }
 
   // Accessibility: axe-core, evaluated through the DevTools protocol (the
   // page's CSP forbids injected scripts, rightly).

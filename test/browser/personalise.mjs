@@ -143,7 +143,7 @@ try {
     await page.$eval("#perso", (f) => [...f.querySelectorAll(".perso-error")].map((e) => e.textContent).join(" | ")));
 
   // Keystrokes: the time from each key's input event to the canvas drawn
-  // again (the 40 ms pause the page waits for included).
+  // again (the 10 ms pause the page waits for included).
   await page.evaluate(() => {
     window.__keys = [];
     document.addEventListener("input", () => { window.__last = performance.now(); }, true);
