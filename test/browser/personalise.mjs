@@ -10,7 +10,11 @@
 // and each re-layout after a keystroke, against the budgets (2 s, 150 ms),
 // and the size of what the page fetches, gzip and brotli.
 //
-//   node personalise.mjs PUBLIC_DIR [--edition fr-FR] [--json FILE]
+//   node personalise.mjs PUBLIC_DIR [--edition fr-FR] [--json FILE] [--budgets]
+//
+// The time budgets are wall-clock figures, at the mercy of the machine's
+// load: they are printed (OVER BUDGET) and fail the run only with
+// --budgets, on a quiet machine. The size budget always counts.
 //
 // Prints one line per failure, the figures, and ends with
 // "personalise: N passed, M failed".
@@ -29,6 +33,7 @@ const root = path.resolve(args[0] ?? "public");
 const opt = (name, def) => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : def);
 const edition = opt("--edition", "fr-FR");
 const jsonOut = opt("--json", "");
+const strictTime = args.includes("--budgets");
 const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const axeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -36,6 +41,11 @@ const budget = { firstPreviewMs: 2000, keystrokeMs: 150, compressedBytes: 6 << 2
 
 let passed = 0;
 let failed = 0;
+// A time budget: a failure with --budgets, else a line that says so.
+function timed(name, ok, detail) {
+  if (strictTime || ok) return check(name, ok, detail);
+  console.log(`OVER BUDGET ${name}: ${detail}`);
+}
 function check(name, ok, detail = "") {
   if (ok) {
     passed++;
@@ -109,7 +119,7 @@ try {
   // The first preview: from the start of navigation to the first canvas
   // drawn (performance.now() counts from the navigation's start).
   figures.firstPreviewMs = await page.evaluate(() => Number(document.getElementById("perso-canvas").dataset.t));
-  check(`first preview within ${budget.firstPreviewMs} ms`, figures.firstPreviewMs <= budget.firstPreviewMs, `${figures.firstPreviewMs.toFixed(0)} ms`);
+  timed(`first preview within ${budget.firstPreviewMs} ms`, figures.firstPreviewMs <= budget.firstPreviewMs, `${figures.firstPreviewMs.toFixed(0)} ms`);
   check("the form is shown, the fallback hidden", await page.isVisible("#perso") && !(await page.isVisible("#perso-fallback")));
   const designs = await page.$$eval("#perso-design option", (os) => os.map((o) => o.value));
   check("every design with a local block is offered", ["la-sextorsion", "c-est-non", "contacts", "bons-reflexes-carte"].every((d) => designs.includes(d)), designs.join(","));
@@ -161,7 +171,7 @@ try {
   figures.keystrokeMedianMs = keys[Math.floor(keys.length / 2)];
   figures.keystrokeMaxMs = keys[keys.length - 1];
   figures.relayoutEngineMs = await page.evaluate(() => Number(document.getElementById("perso-canvas").dataset.ms));
-  check(`each re-layout within ${budget.keystrokeMs} ms of its keystroke`, figures.keystrokeMaxMs <= budget.keystrokeMs,
+  timed(`each re-layout within ${budget.keystrokeMs} ms of its keystroke`, figures.keystrokeMaxMs <= budget.keystrokeMs,
     `median ${figures.keystrokeMedianMs.toFixed(0)} ms, max ${figures.keystrokeMaxMs.toFixed(0)} ms over ${keys.length} keys`);
   await settle();
 
