@@ -8,12 +8,22 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 TEST_PKGS := poppler-utils qpdf gettext libxml2-utils
 APT_GET := $(if $(filter 0,$(shell id -u)),,sudo) apt-get
 
-.PHONY: kit build test deps test-deps bench lint fuzz clean test-browser
+.PHONY: kit build engine test deps test-deps bench lint fuzz clean test-browser
 
 FUZZTIME ?= 60s
 
-kit: build
-	$(BIN) build --data data --out public
+kit: build engine
+	$(BIN) build --data data --out public --engine $(ENGINE)
+
+# The personalisation engine of the /<edition>/personalise/ pages: the kit's
+# Go code compiled to WebAssembly, and the wasm_exec.js of the same Go
+# toolchain (docs/PERSONALISE.md). -trimpath: the same bytes on any machine
+# with this Go version.
+ENGINE := bin/engine
+engine: deps
+	@mkdir -p $(ENGINE)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags "-s -w" -o $(ENGINE)/awarekit.wasm ./cmd/awarekit-wasm
+	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(ENGINE)/wasm_exec.js
 
 build: deps
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/awarekit
@@ -64,7 +74,7 @@ clean:
 # while data/ holds no edition) into a temporary folder and serves it on
 # 127.0.0.1. Screenshots of the home page land in bin/screenshots/.
 BROWSER_DATA := $(if $(wildcard data/*/edition.yaml),data,testdata/valid)
-test-browser: build
+test-browser: build engine
 	@if [ ! -x /usr/bin/chromium ]; then \
 		echo "installing chromium"; \
 		DEBIAN_FRONTEND=noninteractive $(APT_GET) update -qq && \
@@ -72,8 +82,9 @@ test-browser: build
 	fi
 	cd test/browser && npm ci --no-audit --no-fund --loglevel=error
 	@tmp=$$(mktemp -d) && \
-	$(BIN) build --data $(BROWSER_DATA) --out $$tmp/public && \
+	$(BIN) build --data $(BROWSER_DATA) --out $$tmp/public --engine $(ENGINE) && \
 	node test/browser/check.mjs $$tmp/public --shots bin/screenshots && \
+	node test/browser/personalise.mjs $$tmp/public && \
 	node test/browser/pdf-struct.mjs $$tmp/public kit/build/testdata/struct && \
 	echo "browser checks of the site fixture (fr-FR, a draft fr-LU, de-LU):" && \
 	AWAREKIT_SITE_OUT=$$tmp/fixture $(GO) test -count=1 -run '^TestBuild$$' ./kit/site >/dev/null && \

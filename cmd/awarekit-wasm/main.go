@@ -8,11 +8,19 @@
 //
 // It installs one global object, awarekit, with two functions:
 //
-//	awarekit.load(contentJSON string) → {designs: [{id, name, sizes}], error}
+//	awarekit.load(contentJSON string)
+//	  → {designs: [{id, name, sizes: [id], labels: [name]}], error}
 //	awarekit.render({values: {local_name…}, logo: Uint8Array|null,
-//	                 design, size, bleed, pdf: bool, preview: height})
-//	  → {fields: [{field, msg}], problems: [string],
-//	     preview: Uint8Array (PNG), pdf: Uint8Array, fileName, ms}
+//	                 design, size, bleed, pdf: bool, preview: height, raw: bool})
+//	  → {fields: [{field, msg, code, n}], problems: [string],
+//	     preview: Uint8Array (PNG), pdf: Uint8Array, fileName,
+//	   ms, times: {check, layout, draw, pdf} (ms),
+//	     with raw: rgba: Uint8ClampedArray, width, height}
+//
+// Names are in the edition's language; msg is the English message, code
+// and n let the page say it in the edition's language. With raw, the
+// preview comes as pixels for a canvas, drawn again only where the poster
+// changed since the last call.
 //
 // and then calls globalThis.awarekitReady() if the page defined it.
 package main
@@ -50,12 +58,16 @@ func load(_ js.Value, args []js.Value) any {
 	}
 	session = s
 	var ds []any
-	for _, d := range s.Designs {
+	for _, d := range s.Offer() {
 		sizes := make([]any, len(d.Sizes))
 		for i, z := range d.Sizes {
 			sizes[i] = z
 		}
-		ds = append(ds, map[string]any{"id": d.ID, "name": d.Name, "sizes": sizes})
+		labels := make([]any, len(d.Label))
+		for i, l := range d.Label {
+			labels[i] = l
+		}
+		ds = append(ds, map[string]any{"id": d.ID, "name": d.Name, "sizes": sizes, "labels": labels})
 	}
 	out["designs"] = ds
 	return out
@@ -92,13 +104,14 @@ func render(_ js.Value, args []js.Value) any {
 	req.Design, req.Size = str("design"), str("size")
 	req.Bleed = a.Get("bleed").Truthy()
 	req.PDF = a.Get("pdf").Truthy()
+	req.Raw = a.Get("raw").Truthy()
 	if h := a.Get("preview"); h.Type() == js.TypeNumber {
 		req.Preview = min(max(h.Int(), 0), 2000)
 	}
 	res := session.Render(req)
 	fields := []any{}
 	for _, f := range res.Fields {
-		fields = append(fields, map[string]any{"field": f.Field, "msg": f.Msg})
+		fields = append(fields, map[string]any{"field": f.Field, "msg": f.Msg, "code": f.Code, "n": f.N})
 	}
 	problems := []any{}
 	for _, p := range res.Problems {
@@ -114,6 +127,13 @@ func render(_ js.Value, args []js.Value) any {
 		return u
 	}
 	out["preview"], out["pdf"] = bytes(res.Preview), bytes(res.PDF)
-	out["ms"] = float64(time.Since(start).Microseconds()) / 1000
+	if img := res.Image; img != nil {
+		u := js.Global().Get("Uint8ClampedArray").New(len(img.Pix))
+		js.CopyBytesToJS(u, img.Pix)
+		out["rgba"], out["width"], out["height"] = u, img.Bounds().Dx(), img.Bounds().Dy()
+	}
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	out["ms"] = ms(time.Since(start))
+	out["times"] = map[string]any{"check": ms(res.Check), "layout": ms(res.Layout), "draw": ms(res.Draw), "pdf": ms(res.Write)}
 	return out
 }

@@ -58,6 +58,8 @@ func TestWasm(t *testing.T) {
 		FirstFields, FirstProblems    []any
 		PreviewPNG                    bool
 		RelayoutMedianMs, RelayoutMax float64
+		RelayoutRawMedianMs, PdfMs    float64
+		RawRGBA                       bool
 		FileName                      string
 		BadFields                     []struct{ Field, Msg string }
 		BadPreview                    any
@@ -65,7 +67,10 @@ func TestWasm(t *testing.T) {
 	if err := json.Unmarshal(out, &got); err != nil {
 		t.Fatalf("%v: %s", err, out)
 	}
-	t.Logf("first preview %.0f ms after start (instantiate, load, layout, PNG); re-layout median %.0f ms", got.FirstPreviewMs, got.RelayoutMedianMs)
+	t.Logf("first preview %.0f ms after start (instantiate, load, layout, PNG); re-layout median %.0f ms (PNG), %.0f ms (pixels, drawn where changed); PDF %.0f ms", got.FirstPreviewMs, got.RelayoutMedianMs, got.RelayoutRawMedianMs, got.PdfMs)
+	if !got.RawRGBA {
+		t.Errorf("no pixels with raw: %s", out)
+	}
 	if strings.Join(got.Designs, ",") != "bons-reflexes-carte,c-est-non,contacts,la-sextorsion" || len(got.FirstFields) > 0 || len(got.FirstProblems) > 0 || !got.PreviewPNG {
 		t.Errorf("first render: %s", out)
 	}

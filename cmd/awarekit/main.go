@@ -25,7 +25,7 @@ from the content in data/.
 
 Usage:
   awarekit check [--data DIR] [--kit DIR] [--strict] [--base-url URL]
-  awarekit build [--data DIR] [--kit DIR] [--out DIR] [--edition CODE]... [--base-url URL] [--strict]
+  awarekit build [--data DIR] [--kit DIR] [--out DIR] [--edition CODE]... [--base-url URL] [--strict] [--engine DIR]
   awarekit serve [--data DIR] [--kit DIR] [--port N]
   awarekit new EDITION --from EDITION [--data DIR] [--kit DIR]
   awarekit personalise --edition CODE --local FILE.csv --design ID --size SIZE [--bleed] --out DIR [--data DIR] [--kit DIR]
@@ -154,7 +154,7 @@ func (l *editionList) Set(v string) error {
 }
 
 func buildCmd(args []string, stdout, stderr io.Writer) error {
-	fs := flags("build [--data DIR] [--kit DIR] [--out DIR] [--edition CODE]... [--base-url URL] [--strict]",
+	fs := flags("build [--data DIR] [--kit DIR] [--out DIR] [--edition CODE]... [--base-url URL] [--strict] [--engine DIR]",
 		"Validates the data and builds every edition into the output folder. The output\nis written to a temporary folder first: a failed or interrupted build leaves it\nuntouched. --out must be new, empty, or a previous build's output holding only\nthe files it wrote (docs/OUTPUT.md).", stderr)
 	opt := build.Options{Version: version}
 	if isTerminal(stderr) && os.Getenv("CI") == "" {
@@ -166,6 +166,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	fs.Var(&eds, "edition", "build only this edition (repeatable, or comma-separated); the others in the output folder are kept")
 	baseURL := fs.String("base-url", "/", "where the site is published (https://example.org/ or /path/): links use its path, the sitemap its host")
 	strict := fs.Bool("strict", false, "treat warnings as errors: a verification older than 12 months, a source older than 24 months, a deceptive host")
+	fs.StringVar(&opt.Engine, "engine", "", "the personalisation engine, a folder holding awarekit.wasm and wasm_exec.js (make kit builds it into bin/engine); copied beside each personalise page")
 	if err := parse(fs, args); err != nil {
 		return err
 	}

@@ -66,6 +66,12 @@ type Options struct {
 	// the posters. It is a hook so that only the command links Hugo: the
 	// build package and its tests compile without it.
 	Site func(SiteJob) error
+
+	// Engine is the folder holding the personalisation engine built by
+	// `make kit` (awarekit.wasm and the Go toolchain's wasm_exec.js); it
+	// is copied beside each edition's personalise page. Empty: no engine,
+	// the page offers the normal downloads.
+	Engine string
 }
 
 // SiteJob is what the site builder gets (kitset.SiteJob: the site does
@@ -223,6 +229,11 @@ func Run(opt Options) (*Summary, error) {
 		job := SiteJob{Out: tmp, Editions: eds, All: set.Editions, Files: files, Kit: kit.Kit}
 		if err := opt.Site(job); err != nil {
 			return nil, fmt.Errorf("site: %w", err)
+		}
+	}
+	if opt.Site != nil {
+		if err := writeEngine(tmp, opt.Engine, sum.Editions); err != nil {
+			return nil, err
 		}
 	}
 	if err := countFiles(tmp, sum); err != nil {

@@ -81,11 +81,30 @@ func (b *Block) Get(field string) string {
 	return ""
 }
 
-// FieldError is a problem with one field.
+// FieldError is a problem with one field. Msg is in English (the CLI
+// prints it); Code names the kind of problem so that the web page can say
+// it in the edition's language (i18n key perso_err_<code>), with N the
+// number the message holds (the limit, the lines too many), if any.
 type FieldError struct {
 	Field string `json:"field"`
 	Msg   string `json:"msg"`
+	Code  string `json:"code,omitempty"`
+	N     int    `json:"n,omitempty"`
 }
+
+// The codes of FieldError.
+const (
+	CodeUnknown   = "unknown"   // not a field of the form
+	CodeMissing   = "missing"   // local_name is empty
+	CodeText      = "text"      // invalid UTF-8, a control or direction character
+	CodeLong      = "long"      // over the field's length limit (N: the limit)
+	CodePhone     = "phone"     // not a phone number valid in the edition's region
+	CodePremium   = "premium"   // a premium-rate number
+	CodeURL       = "url"       // not https://, no valid host, a user part
+	CodeLogoLarge = "logo_size" // over MaxLogoBytes (N: the limit in bytes) or the pixel limits
+	CodeLogoType  = "logo_type" // not a PNG or JPEG image, or damaged
+	CodeFit       = "fit"       // does not fit the block at its smallest size (N: lines too many; set by kit/personalise)
+)
 
 func (e FieldError) Error() string { return e.Field + ": " + e.Msg }
 
@@ -105,32 +124,32 @@ func (es Errors) Error() string {
 // field names are problems too.
 func Parse(values map[string]string, logo []byte, region string) (*Block, Errors) {
 	var errs Errors
-	add := func(f, format string, args ...any) { errs = append(errs, FieldError{f, fmt.Sprintf(format, args...)}) }
+	add := func(f string, p problem) { errs = append(errs, FieldError{Field: f, Msg: p.msg, Code: p.code, N: p.n}) }
 	for k := range values {
 		if !isField(k) {
-			add(k, "unknown field (the fields are %s)", strings.Join(Fields, ", "))
+			add(k, problem{CodeUnknown, fmt.Sprintf("unknown field (the fields are %s)", strings.Join(Fields, ", ")), 0})
 		}
 	}
 	b := &Block{}
 	for _, f := range Fields {
 		v := strings.TrimSpace(values[f])
-		if msg := checkText(v, MaxLen[f]); msg != "" {
-			add(f, "%s", msg)
+		if p := checkText(v, MaxLen[f]); p.msg != "" {
+			add(f, p)
 			continue
 		}
 		switch f {
 		case FieldName:
 			if v == "" {
-				add(f, "missing: the name of the school, station or organisation")
+				add(f, problem{CodeMissing, "missing: the name of the school, station or organisation", 0})
 			}
 			b.Name = v
 		case FieldRole:
 			b.Role = v
 		case FieldPhone:
 			if v != "" {
-				dial, msg := checkPhone(v, region)
-				if msg != "" {
-					add(f, "%s", msg)
+				dial, p := checkPhone(v, region)
+				if p.msg != "" {
+					add(f, p)
 				}
 				b.Phone, b.Dial = v, dial
 			}
@@ -140,17 +159,17 @@ func Parse(values map[string]string, logo []byte, region string) (*Block, Errors
 			b.Address = v
 		case FieldURL:
 			if v != "" {
-				if msg := checkURL(v); msg != "" {
-					add(f, "%s", msg)
+				if p := checkURL(v); p.msg != "" {
+					add(f, p)
 				}
 				b.URL = v
 			}
 		}
 	}
 	if logo != nil {
-		size, msg := checkLogo(logo)
-		if msg != "" {
-			add(FieldLogo, "%s", msg)
+		size, p := checkLogo(logo)
+		if p.msg != "" {
+			add(FieldLogo, p)
 		} else {
 			b.Logo, b.LogoSize = logo, size
 		}
@@ -196,25 +215,32 @@ func sortErrors(es Errors) {
 	}
 }
 
+// problem is what a check found: its code, its English message and the
+// number it holds.
+type problem struct {
+	code, msg string
+	n         int
+}
+
 // checkText refuses invalid UTF-8, control characters (line breaks
 // included: every field is one line), bidi controls and texts over max
 // characters.
-func checkText(v string, max int) string {
+func checkText(v string, max int) problem {
 	if !utf8.ValidString(v) {
-		return "not valid UTF-8 text"
+		return problem{CodeText, "not valid UTF-8 text", 0}
 	}
 	for _, r := range v {
 		switch {
 		case isBidi(r):
-			return fmt.Sprintf("contains the invisible direction character U+%04X: remove it", r)
+			return problem{CodeText, fmt.Sprintf("contains the invisible direction character U+%04X: remove it", r), 0}
 		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
-			return fmt.Sprintf("contains the control character U+%04X (one line of text, no tabs)", r)
+			return problem{CodeText, fmt.Sprintf("contains the control character U+%04X (one line of text, no tabs)", r), 0}
 		}
 	}
 	if n := utf8.RuneCountInString(v); n > max {
-		return fmt.Sprintf("too long: %d characters (at most %d)", n, max)
+		return problem{CodeLong, fmt.Sprintf("too long: %d characters (at most %d)", n, max), max}
 	}
-	return ""
+	return problem{}
 }
 
 func isBidi(r rune) bool {
@@ -222,60 +248,64 @@ func isBidi(r rune) bool {
 }
 
 // checkPhone returns the number's E.164 form, or why it is refused.
-func checkPhone(v, region string) (dial, msg string) {
+func checkPhone(v, region string) (dial string, p problem) {
 	for _, r := range v {
 		if !strings.ContainsRune("0123456789+ .-()\u00a0\u202f", r) {
-			return "", fmt.Sprintf("%q is not a phone number (digits, spaces, + . - ( ) only)", v)
+			return "", problem{CodePhone, fmt.Sprintf("%q is not a phone number (digits, spaces, + . - ( ) only)", v), 0}
 		}
 	}
 	num, err := phonenumbers.Parse(v, region)
 	if err != nil {
-		return "", fmt.Sprintf("%q is not a phone number valid in %s", v, region)
+		return "", problem{CodePhone, fmt.Sprintf("%q is not a phone number valid in %s", v, region), 0}
 	}
 	digits := phonenumbers.GetNationalSignificantNumber(num)
 	short := phonenumbers.IsValidShortNumberForRegion(num, region)
 	if !phonenumbers.IsValidNumberForRegion(num, region) && !short {
-		return "", fmt.Sprintf("%q is not a phone number valid in %s", v, region)
+		return "", problem{CodePhone, fmt.Sprintf("%q is not a phone number valid in %s", v, region), 0}
 	}
 	if !short && phonenumbers.GetNumberType(num) == phonenumbers.PREMIUM_RATE {
-		return "", fmt.Sprintf("%q is a premium-rate number: give a number that costs the caller nothing or a normal rate", v)
+		return "", problem{CodePremium, fmt.Sprintf("%q is a premium-rate number: give a number that costs the caller nothing or a normal rate", v), 0}
 	}
 	if short {
-		return digits, ""
+		return digits, problem{}
 	}
-	return phonenumbers.Format(num, phonenumbers.E164), ""
+	return phonenumbers.Format(num, phonenumbers.E164), problem{}
 }
 
 // checkURL accepts an absolute https URL with a host and no user part.
-func checkURL(v string) string {
+func checkURL(v string) problem {
 	u, err := url.Parse(v)
+	msg := ""
 	switch {
 	case err != nil || strings.ContainsAny(v, " \\"):
-		return fmt.Sprintf("%q is not a valid URL", v)
+		msg = fmt.Sprintf("%q is not a valid URL", v)
 	case u.Scheme != "https" || u.Host == "" || u.Opaque != "":
-		return fmt.Sprintf("%q must be an address starting with https://", v)
+		msg = fmt.Sprintf("%q must be an address starting with https://", v)
 	case u.User != nil:
-		return fmt.Sprintf("%q has a user part before @: give the site's address only", v)
+		msg = fmt.Sprintf("%q has a user part before @: give the site's address only", v)
 	case u.Hostname() == "" || strings.HasPrefix(u.Hostname(), ".") || !strings.Contains(u.Hostname(), "."):
-		return fmt.Sprintf("%q has no valid host name", v)
+		msg = fmt.Sprintf("%q has no valid host name", v)
 	}
-	return ""
+	if msg == "" {
+		return problem{}
+	}
+	return problem{CodeURL, msg, 0}
 }
 
 // checkLogo returns the logo's size in pixels, or why it is refused.
-func checkLogo(b []byte) ([2]int, string) {
+func checkLogo(b []byte) ([2]int, problem) {
 	if len(b) > MaxLogoBytes {
-		return [2]int{}, fmt.Sprintf("the logo is too large: %d bytes (at most %d)", len(b), MaxLogoBytes)
+		return [2]int{}, problem{CodeLogoLarge, fmt.Sprintf("the logo is too large: %d bytes (at most %d)", len(b), MaxLogoBytes), MaxLogoBytes}
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
 	switch {
 	case err != nil || (format != "png" && format != "jpeg"):
-		return [2]int{}, "the logo is not a PNG or JPEG image"
+		return [2]int{}, problem{CodeLogoType, "the logo is not a PNG or JPEG image", 0}
 	case cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > MaxLogoSide || cfg.Height > MaxLogoSide || cfg.Width*cfg.Height > MaxLogoPixels:
-		return [2]int{}, fmt.Sprintf("the logo is %d × %d pixels: at most %d on a side and %d pixels in all", cfg.Width, cfg.Height, MaxLogoSide, MaxLogoPixels)
+		return [2]int{}, problem{CodeLogoLarge, fmt.Sprintf("the logo is %d × %d pixels: at most %d on a side and %d pixels in all", cfg.Width, cfg.Height, MaxLogoSide, MaxLogoPixels), MaxLogoBytes}
 	}
 	if _, _, err := image.Decode(bytes.NewReader(b)); err != nil {
-		return [2]int{}, "the logo cannot be decoded: the file is damaged"
+		return [2]int{}, problem{CodeLogoType, "the logo cannot be decoded: the file is damaged", 0}
 	}
-	return [2]int{cfg.Width, cfg.Height}, ""
+	return [2]int{cfg.Width, cfg.Height}, problem{}
 }

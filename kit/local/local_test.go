@@ -84,3 +84,35 @@ func TestDial(t *testing.T) {
 		t.Fatal("a French number accepted for LU")
 	}
 }
+
+// TestCodes: each problem carries the code the web page translates it by,
+// and the number its message holds.
+func TestCodes(t *testing.T) {
+	ok := map[string]string{FieldName: "Collège"}
+	with := func(k, v string) map[string]string { m := map[string]string{FieldName: "Collège"}; m[k] = v; return m }
+	good := pngBytes(t, 20, 10)
+	for _, c := range []struct {
+		values map[string]string
+		logo   []byte
+		code   string
+		n      int
+	}{
+		{map[string]string{FieldRole: "CPE"}, nil, CodeMissing, 0},
+		{with(FieldPhone, "12 34"), nil, CodePhone, 0},
+		{with(FieldPhone, "01 23 javascript"), nil, CodePhone, 0},
+		{with(FieldPhone, "08 99 12 34 56"), nil, CodePremium, 0},
+		{with(FieldURL, "http://example.fr/"), nil, CodeURL, 0},
+		{with(FieldURL, "javascript:alert(1)"), nil, CodeURL, 0},
+		{with(FieldRole, "CPE\u202e"), nil, CodeText, 0},
+		{with(FieldHours, strings.Repeat("a", 121)), nil, CodeLong, 120},
+		{with("local_email", "x"), nil, CodeUnknown, 0},
+		{ok, []byte("%PDF-1.4 hello"), CodeLogoType, 0},
+		{ok, pngBytes(t, 3001, 1), CodeLogoLarge, MaxLogoBytes},
+		{ok, append(bytes.Clone(good), make([]byte, MaxLogoBytes)...), CodeLogoLarge, MaxLogoBytes},
+	} {
+		_, errs := Parse(c.values, c.logo, "FR")
+		if len(errs) != 1 || errs[0].Code != c.code || errs[0].N != c.n {
+			t.Errorf("%v: got %+v, want code %s n %d", c.values, errs, c.code, c.n)
+		}
+	}
+}

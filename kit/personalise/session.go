@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"image"
+	"image/draw"
 	"io/fs"
 	"strings"
 	"time"
@@ -26,6 +28,36 @@ type Session struct {
 	all     []*layout.Design
 	i18n    map[string]string
 	fonts   layout.Fonts
+	sides   [2]canvas // the last preview of the front and the back (draw.go)
+}
+
+// DesignInfo is a personalisable design as the page offers it: its name
+// and its sizes' names in the edition's language.
+type DesignInfo struct {
+	ID    string
+	Name  string
+	Sizes []string
+	Label []string // one per size: A4, A3, carte de poche (85 × 55 mm)
+}
+
+// Offer lists the personalisable designs for the page's pickers.
+func (s *Session) Offer() []DesignInfo {
+	var out []DesignInfo
+	for _, d := range s.Designs {
+		di := DesignInfo{ID: d.ID, Name: d.Name, Sizes: d.Sizes}
+		if n := s.i18n["design_"+d.ID]; n != "" {
+			di.Name = n
+		}
+		for _, z := range d.Sizes {
+			l := strings.ToUpper(z)
+			if z == "card" && s.i18n["size_card"] != "" {
+				l = s.i18n["size_card"]
+			}
+			di.Label = append(di.Label, l)
+		}
+		out = append(out, di)
+	}
+	return out
 }
 
 // NewSession reads an edition's content.json.
@@ -69,6 +101,11 @@ type Request struct {
 	Bleed   bool
 	PDF     bool // write the PDF too (on download), not only the preview
 	Preview int  // preview height in pixels; 0 for none
+	// Raw gives the preview as pixels (Result.Image) instead of a PNG,
+	// drawn again only where it changed since the last Raw preview of the
+	// same design, size and height (draw.go): what the page paints on a
+	// canvas after each keystroke.
+	Raw bool
 }
 
 // Result is the answer: problems per field, problems of the poster as a
@@ -78,9 +115,12 @@ type Result struct {
 	Fields   local.Errors `json:"fields"`
 	Problems []string     `json:"problems"`
 	Preview  []byte       `json:"-"`
+	Image    *image.RGBA  `json:"-"` // the preview as pixels, with Request.Raw
 	PDF      []byte       `json:"-"`
 	FileName string       `json:"file_name"`
-	Elapsed  time.Duration
+	// Where the time went: checking the fields, laying out, drawing the
+	// preview, writing the PDF (BENCHMARKS.md).
+	Check, Layout, Draw, Write time.Duration
 }
 
 // OK reports whether the request gave a poster.
@@ -99,7 +139,9 @@ func (s *Session) Render(req Request) *Result {
 		res.Problems = append(res.Problems, fmt.Sprintf("unknown design %q", req.Design))
 		return res
 	}
+	t0 := time.Now()
 	blk, errs := local.Parse(req.Values, req.Logo, s.Edition.Region)
+	res.Check = time.Since(t0)
 	if errs != nil {
 		res.Fields = errs
 		return res
@@ -108,7 +150,9 @@ func (s *Session) Render(req Request) *Result {
 	if req.Bleed {
 		bleed = 3
 	}
+	t0 = time.Now()
 	pg, err := Poster(s.fonts, layout.Job{Edition: s.Edition, Design: d, Size: req.Size, Bleed: bleed, I18n: s.i18n, Designs: s.all, Local: blk})
+	res.Layout = time.Since(t0)
 	if err != nil {
 		var de *diag.Error
 		if !errors.As(err, &de) {
@@ -117,25 +161,68 @@ func (s *Session) Render(req Request) *Result {
 		}
 		for _, p := range de.Problems {
 			if strings.HasPrefix(p.Field, "local_") {
-				res.Fields = append(res.Fields, local.FieldError{Field: p.Field, Msg: p.Msg})
+				fe := local.FieldError{Field: p.Field, Msg: p.Msg}
+				var n int
+				if _, err := fmt.Sscanf(p.Msg, "too long by %d line", &n); err == nil {
+					fe.Code, fe.N = local.CodeFit, n
+				}
+				res.Fields = append(res.Fields, fe)
 			} else {
 				res.Problems = append(res.Problems, p.String())
 			}
 		}
 		return res
 	}
-	if req.Preview > 0 {
+	t0 = time.Now()
+	if req.Preview > 0 && req.Raw {
+		if res.Image, err = s.raw(pg, fmt.Sprintf("%s/%s/%v/%d", d.ID, req.Size, req.Bleed, req.Preview), req.Preview); err != nil {
+			res.Problems = append(res.Problems, err.Error())
+			return res
+		}
+	} else if req.Preview > 0 {
 		if res.Preview, err = Preview(pg, s.fonts, req.Preview); err != nil {
 			res.Problems = append(res.Problems, err.Error())
 			return res
 		}
 	}
+	res.Draw = time.Since(t0)
+	t0 = time.Now()
 	if req.PDF {
 		if res.PDF, err = PDF(pg, s.fonts, s.Edition.Date().Time().UTC()); err != nil {
 			res.Problems = append(res.Problems, err.Error())
 			return res
 		}
 	}
+	res.Write = time.Since(t0)
 	res.FileName = FileName(d.ID, req.Size, req.Bleed, blk.Name)
 	return res
+}
+
+// raw draws the poster's sides, the back to the right of the front, each
+// through its canvas (only what changed since the last call).
+func (s *Session) raw(pg *layout.Page, key string, height int) (*image.RGBA, error) {
+	var sides []*image.RGBA
+	w := 0
+	i := 0
+	for p := pg; p != nil && i < len(s.sides); p = p.Back {
+		img, err := s.sides[i].drawSide(key, p, s.fonts, height)
+		if err != nil {
+			return nil, err
+		}
+		sides = append(sides, img)
+		w += img.Bounds().Dx()
+		i++
+	}
+	if len(sides) == 1 {
+		return sides[0], nil
+	}
+	gap := height / 40
+	all := image.NewRGBA(image.Rect(0, 0, w+gap*(len(sides)-1), height))
+	draw.Draw(all, all.Bounds(), image.White, image.Point{}, draw.Src)
+	x := 0
+	for _, img := range sides {
+		draw.Draw(all, img.Bounds().Add(image.Pt(x, 0)), img, img.Bounds().Min, draw.Src)
+		x += img.Bounds().Dx() + gap
+	}
+	return all, nil
 }

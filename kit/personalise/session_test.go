@@ -3,6 +3,7 @@ package personalise
 import (
 	"bytes"
 	"encoding/json"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -84,4 +85,65 @@ func jobFor(s *Session, e *content.Edition, design, size string, blk *local.Bloc
 		}
 	}
 	return layout.Job{}
+}
+
+// TestRawIncremental: a preview drawn again only where it changed is the
+// preview drawn whole, pixel for pixel (but for faint antialiasing at the clip's edge),
+// on a one-sided poster and on the card, whose block is on the back; and
+// the fit problem carries its code and its number of lines.
+func TestRawIncremental(t *testing.T) {
+	s, _ := session(t)
+	for _, c := range []struct{ design, size string }{{"la-sextorsion", "a4"}, {"bons-reflexes-carte", "card"}} {
+		vals := map[string]string{local.FieldName: "Collège Jean Moulin", local.FieldPhone: "01 45 67 89 10"}
+		req := Request{Values: vals, Design: c.design, Size: c.size, Preview: 500, Raw: true}
+		if r := s.Render(req); !r.OK() || r.Image == nil {
+			t.Fatalf("%s: %+v", c.design, r)
+		}
+		vals2 := map[string]string{local.FieldName: "Lycée Victor Hugo – CPE", local.FieldPhone: "01 45 67 89 11", local.FieldHours: "8 h–17 h"}
+		req.Values = vals2
+		r := s.Render(req)
+		if !r.OK() || r.Image == nil {
+			t.Fatalf("%s: %+v", c.design, r)
+		}
+		req.Raw = false
+		full := s.Render(req)
+		want, err := png.Decode(bytes.NewReader(full.Preview))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Image.Bounds() != want.Bounds() {
+			t.Fatalf("%s: %v, want %v", c.design, r.Image.Bounds(), want.Bounds())
+		}
+		bad, far := 0, 0
+		for y := 0; y < want.Bounds().Dy(); y++ {
+			for x := 0; x < want.Bounds().Dx(); x++ {
+				a := r.Image.RGBAAt(x, y)
+				wr, wg, wb, _ := want.At(x, y).RGBA()
+				d := max(absDiff(a.R, uint8(wr>>8)), absDiff(a.G, uint8(wg>>8)), absDiff(a.B, uint8(wb>>8)))
+				if d > 2 {
+					bad++
+				}
+				if d > 96 {
+					far++
+				}
+			}
+		}
+		// A glyph at the clip's edge may fall in the next quarter pixel
+		// (a faint antialiasing difference); a text left stale or missing
+		// differs by far more.
+		if n := want.Bounds().Dx() * want.Bounds().Dy(); far > 0 || bad*2000 > n {
+			t.Errorf("%s: %d pixels differ from the whole preview, %d by far", c.design, bad, far)
+		}
+	}
+	r := s.Render(Request{Values: map[string]string{local.FieldName: "A", local.FieldAddress: strings.Repeat("Bâtiment administratif ", 6), local.FieldRole: strings.Repeat("Accueil ", 10), local.FieldHours: strings.Repeat("lundi matin ", 10)}, Design: "la-sextorsion", Size: "a4", Preview: 400, Raw: true})
+	if len(r.Fields) != 1 || r.Fields[0].Code != local.CodeFit || r.Fields[0].N < 1 {
+		t.Fatalf("%+v", r.Fields)
+	}
+}
+
+func absDiff(a, b uint8) uint8 {
+	if a > b {
+		return a - b
+	}
+	return b - a
 }

@@ -24,4 +24,12 @@ var Keys = []string{
 	"safety_history", "safety_tabs", "safety_private", "safety_exit", "editions_other", "translations_label",
 	"footer_privacy", "published_by", "qr_alt", "contacts_for", "advice_threat", "advice_shared",
 	"audience_young", "audience_parents", "audience_professionals", "audience_everyone",
+	// The personalise page (layouts/personalise.html, docs/PERSONALISE.md).
+	"page_personalise", "page_personalise_description", "downloads_personalise", "perso_intro", "perso_private",
+	"perso_fallback", "perso_loading", "perso_poster", "perso_design", "perso_size", "perso_variant", "perso_local",
+	"perso_local_name", "perso_local_role", "perso_local_phone", "perso_local_hours", "perso_local_address",
+	"perso_local_url", "perso_local_logo", "perso_preview", "perso_preview_alt", "perso_download", "perso_fix",
+	"perso_err_missing", "perso_err_text", "perso_err_long", "perso_err_phone", "perso_err_premium", "perso_err_url",
+	"perso_err_logo_size", "perso_err_logo_type", "perso_err_fit", "perso_err_poster",
+	"perso_example_name", "perso_example_role",
 }

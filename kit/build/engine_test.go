@@ -1,0 +1,74 @@
+package build
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestWriteEngine: the engine lands beside every edition's personalise
+// page, with a gzip copy that unpacks to the same bytes; a folder without
+// a WebAssembly module, or whose module is a symbolic link, is refused.
+func TestWriteEngine(t *testing.T) {
+	dir := t.TempDir()
+	wasm := append([]byte("\x00asm\x01\x00\x00\x00"), bytes.Repeat([]byte("awarekit"), 1000)...)
+	os.WriteFile(filepath.Join(dir, EngineWasm), wasm, 0o644)
+	os.WriteFile(filepath.Join(dir, EngineJS), []byte("// wasm_exec.js"), 0o644)
+	tmp := t.TempDir()
+	if err := writeEngine(tmp, dir, []string{"fr-FR", "de-LU"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range []string{"fr-FR", "de-LU"} {
+		got, err := os.ReadFile(filepath.Join(tmp, code, "personalise", EngineWasm))
+		if err != nil || !bytes.Equal(got, wasm) {
+			t.Fatalf("%s: %v", code, err)
+		}
+		f, err := os.Open(filepath.Join(tmp, code, "personalise", EngineWasm+".gz"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		un, _ := io.ReadAll(zr)
+		f.Close()
+		if !bytes.Equal(un, wasm) {
+			t.Errorf("%s: the gzip copy differs", code)
+		}
+		if js, _ := os.ReadFile(filepath.Join(tmp, code, "personalise", EngineJS)); string(js) != "// wasm_exec.js" {
+			t.Errorf("%s: wasm_exec.js %q", code, js)
+		}
+	}
+	// The same bytes on a second build (no time, no name in the gzip).
+	tmp2 := t.TempDir()
+	writeEngine(tmp2, dir, []string{"fr-FR"})
+	a, _ := os.ReadFile(filepath.Join(tmp, "fr-FR", "personalise", EngineWasm+".gz"))
+	b, _ := os.ReadFile(filepath.Join(tmp2, "fr-FR", "personalise", EngineWasm+".gz"))
+	if !bytes.Equal(a, b) {
+		t.Error("the gzip copy differs between two builds")
+	}
+
+	bad := t.TempDir()
+	os.WriteFile(filepath.Join(bad, EngineWasm), []byte("<html>not found</html>"), 0o644)
+	os.WriteFile(filepath.Join(bad, EngineJS), []byte("x"), 0o644)
+	if err := writeEngine(t.TempDir(), bad, []string{"fr-FR"}); err == nil || !strings.Contains(err.Error(), "not a WebAssembly module") {
+		t.Errorf("a page instead of a module: %v", err)
+	}
+	link := t.TempDir()
+	os.Symlink(filepath.Join(dir, EngineWasm), filepath.Join(link, EngineWasm))
+	os.WriteFile(filepath.Join(link, EngineJS), []byte("x"), 0o644)
+	if err := writeEngine(t.TempDir(), link, []string{"fr-FR"}); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("a symbolic link: %v", err)
+	}
+	if err := writeEngine(t.TempDir(), t.TempDir(), []string{"fr-FR"}); err == nil {
+		t.Error("an empty folder accepted")
+	}
+	if err := writeEngine(tmp, "", []string{"fr-FR"}); err != nil {
+		t.Errorf("no engine: %v", err)
+	}
+}
