@@ -436,8 +436,14 @@ func (s setter) wrapRec(p *Para, maxW float64, rec *boxStats) []line {
 		ls = s.wrapGreedy(ws, p, maxW)
 	}
 	if rec != nil {
-		// The engine as it was: greedy, no hyphenation, same size and width.
-		old := setter{withOpts(s.fonts, textOpts{greedy: true}), s.size}
+		// The engine as it was: greedy, no hyphenation, same size and
+		// width, and the same faces and direction (the language's
+		// fallbacks and bidi are facts of the text, not choices of the
+		// breaker: without them an Arabic paragraph would be measured in
+		// Lato's .notdef boxes, left to right, and the comparison would
+		// be between different widths).
+		o := s.opts()
+		old := setter{withOpts(s.fonts, textOpts{greedy: true, fallback: o.fallback, rtl: o.rtl}), s.size}
 		rec.add(ls, old.wrapGreedy(old.words(p, maxW), p, maxW), maxW)
 	}
 	return ls
