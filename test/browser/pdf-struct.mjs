@@ -110,14 +110,16 @@ async function structText(file) {
 
 // In a right-to-left edition (its golden holds right-to-left letters:
 // Arabic, Hebrew…) every element's text is compared without its spaces
-// and vowel marks, letters and punctuation in order. pdf.js (4.10) reads a
-// run written right to left (in reading order from its right edge, the
-// pen moving left from glyph to glyph) without its spaces: on every move
-// to the left its compareWithLastPosition flushes the text item and
-// forgets the pending space; and it puts some zero-width marks before
-// their letter. In such an edition even a Latin line has right-to-left
-// runs: the neutrals of "119 – Allô enfance en danger" (" – ") take the
-// paragraph's direction. The exact text, spaces and marks included, is
+// and vowel marks, letters and punctuation in order. gopdf writes a
+// right-to-left run in reading order, the pen moving left from glyph to
+// glyph (third_party/gopdf/CHANGES.md: what MuPDF needs), and pdf.js
+// (4.10) reads that with its spaces lost: on every move to the left its
+// compareWithLastPosition flushes the text item and forgets the pending
+// space; and as it runs its bidi on each item, assuming content drawn left
+// to right, an item of one letter and its mark comes out mark first. In
+// such an edition even a Latin line has right-to-left runs: the neutrals
+// of "119 – Allô enfance en danger" (" – ") take the paragraph's
+// direction. The exact text, spaces and marks included, is
 // checked by the Go tests with poppler (pdfinfo -struct-text) and MuPDF
 // (kit/build: TestTaggedPDF, TestDesignTexts).
 const rtlLetters = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
