@@ -21,6 +21,7 @@ import (
 	"github.com/awarekit/awarekit/kit/build"
 	"github.com/awarekit/awarekit/kit/bundle"
 	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/layout"
 	"github.com/awarekit/awarekit/kit/testkit"
 )
 
@@ -310,9 +311,40 @@ func TestDesignTexts(t *testing.T) {
 			for _, sec := range sheet.Sections {
 				want = append(append(want, sec.Heading), sec.Items...)
 			}
+			// Right to left, pdftotext is no exact reader: it sorts a
+			// page's glyphs by position and runs its own bidi on them,
+			// whatever the order of the text in the PDF, which moves a
+			// neutral character at a change of direction to the wrong side
+			// ("3018: لحذف" comes out as ":3018 لحذف", "23:00، مجاني" as
+			// "،23:00 مجاني", "(commissariat de police)" as "(
+			// )commissariat de police"), and it puts a vowel mark before
+			// its letter or cuts a word at it ("قدّموا" as "ق ّ" and
+			// "دموا" on two lines; third_party/gopdf/CHANGES.md, known
+			// limit). So a line of a right-to-left edition must give its
+			// letters and digits in order in pdftotext (marks, spaces and
+			// punctuation aside), and the whole line, punctuation included,
+			// both in MuPDF's text (the runs in the order they are written)
+			// and in the structure's text (pdfinfo -struct-text: what a
+			// screen reader gets).
+			rtl := layout.RightToLeft(e.Language)
+			var gotLetters, mupdf, structText string
+			if rtl {
+				pdf := filepath.Join(out, e.Code, "posters", file)
+				gotLetters = letters(got)
+				mupdf = normalise(tool(t, "mutool", "draw", "-q", "-F", "txt", "-o", "-", pdf))
+				structText = normalise(tool(t, "pdfinfo", "-struct-text", pdf))
+			}
 			for _, w := range want {
-				if w != "" && !strings.Contains(got, plain(w)) {
+				switch {
+				case w == "":
+				case !rtl && !strings.Contains(got, plain(w)):
 					t.Errorf("%s/%s lacks %q", e.Code, file, w)
+				case rtl && !strings.Contains(gotLetters, letters(plain(w))):
+					t.Errorf("%s/%s: pdftotext lacks the letters of %q in order", e.Code, file, w)
+				case rtl && !strings.Contains(mupdf, plain(w)):
+					t.Errorf("%s/%s: MuPDF's text lacks %q", e.Code, file, w)
+				case rtl && !strings.Contains(structText, plain(w)):
+					t.Errorf("%s/%s: the structure's text lacks %q", e.Code, file, w)
 				}
 			}
 		}
@@ -337,6 +369,16 @@ func TestDesignTexts(t *testing.T) {
 			t.Errorf("fr-FR: the card's back lacks the 3018 its front tells to call:\n%s", back)
 		}
 	}
+}
+
+// letters keeps the letters and digits of a text.
+func letters(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
 }
 
 // TestLogo: an edition's own logo is printed in the footer of its posters,

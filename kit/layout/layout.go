@@ -77,6 +77,13 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 			never = append(never, loc.Apply(n), n)
 		}
 		fonts = withOpts(fonts, textOpts{hyph: hyphen.For(e.Language), never: never, fallback: Fallbacks(e.Language), rtl: RightToLeft(e.Language)})
+	} else if o := (setter{fonts: fonts}).opts(); o.fallback == nil && !o.rtl {
+		// The caller chose how to break (BeforeTotalFit, the quality
+		// table); the faces and the direction are the language's all the
+		// same, else an Arabic text would be set in Lato's .notdef boxes
+		// left to right and compared with its real setting.
+		o.fallback, o.rtl = Fallbacks(e.Language), RightToLeft(e.Language)
+		fonts = withOpts(fonts, o)
 	}
 	l := &layouter{fonts: fonts, job: j, pg: pg, k: k, off: pg.Bleed, lang: e.Language, loc: loc, ky: k}
 	if e.Draft() {

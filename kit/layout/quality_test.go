@@ -154,3 +154,51 @@ func TestQualityTable(t *testing.T) {
 		}
 	}
 }
+
+// TestBeforeTotalFitSameFaces: the engine as it was (BeforeTotalFit)
+// differs from the real one in its breaks only: an Arabic text is still
+// set in the language's fallback face, right to left, so that the
+// quality table compares settings of the same widths.
+func TestBeforeTotalFitSameFaces(t *testing.T) {
+	set, err := content.Load(os.DirFS(filepath.Join(testkit.Root(), "data")), "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	posters, _ := fs.Sub(awarekit.Defaults, "posters")
+	ds, err := LoadDesigns(posters, "posters")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, _ := fs.Sub(awarekit.Defaults, "i18n")
+	f := fonts(t)
+	n := 0
+	for _, e := range set.Editions {
+		if e.Code != "ar-FR" {
+			continue
+		}
+		m, err := i18n.Load(tr, "i18n", e.Language, e.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range ds {
+			if d.ID != "la-sextorsion" {
+				continue
+			}
+			job := Job{Edition: e, Design: d, Size: d.Sizes[0], I18n: m, Designs: ds}
+			pg, _ := Layout(BeforeTotalFit(f), job)
+			for _, tx := range pg.Texts {
+				arabic := strings.ContainsFunc(tx.Text, func(r rune) bool { return r >= 0x600 && r <= 0x6ff })
+				if !arabic {
+					continue
+				}
+				n++
+				if !strings.HasPrefix(string(tx.Role), "arabic") || !tx.RTL {
+					t.Errorf("before total-fit, %q is set in %s, rtl %v", tx.Text, tx.Role, tx.RTL)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no Arabic run in ar-FR's la-sextorsion")
+	}
+}

@@ -155,6 +155,13 @@ func TestArabicLine(t *testing.T) {
 	if last.X < 9.99 || last.X > 10.01 {
 		t.Errorf("the line starts at %.2f, want 10", last.X)
 	}
+	// The runs come in reading order (what MuPDF, pdf.js and the
+	// structure's text take, in the order they are written), placed in
+	// visual order: joined with the spaces SpaceAfter puts between them,
+	// they give the sentence back.
+	if got := runsText(pg.Texts); got != text {
+		t.Errorf("the runs read %q, want %q", got, text)
+	}
 	// Each run's characters in logical order; glyphs carry them back.
 	var back strings.Builder
 	for _, g := range first.Glyphs {
@@ -162,6 +169,48 @@ func TestArabicLine(t *testing.T) {
 	}
 	if rev := reverseClusters(first.Glyphs); rev != first.Text {
 		t.Errorf("glyph texts %q read right to left give %q, want %q", back.String(), rev, first.Text)
+	}
+}
+
+// runsText joins runs as the structure's text does (StructText).
+func runsText(ts []Text) string {
+	var b strings.Builder
+	for i, tx := range ts {
+		b.WriteString(tx.Text)
+		if i+1 < len(ts) && SpaceAfter(tx, ts[i+1]) {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// TestMixedLineReadingOrder: the lines of the ar-FR parents' sheet that
+// mix Arabic with a bold number, a Latin name or French words in
+// parentheses read back in logical order from their runs, as they are
+// written, with their spaces and punctuation where the text has them.
+func TestMixedLineReadingOrder(t *testing.T) {
+	s := arabicSetter(t, 12)
+	for _, c := range []struct{ bold, rest string }{
+		{"3018", ": لحذف محتوى والحصول على نصيحة (كل أيام الأسبوع من 9:00 إلى 23:00، مجاني، دون ذكر الاسم)."},
+		{"PHAROS", ": للإبلاغ عن محتوى غير قانوني على الإنترنت."},
+		{"", "مركز الشرطة (commissariat de police) أو فرقة الدرك (brigade de gendarmerie): لتقديم شكوى."},
+	} {
+		var spans []Span
+		if c.bold != "" {
+			spans = append(spans, Span{Text: c.bold, Role: Bold, Scale: 1, Elem: 1})
+		}
+		spans = append(spans, Span{Text: c.rest, Role: Regular, Scale: 1, Elem: 1})
+		p := []Para{{Spans: spans, Align: Left}}
+		b := s.set(p, 2000)
+		var pg Page
+		s.emit(&pg, b, 10, 0, 2000)
+		if want := c.bold + c.rest; runsText(pg.Texts) != want {
+			var runs []string
+			for _, tx := range pg.Texts {
+				runs = append(runs, fmt.Sprintf("%q@%.0f", tx.Text, tx.X))
+			}
+			t.Errorf("runs %s read %q, want %q", runs, runsText(pg.Texts), want)
+		}
 	}
 }
 

@@ -196,8 +196,9 @@ func (l *layouter) reorder() {
 // text: the layout draws no space at a line's end nor between two runs of
 // different styles, but copied or extracted text needs it. It does when
 // next belongs to the same element and starts a new line (unless t ends
-// in a hyphen or a slash: a word or an address broken there) or further
-// right on the same line.
+// in a hyphen or a slash: a word or an address broken there) or is apart
+// from it on the same line: further right, or, when either is right to
+// left (a line's runs come in reading order, see emitLine), further left.
 func SpaceAfter(t, next Text) bool {
 	if next.Elem != t.Elem || t.Text == "" || strings.HasSuffix(t.Text, " ") || strings.HasPrefix(next.Text, " ") {
 		return false
@@ -209,7 +210,7 @@ func SpaceAfter(t, next Text) bool {
 		return !strings.HasSuffix(t.Text, "-") && !strings.HasSuffix(t.Text, "/") && !strings.HasSuffix(t.Text, "\u00ad") &&
 			!strings.HasPrefix(next.Text, ".") && !strings.HasPrefix(next.Text, "@")
 	}
-	return next.X > t.X+t.Width+0.01
+	return next.X > t.X+t.Width+0.01 || (t.RTL || next.RTL) && next.X+next.Width < t.X-0.01
 }
 
 // StructText renders the page's structure in reading order: one line per

@@ -436,8 +436,14 @@ func (s setter) wrapRec(p *Para, maxW float64, rec *boxStats) []line {
 		ls = s.wrapGreedy(ws, p, maxW)
 	}
 	if rec != nil {
-		// The engine as it was: greedy, no hyphenation, same size and width.
-		old := setter{withOpts(s.fonts, textOpts{greedy: true}), s.size}
+		// The engine as it was: greedy, no hyphenation, same size and
+		// width, and the same faces and direction (the language's
+		// fallbacks and bidi are facts of the text, not choices of the
+		// breaker: without them an Arabic paragraph would be measured in
+		// Lato's .notdef boxes, left to right, and the comparison would
+		// be between different widths).
+		o := s.opts()
+		old := setter{withOpts(s.fonts, textOpts{greedy: true, fallback: o.fallback, rtl: o.rtl}), s.size}
 		rec.add(ls, old.wrapGreedy(old.words(p, maxW), p, maxW), maxW)
 	}
 	return ls
@@ -649,7 +655,26 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 	parts := make([]string, 0, 2*len(l.words)) // the current run's texts, in visual order
 	start := 0                                 // where the current run's glyphs start in buf
 	first := len(pg.Texts)
+	// The runs are placed in visual order but kept in reading (logical)
+	// order: a reader of the content (MuPDF, pdf.js, the structure's text
+	// a screen reader gets) takes a line's runs in the order they are
+	// written, so a mixed line ("3018 : لحذف …") written left to right
+	// would read its runs backwards. keys[i] is the logical index of the
+	// first piece of the line's i-th run.
+	keys := make([]int, 0, 4)
+	cmin := -1 // the logical index of the current run's first piece
 	defer func() {
+		if mixed {
+			idx := make([]int, len(keys))
+			for i := range idx {
+				idx[i] = i
+			}
+			slices.SortStableFunc(idx, func(a, b int) int { return keys[a] - keys[b] })
+			runs := slices.Clone(pg.Texts[first:])
+			for i, k := range idx {
+				pg.Texts[first+i] = runs[k]
+			}
+		}
 		// The runs of one line move together when a page is mirrored.
 		for i := first; i < len(pg.Texts); i++ {
 			pg.Texts[i].line = int32(first + 1)
@@ -673,12 +698,18 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 			}
 			if cur.Text != "" {
 				pg.Texts = append(pg.Texts, *cur)
+				keys = append(keys, cmin)
 			}
 		}
-		cur, parts, start = nil, parts[:0], len(buf)
+		cur, parts, start, cmin = nil, parts[:0], len(buf), -1
 	}
 	for _, pi := range order {
 		pc := ps[pi]
+		note := func() {
+			if cmin < 0 || pi < cmin {
+				cmin = pi
+			}
+		}
 		rtl := pc.level%2 == 1
 		switch {
 		case pc.f != nil:
@@ -690,6 +721,7 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 			}
 			buf = f.sh.appendScaled(buf, size/s.fonts[f.role].UnitsPerEm)
 			add(f.text, f.width)
+			note()
 			x += f.width
 		case pc.space != nil:
 			w := pc.space
@@ -704,6 +736,7 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 				f := s.fonts[w.spaceF]
 				buf = f.shapeString(" ").appendScaled(buf, cur.Size/f.UnitsPerEm)
 				add(" ", w.space)
+				note()
 			} else {
 				flush()
 			}
@@ -720,6 +753,7 @@ func emitLine(pg *Page, l line, x, base float64, s setter) {
 			t := Text{X: x, Y: base, Role: h.span.Role, Size: size, Color: h.span.Color, Text: h.text, Width: h.width}
 			t.Glyphs = f.shapeString(h.text).scaled(size / f.UnitsPerEm)
 			pg.Texts = append(pg.Texts, t)
+			keys = append(keys, pi)
 			x += h.width
 			start = len(buf)
 		}
