@@ -112,9 +112,12 @@ func TestEmphasis(t *testing.T) {
 	}
 }
 
-func loadFixture(t *testing.T) (*content.Edition, []*Design, map[string]string) {
+// loadKit loads the editions of the data folder dir (relative to the
+// repository root) with the embedded designs, and returns the embedded
+// i18n folder beside them.
+func loadKit(t *testing.T, dir ...string) (*content.Set, []*Design, fs.FS) {
 	t.Helper()
-	set, err := content.Load(os.DirFS(filepath.Join(testkit.Root(), "testdata", "valid")), "data")
+	set, err := content.Load(os.DirFS(filepath.Join(append([]string{testkit.Root()}, dir...)...)), "data")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,6 +127,12 @@ func loadFixture(t *testing.T) (*content.Edition, []*Design, map[string]string) 
 		t.Fatal(err)
 	}
 	tr, _ := fs.Sub(awarekit.Defaults, "i18n")
+	return set, ds, tr
+}
+
+func loadFixture(t *testing.T) (*content.Edition, []*Design, map[string]string) {
+	t.Helper()
+	set, ds, tr := loadKit(t, "testdata", "valid")
 	m, err := i18n.Load(tr, "i18n", "fr", "fr-FR")
 	if err != nil {
 		t.Fatal(err)

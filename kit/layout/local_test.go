@@ -2,8 +2,6 @@ package layout
 
 import (
 	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,7 +10,6 @@ import (
 	"github.com/awarekit/awarekit/kit/diag"
 	"github.com/awarekit/awarekit/kit/i18n"
 	"github.com/awarekit/awarekit/kit/local"
-	"github.com/awarekit/awarekit/kit/testkit"
 	"github.com/nyaruka/phonenumbers"
 )
 
@@ -69,11 +66,7 @@ func TestLocalNothingMoves(t *testing.T) {
 // band, leave no room on la-sextorsion and c-est-non: personalising them
 // fails naming the official box that overflows.)
 func TestLocalBlock(t *testing.T) {
-	set, err := content.Load(os.DirFS(filepath.Join(testkit.Root(), "data")), "data")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, ds, _ := loadFixture(t)
+	set, ds, _ := loadKit(t, "data")
 	f := fonts(t)
 	published := 0
 	for _, e := range set.Editions {

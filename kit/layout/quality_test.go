@@ -2,17 +2,13 @@ package layout
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
-	"github.com/awarekit/awarekit"
-	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/i18n"
-	"github.com/awarekit/awarekit/kit/testkit"
 )
 
 // qualityRow is one text box of a bundled edition, before (greedy breaks,
@@ -28,16 +24,7 @@ type qualityRow struct {
 // qualityTable lays out every design of every bundled edition both ways.
 func qualityTable(t *testing.T) []qualityRow {
 	t.Helper()
-	set, err := content.Load(os.DirFS(filepath.Join(testkit.Root(), "data")), "data")
-	if err != nil {
-		t.Fatal(err)
-	}
-	posters, _ := fs.Sub(awarekit.Defaults, "posters")
-	ds, err := LoadDesigns(posters, "posters")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, _ := fs.Sub(awarekit.Defaults, "i18n")
+	set, ds, tr := loadKit(t, "data")
 	f := fonts(t)
 	rows := map[string]*qualityRow{}
 	var cur func(*qualityRow) *boxStats
@@ -160,16 +147,7 @@ func TestQualityTable(t *testing.T) {
 // set in the language's fallback face, right to left, so that the
 // quality table compares settings of the same widths.
 func TestBeforeTotalFitSameFaces(t *testing.T) {
-	set, err := content.Load(os.DirFS(filepath.Join(testkit.Root(), "data")), "data")
-	if err != nil {
-		t.Fatal(err)
-	}
-	posters, _ := fs.Sub(awarekit.Defaults, "posters")
-	ds, err := LoadDesigns(posters, "posters")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, _ := fs.Sub(awarekit.Defaults, "i18n")
+	set, ds, tr := loadKit(t, "data")
 	f := fonts(t)
 	n := 0
 	for _, e := range set.Editions {
