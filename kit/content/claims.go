@@ -3,6 +3,7 @@ package content
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // Claims a reader relies on — free, anonymous, confidential, round the
@@ -15,7 +16,7 @@ import (
 type Claim struct {
 	Key   string         // free | anonymous | confidential | 24h
 	Field string         // the contact field that backs it
-	Words *regexp.Regexp // how the claim is written (French, German)
+	Words *regexp.Regexp // how the claim is written (French, German, English, Ukrainian, Arabic)
 	// Needles: every match of Words holds one of them (in lower case), so
 	// a text holding none is not matched at all (ClaimsIn: the regular
 	// expressions, case-insensitive and without a literal prefix, cost
@@ -23,12 +24,40 @@ type Claim struct {
 	Needles []string
 }
 
-// ClaimKinds are the claims checked, with the words that make them.
+// ClaimKinds are the claims checked, with the words that make them in
+// French, German, English, Ukrainian and Arabic. RE2's \b is an ASCII word
+// boundary, so the Cyrillic and Arabic words start after wordStart
+// instead; an Arabic word may carry the clitics و ف ب ل and the article
+// (وسرية، المجاني), and only the listed endings, so that مجانين (madmen)
+// and سريعًا (quickly) are not claims.
 var ClaimKinds = []Claim{
-	{"free", "cost", regexp.MustCompile(`(?i)\bgratuit\p{L}*|\bkostenlos\p{L}*|\bgebührenfrei\p{L}*|\bfree of charge`), []string{"gratuit", "kostenlos", "gebührenfrei", "free of charge"}},
-	{"anonymous", "anonymous", regexp.MustCompile(`(?i)\banonym\p{L}*`), []string{"anonym"}},
-	{"confidential", "confidential", regexp.MustCompile(`(?i)\bconfidenti\p{L}*|\bvertraulich\p{L}*`), []string{"confidenti", "vertraulich"}},
-	{"24h", "hours", regexp.MustCompile(`(?i)24\s*h(eures)?\s*(/|sur)\s*24|24/24|24/7|rund um die uhr|24 stunden`), []string{"24", "rund um die uhr"}},
+	{"free", "cost", regexp.MustCompile(`(?i)\bgratuit\p{L}*|\bkostenlos\p{L}*|\bgebührenfrei\p{L}*|\bfree of charge|` +
+		wordStart + `(?:безкоштовн|безплатн)\p{L}*|` + arabicWord(`مجان(?:ي|ية|يا|يًا|ًا|اً|ا)?`)),
+		[]string{"gratuit", "kostenlos", "gebührenfrei", "free of charge", "безкоштовн", "безплатн", "مجان"}},
+	{"anonymous", "anonymous", regexp.MustCompile(`(?i)\banonym\p{L}*|` + wordStart + `анонімн\p{L}*|(?:من )?(?:بدون|دون) (?:ذكر الاسم|الكشف عن الهوية)|مجهول(?:ة)? الهوية`),
+		[]string{"anonym", "анонімн", "ذكر الاسم", "الهوية"}},
+	{"confidential", "confidential", regexp.MustCompile(`(?i)\bconfidenti\p{L}*|\bvertraulich\p{L}*|` + wordStart + `конфіденційн\p{L}*|` + arabicWord(`سرّ?ي(?:ة|ًا|اً)?`)),
+		[]string{"confidenti", "vertraulich", "конфіденційн", "سر"}},
+	{"24h", "hours", regexp.MustCompile(`(?i)24\s*h(eures)?\s*(/|sur)\s*24|24/24|24/7|rund um die uhr|24 stunden|` + wordStart + `цілодобов\p{L}*|24 години на добу|على مدار الساعة|24 ساعة`),
+		[]string{"24", "rund um die uhr", "цілодобов", "على مدار الساعة"}},
+}
+
+// wordStart matches where a word begins: at the start of the text or
+// after a character that is not part of a word.
+const wordStart = `(?:^|[^\p{L}\p{M}\p{N}])`
+
+// arabicWord matches the Arabic word stem (with its endings) whole, after
+// the clitics و ف ب ل and the article ال.
+func arabicWord(stem string) string {
+	return wordStart + `[وفبل]?(?:ال|لل)?` + stem + `(?:$|[^\p{L}\p{M}\p{N}])`
+}
+
+// Find returns the claim's words as text writes them (without the
+// character before a word that wordStart matched), or "".
+func (cl Claim) Find(text string) string {
+	return strings.TrimFunc(cl.Words.FindString(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsMark(r) && !unicode.IsDigit(r)
+	})
 }
 
 // mayMatch reports whether text may hold a match of cl.Words: whether
@@ -95,7 +124,7 @@ func (c checker) claims(field string, k Contact) {
 	for _, t := range []struct{ f, v string }{{"name", k.Name}, {"purpose", k.Purpose}, {"description", k.Description}} {
 		for _, cl := range ClaimsIn(t.v) {
 			if !k.Backs(cl) {
-				c.add(field+"."+t.f, "says %q but the contact's %s: does not say so: claims are printed only from the contact's own fields (give %s:, with its source)", cl.Words.FindString(t.v), cl.Field, cl.Field)
+				c.add(field+"."+t.f, "says %q but the contact's %s: does not say so: claims are printed only from the contact's own fields (give %s:, with its source)", cl.Find(t.v), cl.Field, cl.Field)
 			}
 		}
 	}
@@ -123,7 +152,7 @@ func (e *Edition) sheetClaims(c checker, field, item string) {
 		}
 		for _, cl := range ClaimsIn(item) {
 			if !k.Backs(cl) {
-				c.add(field, "says %q of %s, but the contact's %s: does not say so: claims are printed only from the contact's own fields", cl.Words.FindString(item), k.Name, cl.Field)
+				c.add(field, "says %q of %s, but the contact's %s: does not say so: claims are printed only from the contact's own fields", cl.Find(item), k.Name, cl.Field)
 			}
 		}
 	}

@@ -44,6 +44,8 @@ func TestClaimNeedles(t *testing.T) {
 		"vertrauliche Beratung", "Free of charge", "freeofcharge",
 		"kostenloſ", // long s
 		"gebuhrenfrei", "24 / 7", "24/ 24",
+		"БЕЗКОШТОВНО", "Безплатна", "анонімно", "Конфіденційна служба", "Щодня, цілодобово", "24 години на добу",
+		"خدمة مجانية ودون ذكر الاسم وسرية", "المجاني", "مجانين", "سريعًا", "بسرّية", "على مدار الساعة", "24 ساعة", "مجهول الهوية",
 	}
 	root := testkit.Root()
 	fsys := os.DirFS(filepath.Join(root, "data"))

@@ -39,7 +39,7 @@ func TestClaimsOnlyFromFields(t *testing.T) {
 		for k, v := range m {
 			for _, cl := range content.ClaimsIn(v) {
 				if !labels(k) {
-					t.Errorf("%s: %s says %q: a claim is printed only from a contact's %s: field", p, k, cl.Words.FindString(v), cl.Field)
+					t.Errorf("%s: %s says %q: a claim is printed only from a contact's %s: field", p, k, cl.Find(v), cl.Field)
 				}
 			}
 		}
@@ -51,7 +51,7 @@ func TestClaimsOnlyFromFields(t *testing.T) {
 		b, _ := os.ReadFile(p)
 		text := actions.ReplaceAllString(string(b), "") // the literal text, not the field names
 		for _, cl := range content.ClaimsIn(text) {
-			t.Errorf("%s says %q: templates print claims only from a contact's fields", p, cl.Words.FindString(text))
+			t.Errorf("%s says %q: templates print claims only from a contact's fields", p, cl.Find(text))
 		}
 		return nil
 	})
@@ -66,7 +66,7 @@ func TestClaimsOnlyFromFields(t *testing.T) {
 				for _, cl := range content.ClaimsIn(s) {
 					n++
 					if !c.Backs(cl) {
-						t.Errorf("%s/%s says %q without its %s: field", e.Code, c.ID, cl.Words.FindString(s), cl.Field)
+						t.Errorf("%s/%s says %q without its %s: field", e.Code, c.ID, cl.Find(s), cl.Field)
 					}
 				}
 			}
@@ -79,6 +79,39 @@ func TestClaimsOnlyFromFields(t *testing.T) {
 
 var actions = regexp.MustCompile(`(?s)\{\{.*?\}\}`)
 
+// TestClaimWords: the claims found in texts of each language, with the
+// words reported; the Arabic words whole (with their clitics), not
+// inside another word.
+func TestClaimWords(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string // key=words, space-separated
+	}{
+		{"Appel gratuit et anonyme, 24 h/24", "free=gratuit anonymous=anonyme 24h=24 h/24"},
+		{"kostenlos und vertraulich", "free=kostenlos confidential=vertraulich"},
+		{"Безкоштовна, анонімна й конфіденційна служба", "free=Безкоштовна anonymous=анонімна confidential=конфіденційна"},
+		{"Щодня, цілодобово", "24h=цілодобово"},
+		{"телефонуй безкоштовно", "free=безкоштовно"},
+		{"خدمة مجانية ودون ذكر الاسم وسرية", "free=مجانية anonymous=دون ذكر الاسم confidential=وسرية"},
+		{"الدعم المجاني على مدار الساعة", "free=المجاني 24h=على مدار الساعة"},
+		{"بسرّية تامة", "confidential=بسرّية"},
+		{"تصرّف سريعًا", ""},              // quickly: not confidential
+		{"المجانين", ""},                  // madmen: not free
+		{"أشخاص مجهولين", ""},             // strangers: not anonymous
+		{"سريرة", ""},                     // a word that starts with سري
+		{"nonanonymous", ""},              // inside a word
+		{"Перевірте безпеку акаунта", ""}, // no claim
+	} {
+		var got []string
+		for _, cl := range content.ClaimsIn(tc.text) {
+			got = append(got, cl.Key+"="+cl.Find(tc.text))
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("%q: %q, want %q", tc.text, g, tc.want)
+		}
+	}
+}
+
 func TestBacks(t *testing.T) {
 	yes := true
 	c := content.Contact{Cost: "Appel gratuit (numéro vert)", Hours: "7 j/7, 24 h/24", Anonymous: &yes}
@@ -90,6 +123,10 @@ func TestBacks(t *testing.T) {
 		{"Un espace confidentiel", []string{"confidential"}},
 		{"kostenlos, anonym und vertraulich", []string{"confidential"}},
 		{"rund um die Uhr", nil},
+		{"безкоштовно й анонімно, цілодобово", nil},
+		{"конфіденційна служба", []string{"confidential"}},
+		{"مجاني ودون ذكر الاسم", nil},
+		{"خدمة سرية", []string{"confidential"}},
 	} {
 		var got []string
 		for _, cl := range content.ClaimsIn(tc.text) {
