@@ -46,8 +46,9 @@ type localeFile struct {
 			Script  string            `yaml:"script"`
 			Replace map[string]string `yaml:"replace"`
 		} `yaml:"punctuation"`
-		Units    []string `yaml:"units"`
-		HourUnit string   `yaml:"hour_unit"`
+		Units         []string `yaml:"units"`
+		HourUnit      string   `yaml:"hour_unit"`
+		ListSeparator string   `yaml:"list_separator"`
 	} `yaml:"typography"`
 	Dates struct {
 		Numeric     string   `yaml:"numeric"`
@@ -395,5 +396,6 @@ func (c *localeCheck) build(lang string, f *localeFile) *typo.Locale {
 		}
 	}
 	copy(l.ByteUnits[:], c.names(n.Bytes, 3, true, "numbers", "bytes"))
+	l.ListSeparator = c.text(f.Typography.ListSeparator, "typography", "list_separator")
 	return l
 }

@@ -36,6 +36,14 @@ func TestBuiltinLocales(t *testing.T) {
 	if l := DefaultLocale("fr"); l.Dates.Months[11] != "décembre" || l.Rules.SpaceBefore[':'] != '\u00a0' {
 		t.Errorf("fr: %+v", l)
 	}
+	// The list separator is data: Arabic joins a list with its own comma,
+	// even between French names; a language that names none has ", ".
+	items := []string{"guide OFMIN (mars 2024)", "Ma Sécurité"}
+	for lang, want := range map[string]string{"ar": "guide OFMIN (mars 2024)، Ma Sécurité", "fr": "guide OFMIN (mars 2024), Ma Sécurité", "de": "guide OFMIN (mars 2024), Ma Sécurité"} {
+		if got := DefaultLocale(lang).List(items); got != want {
+			t.Errorf("%s: List = %q, want %q", lang, got, want)
+		}
+	}
 }
 
 const goodLocale = `dates:

@@ -60,7 +60,6 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 		Edition: e.Code, Design: d.ID, Size: j.Size,
 		Width: w, Height: h, Bleed: j.Bleed * mm, Marks: j.Bleed > 0,
 		Author:   e.Publisher,
-		Subject:  d.Name,
 		Keywords: e.Code + " " + d.ID,
 		Lang:     e.Code,
 	}
@@ -93,6 +92,7 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 		l.ky = k * (h - l.band) / h
 	}
 	pg.Title = l.documentTitle()
+	pg.Subject = l.designName()
 	l.h1 = l.titleBox()
 
 	front, backBoxes := l.localBoxes()
@@ -164,14 +164,20 @@ func (l *layouter) titleBox() string {
 // documentTitle is the PDF's title: the design's name in the edition's
 // language, then the region.
 func (l *layouter) documentTitle() string {
-	d, e := l.job.Design, l.job.Edition
-	// One name per poster everywhere: the downloads page, the guide and the
-	// PDF's title all use the design's translated name (design_<id>).
+	return l.designName() + " – " + l.job.Edition.RegionName
+}
+
+// designName is the design's name in the edition's language, also the
+// PDF's subject. One name per poster everywhere: the downloads page, the
+// guide and the PDF's title all use the design's translated name
+// (design_<id>).
+func (l *layouter) designName() string {
+	d := l.job.Design
 	name := strings.TrimSpace(l.job.I18n["design_"+d.ID])
 	if name == "" {
 		name = d.Name
 	}
-	return typo.Plain(l.t(name)) + " – " + e.RegionName
+	return typo.Plain(l.t(name))
 }
 
 type layouter struct {

@@ -259,3 +259,28 @@ func TestCutWord(t *testing.T) {
 		t.Errorf("a URL broken inside its host: cut %q, lines %+v", b.cut, b.lines)
 	}
 }
+
+// TestDocumentNames: the PDF's title and subject name the poster in the
+// strings' language (design_<id>), not the design file's French name.
+func TestDocumentNames(t *testing.T) {
+	e, ds, _ := loadFixture(t)
+	_, _, sub := loadKit(t, "testdata", "valid")
+	de, err := i18n.Load(sub, "i18n", "de", "de-LU")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range ds {
+		if d.ID != "la-sextorsion" {
+			continue
+		}
+		pg, err := Layout(fonts(t), Job{Edition: e, Design: d, Size: "a4", I18n: de})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := de["design_la-sextorsion"]; pg.Subject != want || !strings.HasPrefix(pg.Title, want+" – ") {
+			t.Errorf("title %q, subject %q: want the German name %q", pg.Title, pg.Subject, want)
+		}
+		return
+	}
+	t.Fatal("no la-sextorsion design")
+}

@@ -74,7 +74,7 @@ func (l *layouter) sourcesOf(facts []content.Fact) string {
 		}
 		names = append(names, n)
 	}
-	return strings.Join(names, ", ")
+	return l.loc.List(names)
 }
 
 // sourceDate writes a source's date at its own precision, in the

@@ -18,6 +18,18 @@ type Locale struct {
 	Decimal string
 	// ByteUnits name bytes, kilobytes and megabytes (o, ko, Mo).
 	ByteUnits [3]string
+	// ListSeparator joins the items of a list ("guide OFMIN (mars 2024),
+	// Ma Sécurité"); "" is ", ". Arabic writes "، ".
+	ListSeparator string
+}
+
+// List joins items with the locale's list separator.
+func (l *Locale) List(items []string) string {
+	sep := ", "
+	if l != nil && l.ListSeparator != "" {
+		sep = l.ListSeparator
+	}
+	return strings.Join(items, sep)
 }
 
 // Dates are the language's date patterns. {d} is the day (7), {dd} the
