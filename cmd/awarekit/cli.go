@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -61,6 +62,26 @@ func (f *folders) check() error {
 		return fmt.Errorf("--kit %s: not a folder", f.Kit)
 	}
 	return nil
+}
+
+// ready parses fs's flags (no positional argument), refuses a missing
+// required flag and a --kit folder that does not exist, and returns the
+// date of the run (today).
+func (f *folders) ready(fs *flag.FlagSet, args []string, required ...string) (time.Time, error) {
+	if err := parse(fs, args); err != nil {
+		return time.Time{}, err
+	}
+	for _, name := range required {
+		if fs.Lookup(name).Value.String() == "" {
+			fmt.Fprintf(fs.Output(), "awarekit %s: --%s is required\n", strings.Fields(fs.Name())[0], name)
+			fs.Usage()
+			return time.Time{}, errUsage
+		}
+	}
+	if err := f.check(); err != nil {
+		return time.Time{}, err
+	}
+	return today()
 }
 
 // parseArgs parses fs's flags wherever they stand among the positional

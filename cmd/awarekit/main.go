@@ -112,13 +112,7 @@ func check(args []string, stdout, stderr io.Writer) error {
 	dirs := sharedFlags(fs, "posters/ and i18n/")
 	strict := fs.Bool("strict", false, "treat warnings as errors: a verification older than 12 months, a source older than 24 months, a deceptive host")
 	baseURL := fs.String("base-url", "/", "where the site will be published: an absolute https:// URL puts its address and QR code on the posters")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := dirs.check(); err != nil {
-		return err
-	}
-	now, err := today()
+	now, err := dirs.ready(fs, args)
 	if err != nil {
 		return err
 	}
@@ -167,13 +161,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	baseURL := fs.String("base-url", "/", "where the site is published (https://example.org/ or /path/): links use its path, the sitemap its host")
 	strict := fs.Bool("strict", false, "treat warnings as errors: a verification older than 12 months, a source older than 24 months, a deceptive host")
 	fs.StringVar(&opt.Engine, "engine", "", "the personalisation engine, a folder holding awarekit.wasm and wasm_exec.js (make kit builds it into bin/engine); copied beside each personalise page")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := dirs.check(); err != nil {
-		return err
-	}
-	now, err := today()
+	now, err := dirs.ready(fs, args)
 	if err != nil {
 		return err
 	}

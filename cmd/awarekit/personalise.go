@@ -20,21 +20,9 @@ func personaliseCmd(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&opt.Size, "size", "", "the paper size (a4, a3, card)")
 	fs.BoolVar(&opt.Bleed, "bleed", false, "print-shop PDFs: 3 mm bleed and crop marks")
 	fs.StringVar(&opt.Out, "out", "", "the folder the PDFs go to")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	for _, f := range []struct{ name, v string }{{"edition", opt.Edition}, {"local", opt.CSV}, {"design", opt.Design}, {"size", opt.Size}, {"out", opt.Out}} {
-		if f.v == "" {
-			fmt.Fprintf(stderr, "awarekit personalise: --%s is required\n", f.name)
-			fs.Usage()
-			return errUsage
-		}
-	}
-	err := (&folders{Data: opt.Data, Kit: opt.Root}).check()
+	var err error
+	opt.Now, err = (&folders{Data: opt.Data, Kit: opt.Root}).ready(fs, args, "edition", "local", "design", "size", "out")
 	if err != nil {
-		return err
-	}
-	if opt.Now, err = today(); err != nil {
 		return err
 	}
 	if opt.SourceDate, err = sourceDate(); err != nil {

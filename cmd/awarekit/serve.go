@@ -16,10 +16,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) error {
 	opt := serve.Options{Log: stdout}
 	dirs := sharedFlags(fs, "posters/, i18n/, layouts/ and assets/")
 	fs.IntVar(&opt.Port, "port", 1313, "the port on 127.0.0.1")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	err := dirs.check()
+	_, err := dirs.ready(fs, args)
 	if err != nil {
 		return err
 	}

@@ -28,18 +28,7 @@ func verifyCmd(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", ".", "the folder the checklist is written to")
 	online := fs.Bool("online", false, "also fetch every address over HTTPS and report")
 	timeout := fs.Duration("timeout", 15*time.Second, "with --online: how long to wait for each address")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if *code == "" {
-		fmt.Fprintln(stderr, "awarekit verify: --edition is required")
-		fs.Usage()
-		return errUsage
-	}
-	if err := dirs.check(); err != nil {
-		return err
-	}
-	now, err := today()
+	now, err := dirs.ready(fs, args, "edition")
 	if err != nil {
 		return err
 	}
