@@ -21,7 +21,7 @@ import (
 	"github.com/awarekit/awarekit/kit/build"
 	"github.com/awarekit/awarekit/kit/bundle"
 	"github.com/awarekit/awarekit/kit/content"
-	"github.com/awarekit/awarekit/kit/layout"
+	"github.com/awarekit/awarekit/kit/i18n"
 	"github.com/awarekit/awarekit/kit/testkit"
 )
 
@@ -326,7 +326,7 @@ func TestDesignTexts(t *testing.T) {
 			// both in MuPDF's text (the runs in the order they are written)
 			// and in the structure's text (pdfinfo -struct-text: what a
 			// screen reader gets).
-			rtl := layout.RightToLeft(e.Language)
+			rtl := i18n.DefaultLocale(e.Language).RightToLeft()
 			var gotLetters, mupdf, structText string
 			if rtl {
 				pdf := filepath.Join(out, e.Code, "posters", file)

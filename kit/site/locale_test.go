@@ -54,3 +54,37 @@ func TestItalianSite(t *testing.T) {
 		}
 	}
 }
+
+// TestHebrewSite: Hebrew added as data only (testdata/kits/he-FR.txtar:
+// i18n/he.yaml and i18n/locale/he.yaml with direction: rtl) gets
+// right-to-left pages, and its link in the other editions' picker and
+// footer says so; fr-FR, beside it, stays left to right.
+func TestHebrewSite(t *testing.T) {
+	k := testkit.NewKit(t, testkit.Archive(t, "testdata/kits/he-FR.txtar"))
+	set, err := content.Load(os.DirFS(k.Data), "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := k.Build(t, func(k *testkit.Kit) error {
+		if err := os.MkdirAll(k.Out, 0o755); err != nil {
+			return err
+		}
+		job := build.SiteJob{Out: k.Out, Editions: set.Editions, All: set.Editions, Files: map[string][]manifest.File{}}
+		return Build(job, Options{Root: k.Dir})
+	})
+	n := 0
+	for _, f := range out.Files(t) {
+		code, _, _ := strings.Cut(f, "/")
+		want := map[string]string{"he-FR": `<html lang="he-FR" dir="rtl">`, "fr-FR": `<html lang="fr-FR" dir="ltr">`}[code]
+		if want == "" || !strings.HasSuffix(f, ".html") {
+			continue
+		}
+		n++
+		out.AssertText(t, f, want)
+	}
+	if n < 20 {
+		t.Errorf("%d pages of he-FR and fr-FR:\n%s", n, out)
+	}
+	out.AssertText(t, "fr-FR/index.html", `hreflang="he-FR" lang="he-FR" dir="rtl"`)
+	out.AssertText(t, "he-FR/index.html", `hreflang="fr-FR" lang="fr-FR" dir="ltr"`)
+}
