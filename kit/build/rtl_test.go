@@ -3,7 +3,6 @@ package build_test
 import (
 	"fmt"
 	"math"
-	"os"
 	"strings"
 	"testing"
 
@@ -23,12 +22,12 @@ import (
 // direction: is the one thing that differs between the two.
 func TestHebrewAsData(t *testing.T) {
 	k := testkit.NewKit(t, testkit.Archive(t, "testdata/kits/he-FR.txtar"))
-	set, err := content.LoadOptions(os.DirFS(k.Data), "data", content.Options{Now: testkit.Today})
+	set, err := build.CheckFS(k.Data(), "data", testkit.Today)
 	if err != nil {
 		t.Fatal(err)
 	}
 	he := set.Edition("he-FR")
-	kit, err := build.LoadKit(k.Dir, set.Editions)
+	kit, err := build.LoadKitFS(k.Files, "", set.Editions)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,9 +49,23 @@ type Kit struct {
 // strings. Every problem is reported at once (a *diag.Error); the kit
 // returned then holds what could be read.
 func Load(root string, eds []*content.Edition) (*Kit, error) {
-	fsys, err := awarekit.KitFS(root) // regular files only: links, FIFOs and devices refused
+	user, err := awarekit.UserKit(root) // regular files only: links, FIFOs and devices refused
+	return load(root, user, err, eds)
+}
+
+// LoadFS is Load for a kit folder given as a file system (a test's kit in
+// memory, testkit.NewKit), shown as root in messages: its posters/, i18n/,
+// layouts/ and assets/ are checked as a folder's are (awarekit.CheckKit)
+// and override the embedded defaults. A nil fsys is the defaults alone.
+func LoadFS(fsys fs.FS, root string, eds []*content.Edition) (*Kit, error) {
+	user, err := awarekit.CheckKit(fsys, Shown(root))
+	return load(root, user, err, eds)
+}
+
+func load(root string, user fs.FS, err error, eds []*content.Edition) (*Kit, error) {
 	var probs diag.List
 	probs = appendErr(probs, err)
+	fsys := awarekit.Overlay(user, awarekit.Defaults, awarekit.Site)
 	k := &Kit{Root: root, FS: fsys, I18n: map[string]map[string]string{}, Locales: map[string]*typo.Locale{}}
 	fonts, err := layout.LoadFonts()
 	if err != nil {
