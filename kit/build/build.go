@@ -146,15 +146,27 @@ func CheckAll(root, data string, now time.Time) (*content.Set, error) {
 // CheckSite is CheckAll for a site published at baseURL: the posters are
 // laid out with the site's address and QR code when it is absolute.
 func CheckSite(root, data, baseURL string, now time.Time) (*content.Set, error) {
-	set, err := Check(data, now)
+	return CheckOptions(Options{Root: root, Data: data, BaseURL: baseURL, Now: now})
+}
+
+// CheckOptions is CheckSite for the inputs of a build's options (Root or
+// KitFS, Data or DataFS, BaseURL, Now): what Run would refuse, without
+// writing anything.
+func CheckOptions(opt Options) (*content.Set, error) {
+	set, err := opt.check(opt.Now)
 	if err != nil {
 		return set, err
 	}
-	kit, err := LoadKit(root, set.Editions)
+	var kit *Kit
+	if opt.KitFS != nil {
+		kit, err = LoadKitFS(opt.KitFS, opt.Root, set.Editions)
+	} else {
+		kit, err = LoadKit(opt.Root, set.Editions)
+	}
 	if err != nil {
 		return set, err
 	}
-	kit.BaseURL = baseURL
+	kit.BaseURL = opt.BaseURL
 	_, err = kit.LayoutAll(kit.PosterJobs(set.Editions))
 	return set, err
 }

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"unicode"
 
 	"github.com/awarekit/awarekit/kit/build"
@@ -238,25 +239,17 @@ func TestReproducible(t *testing.T) {
 // TestOverflow: a too-long advice text fails with the box and the amount,
 // for every size, at once.
 func TestOverflow(t *testing.T) {
-	dir := t.TempDir()
-	data := filepath.Join(dir, "data")
-	if err := testkit.CopyDir(filepath.Join(testkit.Root(), "testdata", "valid"), data); err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(filepath.Join(testkit.Root(), "testdata", "overflow", "advice.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(filepath.Join(data, "fr-FR", "advice.yaml"), b, 0o644)
+	k := testkit.NewKit(t, `copy testdata/valid/fr-FR data/fr-FR
+copy testdata/overflow/advice.yaml data/fr-FR/advice.yaml`)
 	want, _ := os.ReadFile(filepath.Join(testkit.Root(), "testdata", "overflow", "want.txt"))
-	_, err = build.Run(build.Options{Root: testkit.Root(), Data: data, Out: filepath.Join(dir, "public")})
-	if err == nil {
+	o := k.TryBuild(t, buildKit)
+	if o.Err == nil {
 		t.Fatal("the build succeeded")
 	}
-	if got := err.Error() + "\n"; got != string(want) {
+	if got := o.Err.Error() + "\n"; got != string(want) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+	if _, err := os.Stat(k.Out); !os.IsNotExist(err) {
 		t.Errorf("a failed build wrote public/")
 	}
 	if bytes.Contains(want, []byte("c-est-non/a4/steps")) == false {
@@ -267,11 +260,13 @@ func TestOverflow(t *testing.T) {
 // TestKitZip: the edition's zip holds every poster file and the README,
 // and every file matches the manifest.
 func TestKitZip(t *testing.T) {
-	root := testkit.Root()
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Run(build.Options{Root: root, Data: filepath.Join(root, "testdata", "valid"), Out: out, Version: "test"}); err != nil {
+	k := testkit.NewKit(t, "copy testdata/valid/fr-FR data/fr-FR")
+	opt := kitOptions(k)
+	opt.Version = "test"
+	if _, err := build.Run(opt); err != nil {
 		t.Fatal(err)
 	}
+	out := k.Out
 	b, err := os.ReadFile(filepath.Join(out, "fr-FR", "kit-fr-FR.zip"))
 	if err != nil {
 		t.Fatal(err)
@@ -384,25 +379,17 @@ func letters(s string) string {
 // TestLogo: an edition's own logo is printed in the footer of its posters,
 // as an image pdfimages finds, and the PDF stays valid.
 func TestLogo(t *testing.T) {
-	dir := t.TempDir()
-	data := filepath.Join(dir, "data")
-	if err := testkit.CopyDir(filepath.Join(testkit.Root(), "testdata", "valid"), data); err != nil {
-		t.Fatal(err)
-	}
+	k := testkit.NewKit(t, "copy testdata/valid/fr-FR data/fr-FR")
 	img := image.NewNRGBA(image.Rect(0, 0, 120, 40))
 	for i := range img.Pix {
 		img.Pix[i] = byte(i * 31)
 	}
 	var buf bytes.Buffer
 	png.Encode(&buf, img)
-	os.WriteFile(filepath.Join(data, "fr-FR", "ngo-logo.png"), buf.Bytes(), 0o644)
-	ed := filepath.Join(data, "fr-FR", "edition.yaml")
-	b, _ := os.ReadFile(ed)
-	os.WriteFile(ed, append(b, "logo: ngo-logo.png\nlogo_alt: Association Exemple\n"...), 0o644)
-	out := filepath.Join(dir, "public")
-	if _, err := build.Run(build.Options{Root: testkit.Root(), Data: data, Out: out}); err != nil {
-		t.Fatal(err)
-	}
+	k.Files["data/fr-FR/ngo-logo.png"] = &fstest.MapFile{Data: buf.Bytes()}
+	ed := k.Files["data/fr-FR/edition.yaml"]
+	ed.Data = append(ed.Data, "logo: ngo-logo.png\nlogo_alt: Association Exemple\n"...)
+	out := k.Build(t, buildKit).Dir
 	p := filepath.Join(out, "fr-FR", "posters", "la-sextorsion-a4.pdf")
 	if list := tool(t, "pdfimages", "-list", p); !strings.Contains(list, " 120    40 ") {
 		t.Errorf("no 120 × 40 logo in the PDF:\n%s", list)
