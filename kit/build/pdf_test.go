@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -183,35 +184,44 @@ func TestPDFStructure(t *testing.T) {
 	}
 }
 
-// TestReproducible builds the bundled data twice from scratch, into
-// different folders, with different time zones, from copies of the data
-// written in opposite orders, and compares every output file.
+// TestReproducible builds a small kit twice from scratch
+// (testdata/kits/he-FR.txtar: a left-to-right and a mirrored right-to-left
+// edition, each with a logo): once from memory, once from a folder whose
+// files were written in the opposite order, into different folders, with
+// different time zones, and compares every output file.
 func TestReproducible(t *testing.T) {
-	root := testkit.Root()
-	copyData := func(reverse bool) string {
-		dst := filepath.Join(t.TempDir(), "data")
-		var files []string
-		filepath.WalkDir(filepath.Join(root, "data"), func(p string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				files = append(files, p)
-			}
-			return err
-		})
-		if reverse {
-			slices.Reverse(files)
-		}
-		for _, p := range files {
-			rel, _ := filepath.Rel(filepath.Join(root, "data"), p)
-			b, _ := os.ReadFile(p)
-			os.MkdirAll(filepath.Join(dst, filepath.Dir(rel)), 0o755)
-			os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-		}
-		return dst
+	k := testkit.NewKit(t, testkit.Archive(t, "testdata/kits/he-FR.txtar"))
+	img := image.NewNRGBA(image.Rect(0, 0, 60, 20))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i * 7)
 	}
-	hashes := func(tz string, reverse bool) map[string]string {
+	var buf bytes.Buffer
+	png.Encode(&buf, img)
+	for _, code := range []string{"fr-FR", "he-FR"} {
+		k.Files["data/"+code+"/logo.png"] = &fstest.MapFile{Data: buf.Bytes()}
+		ed := k.Files["data/"+code+"/edition.yaml"]
+		ed.Data = append(ed.Data, "logo: logo.png\nlogo_alt: Association Exemple\n"...)
+	}
+	// The same files on disk, written in the opposite order.
+	dir := t.TempDir()
+	names := slices.Sorted(maps.Keys(k.Files))
+	slices.Reverse(names)
+	for _, name := range names {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if k.Files[name].Mode.IsDir() {
+			os.MkdirAll(p, 0o755)
+			continue
+		}
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, k.Files[name].Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hashes := func(tz string, opt build.Options) map[string]string {
 		t.Setenv("TZ", tz)
 		out := filepath.Join(t.TempDir(), "public")
-		if _, err := build.Run(build.Options{Root: root, Data: copyData(reverse), Out: out}); err != nil {
+		opt.Out = out
+		if _, err := build.Run(opt); err != nil {
 			t.Fatal(err)
 		}
 		m := map[string]string{}
@@ -225,7 +235,8 @@ func TestReproducible(t *testing.T) {
 		})
 		return m
 	}
-	a, b := hashes("UTC", false), hashes("Pacific/Auckland", true)
+	a := hashes("UTC", kitOptions(k))
+	b := hashes("Pacific/Auckland", build.Options{Root: dir, Data: filepath.Join(dir, "data"), Now: testkit.Today})
 	if len(a) < 50 || len(a) != len(b) {
 		t.Fatalf("%d files, then %d", len(a), len(b))
 	}
