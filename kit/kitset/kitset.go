@@ -32,7 +32,11 @@ type Kit struct {
 	// (posters/, i18n/, layouts/, assets/): what the site copies into its
 	// Hugo project. What KitFS refused (links, FIFOs, devices) Load has
 	// reported.
-	FS      fs.FS
+	FS fs.FS
+	// User is the kit folder's own checked files alone, without the
+	// defaults (nil: none): how a message tells the user's file from the
+	// embedded default of the same path.
+	User    fs.FS
 	Designs []*layout.Design
 	// I18n holds the merged interface strings of each edition loaded, by
 	// edition code (fr-LU: i18n/fr.yaml, then i18n/fr-LU.yaml), without
@@ -66,7 +70,7 @@ func load(root string, user fs.FS, err error, eds []*content.Edition) (*Kit, err
 	var probs diag.List
 	probs = appendErr(probs, err)
 	fsys := awarekit.Overlay(user, awarekit.Defaults, awarekit.Site)
-	k := &Kit{Root: root, FS: fsys, I18n: map[string]map[string]string{}, Locales: map[string]*typo.Locale{}}
+	k := &Kit{Root: root, FS: fsys, User: user, I18n: map[string]map[string]string{}, Locales: map[string]*typo.Locale{}}
 	fonts, err := layout.LoadFonts()
 	if err != nil {
 		return nil, err

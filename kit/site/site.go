@@ -87,7 +87,7 @@ func Build(job kitset.SiteJob, opt Options) error {
 		return err
 	}
 	if err := runHugo(proj, staging, opt.Log); err != nil {
-		return templateErr(err, proj, opt.Root)
+		return templateErr(err, proj, p.kit)
 	}
 	return p.publish(staging, job.Out)
 }
