@@ -136,6 +136,15 @@ func (opt Options) check(now time.Time) (*content.Set, error) {
 	return Check(opt.Data, now)
 }
 
+// loadKit loads the options' kit for the editions: KitFS, else the
+// folder Root.
+func (opt Options) loadKit(eds []*content.Edition) (*Kit, error) {
+	if opt.KitFS != nil {
+		return LoadKitFS(opt.KitFS, opt.Root, eds)
+	}
+	return LoadKit(opt.Root, eds)
+}
+
 // CheckAll validates the data, the designs and the interface strings, and
 // lays out every poster of every edition, reporting every problem and
 // every overflow at once. It writes nothing.
@@ -157,12 +166,7 @@ func CheckOptions(opt Options) (*content.Set, error) {
 	if err != nil {
 		return set, err
 	}
-	var kit *Kit
-	if opt.KitFS != nil {
-		kit, err = LoadKitFS(opt.KitFS, opt.Root, set.Editions)
-	} else {
-		kit, err = LoadKit(opt.Root, set.Editions)
-	}
+	kit, err := opt.loadKit(set.Editions)
 	if err != nil {
 		return set, err
 	}
@@ -226,10 +230,8 @@ func Run(opt Options) (*Summary, error) {
 	if opt.Kit != nil {
 		kit = &Kit{Kit: opt.Kit}
 		err = opt.Kit.Add(set.Editions)
-	} else if opt.KitFS != nil {
-		kit, err = LoadKitFS(opt.KitFS, opt.Root, set.Editions)
 	} else {
-		kit, err = LoadKit(opt.Root, set.Editions)
+		kit, err = opt.loadKit(set.Editions)
 	}
 	if err != nil {
 		return nil, err
