@@ -59,7 +59,28 @@ func UserKit(root string) (fs.FS, error) {
 		probs.Add(shown, 0, 0, "", "the kit folder is not a folder")
 		return nil, probs.Err()
 	}
-	k := &checkedFS{root: root, files: map[string]*checkedFile{}, dirs: map[string][]fs.DirEntry{".": nil}}
+	return checkKit(os.DirFS(root), root, shown)
+}
+
+// CheckKit is UserKit for a kit folder given as a file system (a test's
+// kit built in memory, testkit.NewKit; an os.Root's FS): the same walk
+// of posters/, i18n/, layouts/ and assets/, the same refusals (links,
+// FIFOs, sockets, devices, files too large), each named with shown (how
+// the folder is named in messages) before it. The result holds only the
+// files that passed and opens them through fsys, again only if they are
+// still regular files. A nil fsys gives nil.
+func CheckKit(fsys fs.FS, shown string) (fs.FS, error) {
+	if fsys == nil {
+		return nil, nil
+	}
+	return checkKit(fsys, "", shown)
+}
+
+// checkKit walks fsys (on disk: the folder root, opened again without
+// following a link) and records what passed.
+func checkKit(fsys fs.FS, root, shown string) (fs.FS, error) {
+	var probs diag.List
+	k := &checkedFS{fsys: fsys, root: root, files: map[string]*checkedFile{}, dirs: map[string][]fs.DirEntry{".": nil}}
 	for _, top := range KitFolders {
 		k.walk(top, shown, &probs)
 	}
@@ -72,13 +93,10 @@ func UserKit(root string) (fs.FS, error) {
 // walk records the regular files and folders under top (a slash path
 // relative to the root).
 func (k *checkedFS) walk(top, shown string, probs *diag.List) {
-	base := filepath.Join(k.root, top)
-	err := filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
-		rel, _ := filepath.Rel(k.root, p)
-		name := filepath.ToSlash(rel)
+	err := fs.WalkDir(k.fsys, top, func(name string, d fs.DirEntry, err error) error {
 		file := path.Join(shown, name)
 		if err != nil {
-			if p == base && errors.Is(err, fs.ErrNotExist) {
+			if name == top && errors.Is(err, fs.ErrNotExist) {
 				return nil // the folder is optional: the defaults stand in
 			}
 			probs.Add(file, 0, 0, "", "cannot read: %v", unwrapPath(err))
@@ -115,7 +133,11 @@ func (k *checkedFS) walk(top, shown string, probs *diag.List) {
 			}
 			return nil
 		}
-		k.files[name] = &checkedFile{path: p, shown: file, info: info}
+		f := &checkedFile{shown: file, info: info}
+		if k.root != "" {
+			f.path = filepath.Join(k.root, filepath.FromSlash(name))
+		}
+		k.files[name] = f
 		return nil
 	})
 	if err != nil {
@@ -151,16 +173,17 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// checkedFS is a kit folder as walked by UserKit: the regular files found,
-// opened again only if they are still the same regular file.
+// checkedFS is a kit folder as walked by UserKit or CheckKit: the regular
+// files found, opened again only if they are still the same regular file.
 type checkedFS struct {
-	root  string
+	fsys  fs.FS  // what was walked
+	root  string // the folder on disk ("": fsys is not a folder of the disk)
 	files map[string]*checkedFile
 	dirs  map[string][]fs.DirEntry // slash path → sorted entries
 }
 
 type checkedFile struct {
-	path  string // on disk
+	path  string // on disk; "": opened through the checkedFS's fsys
 	shown string // as named in messages
 	info  fs.FileInfo
 }
@@ -170,6 +193,9 @@ func (k *checkedFS) Open(name string) (fs.File, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
 	if f := k.files[name]; f != nil {
+		if f.path == "" {
+			return f.openFS(k.fsys, name)
+		}
 		return f.open(name)
 	}
 	if es, ok := k.dirs[name]; ok {
@@ -214,6 +240,33 @@ func (f *checkedFile) open(name string) (fs.File, error) {
 	}
 	return &limitedFile{File: h, r: io.LimitReader(h, MaxKitFileSize)}, nil
 }
+
+// openFS opens the file through fsys (a kit that is not a folder of the
+// disk) and checks it is still a regular file of the size the walk found.
+func (f *checkedFile) openFS(fsys fs.FS, name string) (fs.File, error) {
+	changed := &fs.PathError{Op: "open", Path: name, Err: fmt.Errorf("%s: changed since the kit folder was read", f.shown)}
+	if st, err := fs.Lstat(fsys, name); err != nil || !st.Mode().IsRegular() {
+		return nil, changed
+	}
+	h, err := fsys.Open(name)
+	if err != nil {
+		return nil, changed
+	}
+	st, err := h.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		h.Close()
+		return nil, changed
+	}
+	return &limitedFSFile{File: h, r: io.LimitReader(h, MaxKitFileSize)}, nil
+}
+
+// limitedFSFile is limitedFile for a file of any file system.
+type limitedFSFile struct {
+	fs.File
+	r io.Reader
+}
+
+func (l *limitedFSFile) Read(b []byte) (int, error) { return l.r.Read(b) }
 
 // limitedFile reads at most MaxKitFileSize bytes (a file that grew since
 // the walk).

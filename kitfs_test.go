@@ -2,12 +2,14 @@ package awarekit
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/awarekit/awarekit/kit/diag"
@@ -174,5 +176,49 @@ func TestUserKitRoot(t *testing.T) {
 	}
 	if _, err := fs.ReadFile(kit, "i18n/fr.yaml"); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestCheckKit: a kit given as a file system (a test's kit in memory) is
+// checked as a folder is: a link is named and left out, nothing outside
+// the kit folders is taken, and a file turned into a link after the check
+// is not opened.
+func TestCheckKit(t *testing.T) {
+	m := fstest.MapFS{
+		"posters/ok.yaml":   {Data: []byte("id: ok\n")},
+		"i18n/fr.yaml":      {Data: []byte("a: b\n")},
+		"assets/site.css":   {Data: []byte("/etc/passwd"), Mode: fs.ModeSymlink},
+		"data/fr-FR/x.yaml": {Data: []byte("not a kit folder\n")},
+		"layouts/home.html": {Data: []byte("<p>home</p>\n")},
+		"layouts/big.html":  {Data: make([]byte, MaxKitFileSize+1)},
+	}
+	fsys, err := CheckKit(m, "kit")
+	want := []string{
+		"kit/assets/site.css: a symbolic link: kit files must be regular files (copy the file itself into the kit folder)",
+		fmt.Sprintf("kit/layouts/big.html: file too large: %d bytes (at most %d)", MaxKitFileSize+1, MaxKitFileSize),
+	}
+	if got := problems(t, err); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if strings.Contains(err.Error(), "passwd") {
+		t.Errorf("the error shows what a link points to: %v", err)
+	}
+	var walked []string
+	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		walked = append(walked, p)
+		return err
+	})
+	if got, want := strings.Join(walked, " "), ". assets i18n i18n/fr.yaml layouts layouts/home.html posters posters/ok.yaml"; got != want {
+		t.Errorf("walked %s, want %s", got, want)
+	}
+	if b, err := fs.ReadFile(Overlay(fsys, Defaults), "i18n/fr.yaml"); err != nil || string(b) != "a: b\n" {
+		t.Errorf("i18n/fr.yaml over the defaults: %q, %v", b, err)
+	}
+	m["i18n/fr.yaml"] = &fstest.MapFile{Data: []byte("/etc/passwd"), Mode: fs.ModeSymlink}
+	if b, err := fs.ReadFile(fsys, "i18n/fr.yaml"); err == nil {
+		t.Errorf("a link put in place of a file: read %q", b)
+	}
+	if fsys, err := CheckKit(nil, "kit"); fsys != nil || err != nil {
+		t.Errorf("CheckKit(nil): %v, %v", fsys, err)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -41,8 +42,19 @@ type Options struct {
 	Cache    *Cache    // reuse the unchanged posters and kits of the previous build (live preview); nil: none
 	BaseURL  string    // where the site is published; an absolute https://… URL puts the site's address and QR code on the posters
 
+	// DataFS, when set, is the data folder as a file system (a test's kit
+	// in memory, testkit.NewKit): read instead of the folder Data, which
+	// then only names it in messages and may be empty. Nil: the folder
+	// Data, opened as an os.Root (Check).
+	DataFS fs.FS
+	// KitFS, when set, is the kit folder as a file system (posters/,
+	// i18n/, layouts/, assets/; checked as a folder is, by
+	// awarekit.CheckKit): read instead of the folder Root, which then only
+	// names it in messages. Nil: the folder Root.
+	KitFS fs.FS
+
 	// Kit is the kit of Root loaded before (the live preview keeps it
-	// while only the data change); nil: loaded from Root.
+	// while only the data change); nil: loaded from Root (or KitFS).
 	Kit *kitset.Kit
 	// Context stops the build (a signal): it returns ctx.Err() at the
 	// next step and removes its temporary folder; the output is untouched.
@@ -87,11 +99,50 @@ type Summary struct {
 	Elapsed  time.Duration
 }
 
-// Check loads and validates the data and returns every problem.
+// Check loads and validates the data folder and returns every problem.
 // now is today, for the checks of dates (a verification cannot be in the
 // future): the command reads the clock once, tests fix it.
 func Check(data string, now time.Time) (*content.Set, error) {
-	return content.LoadOptions(os.DirFS(data), filepath.ToSlash(data), content.Options{Now: now})
+	fsys, done := openData(data)
+	defer done()
+	return CheckFS(fsys, data, now)
+}
+
+// CheckFS is Check for a data folder given as a file system, shown as
+// data in messages.
+func CheckFS(fsys fs.FS, data string, now time.Time) (*content.Set, error) {
+	return content.LoadOptions(fsys, filepath.ToSlash(data), content.Options{Now: now})
+}
+
+// openData opens the data folder dir as an os.Root, closed by done once
+// the data are read (content reads everything while it loads): no path
+// leaves the folder, not even through a link put inside it meanwhile
+// (content refuses links anyway, and reads only regular files). A folder
+// that cannot be opened gives os.DirFS(dir), whose first read reports
+// why, in the words of every other unreadable data folder.
+func openData(dir string) (fs.FS, func()) {
+	r, err := os.OpenRoot(dir)
+	if err != nil {
+		return os.DirFS(dir), func() {}
+	}
+	return r.FS(), func() { r.Close() }
+}
+
+// check loads the options' data: DataFS, else the folder Data.
+func (opt Options) check(now time.Time) (*content.Set, error) {
+	if opt.DataFS != nil {
+		return CheckFS(opt.DataFS, opt.Data, now)
+	}
+	return Check(opt.Data, now)
+}
+
+// loadKit loads the options' kit for the editions: KitFS, else the
+// folder Root.
+func (opt Options) loadKit(eds []*content.Edition) (*Kit, error) {
+	if opt.KitFS != nil {
+		return LoadKitFS(opt.KitFS, opt.Root, eds)
+	}
+	return LoadKit(opt.Root, eds)
 }
 
 // CheckAll validates the data, the designs and the interface strings, and
@@ -104,15 +155,22 @@ func CheckAll(root, data string, now time.Time) (*content.Set, error) {
 // CheckSite is CheckAll for a site published at baseURL: the posters are
 // laid out with the site's address and QR code when it is absolute.
 func CheckSite(root, data, baseURL string, now time.Time) (*content.Set, error) {
-	set, err := Check(data, now)
+	return CheckOptions(Options{Root: root, Data: data, BaseURL: baseURL, Now: now})
+}
+
+// CheckOptions is CheckSite for the inputs of a build's options (Root or
+// KitFS, Data or DataFS, BaseURL, Now): what Run would refuse, without
+// writing anything.
+func CheckOptions(opt Options) (*content.Set, error) {
+	set, err := opt.check(opt.Now)
 	if err != nil {
 		return set, err
 	}
-	kit, err := LoadKit(root, set.Editions)
+	kit, err := opt.loadKit(set.Editions)
 	if err != nil {
 		return set, err
 	}
-	kit.BaseURL = baseURL
+	kit.BaseURL = opt.BaseURL
 	_, err = kit.LayoutAll(kit.PosterJobs(set.Editions))
 	return set, err
 }
@@ -141,7 +199,7 @@ func Run(opt Options) (*Summary, error) {
 		now = time.Now()
 	}
 	Preload()
-	set, err := Check(opt.Data, now)
+	set, err := opt.check(now)
 	if err != nil {
 		return nil, err
 	}
@@ -173,7 +231,7 @@ func Run(opt Options) (*Summary, error) {
 		kit = &Kit{Kit: opt.Kit}
 		err = opt.Kit.Add(set.Editions)
 	} else {
-		kit, err = LoadKit(opt.Root, set.Editions)
+		kit, err = opt.loadKit(set.Editions)
 	}
 	if err != nil {
 		return nil, err

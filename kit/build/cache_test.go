@@ -18,12 +18,13 @@ import (
 // changed, and remakes only what an edit changed.
 func TestCache(t *testing.T) {
 	k := testkit.NewKit(t, testkit.Archive(t, "testdata/kits/two-editions.txtar"))
-	root, data := k.Dir, k.Data
 	eds := []string{"fr-FR", "fr-LU"}
 	run := func(c *build.Cache) map[string]string {
 		t.Helper()
-		out := filepath.Join(t.TempDir(), "public")
-		if _, err := build.Run(build.Options{Root: root, Data: data, Out: out, Editions: eds, Cache: c}); err != nil {
+		opt := kitOptions(k)
+		opt.Out, opt.Editions, opt.Cache = filepath.Join(t.TempDir(), "public"), eds, c
+		out := opt.Out
+		if _, err := build.Run(opt); err != nil {
 			t.Fatal(err)
 		}
 		return dirHashes(t, out)
@@ -43,18 +44,12 @@ func TestCache(t *testing.T) {
 
 	// Edit one advice step of fr-FR: its posters that show the advice, and
 	// its kit, are made again; fr-LU's are all reused.
-	p := filepath.Join(data, "fr-FR", "advice.yaml")
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	advice := k.Files["data/fr-FR/advice.yaml"]
 	const old = "immédiatement de lui parler."
-	if !bytes.Contains(b, []byte(old)) {
-		t.Fatalf("%s: no %q", p, old)
+	if !bytes.Contains(advice.Data, []byte(old)) {
+		t.Fatalf("data/fr-FR/advice.yaml: no %q", old)
 	}
-	if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte("immédiatement de lui répondre."), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	advice.Data = bytes.Replace(advice.Data, []byte(old), []byte("immédiatement de lui répondre."), 1)
 	edited := run(c)
 	hits, misses := c.Stats()
 	if misses == 0 || hits == 0 || hits+misses != made {
@@ -74,14 +69,7 @@ func TestCache(t *testing.T) {
 	// A long session of edits does not pile up old posters.
 	held := c.Len()
 	for i := range 3 {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b = bytes.Replace(b, []byte("immédiatement de lui répondre"), []byte(fmt.Sprintf("immédiatement de lui répondre (%d)", i)), 1)
-		if err := os.WriteFile(p, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		advice.Data = bytes.Replace(advice.Data, []byte("immédiatement de lui répondre"), []byte(fmt.Sprintf("immédiatement de lui répondre (%d)", i)), 1)
 		run(c)
 	}
 	if c.Len() > held {
@@ -116,8 +104,10 @@ func TestSharedPreviews(t *testing.T) {
 	k := testkit.NewKit(t, testkit.Archive(t, "testdata/kits/two-editions.txtar"))
 	build1 := func(eds ...string) map[string]string {
 		t.Helper()
-		out := filepath.Join(t.TempDir(), "public")
-		if _, err := build.Run(build.Options{Root: k.Dir, Data: k.Data, Out: out, Editions: eds}); err != nil {
+		opt := kitOptions(k)
+		opt.Out, opt.Editions = filepath.Join(t.TempDir(), "public"), eds
+		out := opt.Out
+		if _, err := build.Run(opt); err != nil {
 			t.Fatal(err)
 		}
 		return dirHashes(t, out)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
@@ -34,9 +35,16 @@ func validEditions(t *testing.T) []*content.Edition {
 // line, the folder shown as "kit".
 func kitProblems(t *testing.T, root string) string {
 	t.Helper()
+	return loadProblems(t, root, func(eds []*content.Edition) error { _, err := build.LoadKit(root, eds); return err })
+}
+
+// loadProblems runs load on the valid editions and returns its problems,
+// one per line, root shown as "kit".
+func loadProblems(t *testing.T, root string, load func([]*content.Edition) error) string {
+	t.Helper()
 	done := make(chan error, 1)
 	eds := validEditions(t)
-	go func() { _, err := build.LoadKit(root, eds); done <- err }()
+	go func() { done <- load(eds) }()
 	var err error
 	select {
 	case err = <-done:
@@ -59,7 +67,8 @@ func kitProblems(t *testing.T, root string) string {
 
 // TestKitCases: each testdata/kit/*.txtar changes a kit folder (over the
 // built-in designs and strings) and gives the exact problems LoadKit
-// reports. go test ./kit/build -run TestKitCases -update rewrites them.
+// reports, the kit built in memory (LoadKitFS). go test ./kit/build -run
+// TestKitCases -update rewrites them.
 func TestKitCases(t *testing.T) {
 	names, err := filepath.Glob(filepath.Join("testdata", "kit", "*.txtar"))
 	if err != nil || len(names) == 0 {
@@ -71,25 +80,19 @@ func TestKitCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			root := t.TempDir()
+			kit := fstest.MapFS{}
 			var want *txtar.File
 			for i, f := range arc.Files {
 				if f.Name == "want" {
 					want = &arc.Files[i]
 					continue
 				}
-				p := filepath.Join(root, filepath.FromSlash(f.Name))
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-					t.Fatal(err)
-				}
+				kit[f.Name] = &fstest.MapFile{Data: f.Data}
 			}
 			if want == nil {
 				t.Fatal("no want section")
 			}
-			got := kitProblems(t, root)
+			got := loadProblems(t, "kit", func(eds []*content.Edition) error { _, err := build.LoadKitFS(kit, "kit", eds); return err })
 			if got == "" {
 				t.Fatal("the kit passes")
 			}

@@ -20,9 +20,11 @@ import (
 // SOURCE_DATE_EPOCH says 2023; two builds give the same bytes.
 func TestKitReadme(t *testing.T) {
 	epoch := time.Unix(1700000000, 0) // SOURCE_DATE_EPOCH: 2023-11-14
-	root := testkit.Root()
+	k := testkit.NewKit(t, "copy testdata/valid/fr-FR data/fr-FR")
 	zipOf := func(out string) []byte {
-		if _, err := build.Run(build.Options{Root: root, Data: filepath.Join(root, "testdata", "valid"), Out: out, BaseURL: "https://exemple.org/", SourceDate: epoch}); err != nil {
+		opt := kitOptions(k)
+		opt.Out, opt.BaseURL, opt.SourceDate = out, "https://exemple.org/", epoch
+		if _, err := build.Run(opt); err != nil {
 			t.Fatal(err)
 		}
 		b, err := os.ReadFile(filepath.Join(out, "fr-FR", "kit-fr-FR.zip"))

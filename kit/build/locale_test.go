@@ -8,11 +8,18 @@ import (
 	"github.com/awarekit/awarekit/kit/testkit"
 )
 
-// buildKit builds a kit written from a txtar archive (testkit.Kit): its
-// data, over its designs, strings and locales, over the embedded ones.
+// buildKit builds a kit made in memory from a txtar archive
+// (testkit.Kit): its data, over its designs, strings and locales, over
+// the embedded ones.
 func buildKit(k *testkit.Kit) error {
-	_, err := build.Run(build.Options{Root: k.Dir, Data: k.Data, Out: k.Out})
+	_, err := build.Run(kitOptions(k))
 	return err
+}
+
+// kitOptions are the options that build a testkit.Kit from memory into
+// its Out folder.
+func kitOptions(k *testkit.Kit) build.Options {
+	return build.Options{KitFS: k.Files, DataFS: k.Data(), Data: "data", Out: k.Out, Now: testkit.Today}
 }
 
 // TestItalianNeedsNoGo: a kit folder with i18n/it.yaml and

@@ -176,10 +176,10 @@ func (o *output) stat() error {
 func (o *output) checkSources(opt Options) error {
 	type src struct{ flag, path string }
 	var srcs []src
-	if opt.Data != "" {
+	if opt.Data != "" && opt.DataFS == nil { // a file system given is not a folder --out could hit
 		srcs = append(srcs, src{"--data", opt.Data})
 	}
-	if opt.Root != "" {
+	if opt.Root != "" && opt.KitFS == nil {
 		srcs = append(srcs, src{"--kit", opt.Root})
 	}
 	for _, s := range srcs {

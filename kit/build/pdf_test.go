@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,12 +17,13 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"unicode"
 
 	"github.com/awarekit/awarekit/kit/build"
 	"github.com/awarekit/awarekit/kit/bundle"
 	"github.com/awarekit/awarekit/kit/content"
-	"github.com/awarekit/awarekit/kit/layout"
+	"github.com/awarekit/awarekit/kit/i18n"
 	"github.com/awarekit/awarekit/kit/testkit"
 )
 
@@ -182,35 +184,44 @@ func TestPDFStructure(t *testing.T) {
 	}
 }
 
-// TestReproducible builds the bundled data twice from scratch, into
-// different folders, with different time zones, from copies of the data
-// written in opposite orders, and compares every output file.
+// TestReproducible builds a small kit twice from scratch
+// (testdata/kits/he-FR.txtar: a left-to-right and a mirrored right-to-left
+// edition, each with a logo): once from memory, once from a folder whose
+// files were written in the opposite order, into different folders, with
+// different time zones, and compares every output file.
 func TestReproducible(t *testing.T) {
-	root := testkit.Root()
-	copyData := func(reverse bool) string {
-		dst := filepath.Join(t.TempDir(), "data")
-		var files []string
-		filepath.WalkDir(filepath.Join(root, "data"), func(p string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				files = append(files, p)
-			}
-			return err
-		})
-		if reverse {
-			slices.Reverse(files)
-		}
-		for _, p := range files {
-			rel, _ := filepath.Rel(filepath.Join(root, "data"), p)
-			b, _ := os.ReadFile(p)
-			os.MkdirAll(filepath.Join(dst, filepath.Dir(rel)), 0o755)
-			os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-		}
-		return dst
+	k := testkit.NewKit(t, testkit.Archive(t, "testdata/kits/he-FR.txtar"))
+	img := image.NewNRGBA(image.Rect(0, 0, 60, 20))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i * 7)
 	}
-	hashes := func(tz string, reverse bool) map[string]string {
+	var buf bytes.Buffer
+	png.Encode(&buf, img)
+	for _, code := range []string{"fr-FR", "he-FR"} {
+		k.Files["data/"+code+"/logo.png"] = &fstest.MapFile{Data: buf.Bytes()}
+		ed := k.Files["data/"+code+"/edition.yaml"]
+		ed.Data = append(ed.Data, "logo: logo.png\nlogo_alt: Association Exemple\n"...)
+	}
+	// The same files on disk, written in the opposite order.
+	dir := t.TempDir()
+	names := slices.Sorted(maps.Keys(k.Files))
+	slices.Reverse(names)
+	for _, name := range names {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if k.Files[name].Mode.IsDir() {
+			os.MkdirAll(p, 0o755)
+			continue
+		}
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, k.Files[name].Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hashes := func(tz string, opt build.Options) map[string]string {
 		t.Setenv("TZ", tz)
 		out := filepath.Join(t.TempDir(), "public")
-		if _, err := build.Run(build.Options{Root: root, Data: copyData(reverse), Out: out}); err != nil {
+		opt.Out = out
+		if _, err := build.Run(opt); err != nil {
 			t.Fatal(err)
 		}
 		m := map[string]string{}
@@ -224,7 +235,8 @@ func TestReproducible(t *testing.T) {
 		})
 		return m
 	}
-	a, b := hashes("UTC", false), hashes("Pacific/Auckland", true)
+	a := hashes("UTC", kitOptions(k))
+	b := hashes("Pacific/Auckland", build.Options{Root: dir, Data: filepath.Join(dir, "data"), Now: testkit.Today})
 	if len(a) < 50 || len(a) != len(b) {
 		t.Fatalf("%d files, then %d", len(a), len(b))
 	}
@@ -238,25 +250,17 @@ func TestReproducible(t *testing.T) {
 // TestOverflow: a too-long advice text fails with the box and the amount,
 // for every size, at once.
 func TestOverflow(t *testing.T) {
-	dir := t.TempDir()
-	data := filepath.Join(dir, "data")
-	if err := testkit.CopyDir(filepath.Join(testkit.Root(), "testdata", "valid"), data); err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(filepath.Join(testkit.Root(), "testdata", "overflow", "advice.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(filepath.Join(data, "fr-FR", "advice.yaml"), b, 0o644)
+	k := testkit.NewKit(t, `copy testdata/valid/fr-FR data/fr-FR
+copy testdata/overflow/advice.yaml data/fr-FR/advice.yaml`)
 	want, _ := os.ReadFile(filepath.Join(testkit.Root(), "testdata", "overflow", "want.txt"))
-	_, err = build.Run(build.Options{Root: testkit.Root(), Data: data, Out: filepath.Join(dir, "public")})
-	if err == nil {
+	o := k.TryBuild(t, buildKit)
+	if o.Err == nil {
 		t.Fatal("the build succeeded")
 	}
-	if got := err.Error() + "\n"; got != string(want) {
+	if got := o.Err.Error() + "\n"; got != string(want) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+	if _, err := os.Stat(k.Out); !os.IsNotExist(err) {
 		t.Errorf("a failed build wrote public/")
 	}
 	if bytes.Contains(want, []byte("c-est-non/a4/steps")) == false {
@@ -267,11 +271,13 @@ func TestOverflow(t *testing.T) {
 // TestKitZip: the edition's zip holds every poster file and the README,
 // and every file matches the manifest.
 func TestKitZip(t *testing.T) {
-	root := testkit.Root()
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Run(build.Options{Root: root, Data: filepath.Join(root, "testdata", "valid"), Out: out, Version: "test"}); err != nil {
+	k := testkit.NewKit(t, "copy testdata/valid/fr-FR data/fr-FR")
+	opt := kitOptions(k)
+	opt.Version = "test"
+	if _, err := build.Run(opt); err != nil {
 		t.Fatal(err)
 	}
+	out := k.Out
 	b, err := os.ReadFile(filepath.Join(out, "fr-FR", "kit-fr-FR.zip"))
 	if err != nil {
 		t.Fatal(err)
@@ -326,7 +332,7 @@ func TestDesignTexts(t *testing.T) {
 			// both in MuPDF's text (the runs in the order they are written)
 			// and in the structure's text (pdfinfo -struct-text: what a
 			// screen reader gets).
-			rtl := layout.RightToLeft(e.Language)
+			rtl := i18n.DefaultLocale(e.Language).RightToLeft()
 			var gotLetters, mupdf, structText string
 			if rtl {
 				pdf := filepath.Join(out, e.Code, "posters", file)
@@ -384,25 +390,17 @@ func letters(s string) string {
 // TestLogo: an edition's own logo is printed in the footer of its posters,
 // as an image pdfimages finds, and the PDF stays valid.
 func TestLogo(t *testing.T) {
-	dir := t.TempDir()
-	data := filepath.Join(dir, "data")
-	if err := testkit.CopyDir(filepath.Join(testkit.Root(), "testdata", "valid"), data); err != nil {
-		t.Fatal(err)
-	}
+	k := testkit.NewKit(t, "copy testdata/valid/fr-FR data/fr-FR")
 	img := image.NewNRGBA(image.Rect(0, 0, 120, 40))
 	for i := range img.Pix {
 		img.Pix[i] = byte(i * 31)
 	}
 	var buf bytes.Buffer
 	png.Encode(&buf, img)
-	os.WriteFile(filepath.Join(data, "fr-FR", "ngo-logo.png"), buf.Bytes(), 0o644)
-	ed := filepath.Join(data, "fr-FR", "edition.yaml")
-	b, _ := os.ReadFile(ed)
-	os.WriteFile(ed, append(b, "logo: ngo-logo.png\nlogo_alt: Association Exemple\n"...), 0o644)
-	out := filepath.Join(dir, "public")
-	if _, err := build.Run(build.Options{Root: testkit.Root(), Data: data, Out: out}); err != nil {
-		t.Fatal(err)
-	}
+	k.Files["data/fr-FR/ngo-logo.png"] = &fstest.MapFile{Data: buf.Bytes()}
+	ed := k.Files["data/fr-FR/edition.yaml"]
+	ed.Data = append(ed.Data, "logo: ngo-logo.png\nlogo_alt: Association Exemple\n"...)
+	out := k.Build(t, buildKit).Dir
 	p := filepath.Join(out, "fr-FR", "posters", "la-sextorsion-a4.pdf")
 	if list := tool(t, "pdfimages", "-list", p); !strings.Contains(list, " 120    40 ") {
 		t.Errorf("no 120 × 40 logo in the PDF:\n%s", list)

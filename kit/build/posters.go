@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -51,6 +52,16 @@ type Kit struct {
 // errors.
 func LoadKit(root string, eds []*content.Edition) (*Kit, error) {
 	k, err := kitset.Load(root, eds)
+	if k == nil {
+		return nil, err
+	}
+	return &Kit{Kit: k}, err
+}
+
+// LoadKitFS is LoadKit for a kit folder given as a file system, shown as
+// root in messages (kitset.LoadFS).
+func LoadKitFS(fsys fs.FS, root string, eds []*content.Edition) (*Kit, error) {
+	k, err := kitset.LoadFS(fsys, root, eds)
 	if k == nil {
 		return nil, err
 	}

@@ -15,9 +15,10 @@ import (
 // the edition's site on every poster and on the card, rendered at 150 dpi;
 // pdftotext finds the short address; the guide gives the downloads page.
 func TestSiteBand(t *testing.T) {
-	root := testkit.Root()
-	out := filepath.Join(t.TempDir(), "public")
-	sum, err := build.Run(build.Options{Root: root, Data: filepath.Join(root, "testdata", "valid"), Out: out, BaseURL: "https://exemple.org/"})
+	opt := kitOptions(testkit.NewKit(t, "copy testdata/valid/fr-FR data/fr-FR"))
+	opt.BaseURL = "https://exemple.org/"
+	out := opt.Out
+	sum, err := build.Run(opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,9 +59,10 @@ func TestSiteBand(t *testing.T) {
 // TestNoSiteBand: without an absolute base URL the build warns once and
 // the posters carry no site band.
 func TestNoSiteBand(t *testing.T) {
-	root := testkit.Root()
-	out := filepath.Join(t.TempDir(), "public")
-	sum, err := build.Run(build.Options{Root: root, Data: filepath.Join(root, "testdata", "valid"), Out: out, BaseURL: "/sextorsion/"})
+	opt := kitOptions(testkit.NewKit(t, "copy testdata/valid/fr-FR data/fr-FR"))
+	opt.BaseURL = "/sextorsion/"
+	out := opt.Out
+	sum, err := build.Run(opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,11 +83,12 @@ func TestNoSiteBand(t *testing.T) {
 // TestSiteBandCache: the base URL reaches the cache key: a live build that
 // changes it gets new posters, not the previous ones.
 func TestSiteBandCache(t *testing.T) {
-	root := testkit.Root()
-	out := filepath.Join(t.TempDir(), "public")
-	cache := build.NewCache()
+	opt := kitOptions(testkit.NewKit(t, "copy testdata/valid/fr-FR data/fr-FR"))
+	out := opt.Out
+	opt.Cache = build.NewCache()
 	for _, base := range []string{"https://exemple.org/", "https://autre.example/"} {
-		if _, err := build.Run(build.Options{Root: root, Data: filepath.Join(root, "testdata", "valid"), Out: out, BaseURL: base, Cache: cache}); err != nil {
+		opt.BaseURL = base
+		if _, err := build.Run(opt); err != nil {
 			t.Fatal(err)
 		}
 	}

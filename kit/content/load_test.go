@@ -4,7 +4,9 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/awarekit/awarekit/kit/content"
@@ -61,5 +63,49 @@ func TestMalformed(t *testing.T) {
 				t.Errorf("problems:\n%s\nwant:\n%s", got, c.Want)
 			}
 		})
+	}
+}
+
+// TestMalformedInMemory: the cases of the corpus written as text give the
+// same problems when the data folder is a file system in memory
+// (testkit.NewKit) as on disk: what content reports does not depend on
+// where the files are. (The links, FIFOs and odd files of the generated
+// cases need a real folder: TestMalformed.)
+func TestMalformedInMemory(t *testing.T) {
+	cases, err := testkit.BadCases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, c := range cases {
+		if c.Apply != nil {
+			continue
+		}
+		n++
+		t.Run(c.Name, func(t *testing.T) {
+			k := testkit.NewKit(t, "copy testdata/valid data")
+			for name, b := range c.Files {
+				p := "data/" + name
+				if b == nil {
+					for f := range k.Files {
+						if f == p || strings.HasPrefix(f, p+"/") {
+							delete(k.Files, f)
+						}
+					}
+					continue
+				}
+				k.Files[p] = &fstest.MapFile{Data: b}
+			}
+			_, err := content.LoadOptions(k.Data(), "data", content.Options{Now: testNow})
+			if err == nil {
+				t.Fatal("loaded without error")
+			}
+			if got := err.Error() + "\n"; got != c.Want {
+				t.Errorf("problems:\n%s\nwant (as from a folder):\n%s", got, c.Want)
+			}
+		})
+	}
+	if n < 20 {
+		t.Fatalf("%d text cases, want at least 20", n)
 	}
 }

@@ -31,6 +31,7 @@ const LocaleDir = "locale"
 // localeFile is the YAML of a locale file. Every key is optional except
 // dates.numeric, dates.long and dates.months; unknown keys are errors.
 type localeFile struct {
+	Direction  string `yaml:"direction"` // ltr (the default) | rtl
 	Typography struct {
 		SpaceBefore map[string]string `yaml:"space_before"` // mark → nbsp | narrow
 		Quotes      struct {
@@ -294,6 +295,13 @@ func (c *localeCheck) names(list []string, n int, optional bool, keys ...string)
 
 func (c *localeCheck) build(lang string, f *localeFile) *typo.Locale {
 	l := &typo.Locale{Lang: lang}
+	switch f.Direction {
+	case "", "ltr":
+	case "rtl":
+		l.RTL = true
+	default:
+		c.add(c.node("direction"), []string{"direction"}, "%q: write ltr (left to right, the default) or rtl (right to left: Arabic, Hebrew, Persian, Urdu…)", f.Direction)
+	}
 	t := f.Typography
 	ru := &l.Rules
 	for mark, sp := range t.SpaceBefore {

@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/awarekit/awarekit"
+	"github.com/awarekit/awarekit/kit/typo"
 )
 
 // TestBuiltinLocales: every built-in locale file loads, and every
@@ -58,6 +59,7 @@ func TestLocaleProblems(t *testing.T) {
 	for _, tc := range []struct{ name, file, want string }{
 		{"missing", "", `i18n/locale/it.yaml: missing: the typography and date formats of language "it" (copy i18n/locale/fr.yaml and adapt it: see docs/TRANSLATING.md)`},
 		{"unknown key", goodLocale + "typography:\n  space_befor: {\":\": nbsp}\n", `i18n/locale/it.yaml:6:3: typography: unknown key "space_befor" (did you mean "space_before"?)`},
+		{"bad direction", "direction: right-to-left\n" + goodLocale, `i18n/locale/it.yaml:1:12: direction: "right-to-left": write ltr (left to right, the default) or rtl (right to left: Arabic, Hebrew, Persian, Urdu…)`},
 		{"wrong type", "dates:\n  numeric: [a]\n  long: \"{d} {month} {yyyy}\"\n  months: [a, b, c, d, e, f, g, h, i, j, k, l]\n", "i18n/locale/it.yaml:2:12: dates.numeric: expected text, found a list"},
 		{"unknown key and bad value", goodLocale + "numbers: {decimal: ',,', byte: [o]}\n", `i18n/locale/it.yaml:5:20: numbers.decimal: ",," is not one character
 i18n/locale/it.yaml:5:26: numbers: unknown key "byte" (did you mean "bytes"?)`},
@@ -108,5 +110,37 @@ i18n/locale/it.yaml:13:10: numbers.bytes: 4 names, want 3`},
 	l, err := LoadLocale(fstest.MapFS{"locale/it.yaml": {Data: []byte(goodLocale)}}, "i18n", "it")
 	if err != nil || l.Dates.Months[0] != "a" {
 		t.Errorf("good locale: %v %v", l, err)
+	}
+}
+
+// TestLocaleDirection: the writing direction is the locale's direction:
+// key, left to right when it is absent; the built-in Arabic is the only
+// built-in language written right to left.
+func TestLocaleDirection(t *testing.T) {
+	for _, tc := range []struct {
+		file string
+		rtl  bool
+		dir  string
+	}{
+		{goodLocale, false, "ltr"},
+		{"direction: ltr\n" + goodLocale, false, "ltr"},
+		{"direction: rtl\n" + goodLocale, true, "rtl"},
+	} {
+		l, err := LoadLocale(fstest.MapFS{"locale/he.yaml": {Data: []byte(tc.file)}}, "i18n", "he")
+		if err != nil {
+			t.Fatalf("%q: %v", tc.file, err)
+		}
+		if l.RightToLeft() != tc.rtl || l.Dir() != tc.dir {
+			t.Errorf("%q: RightToLeft %v, Dir %q; want %v, %q", tc.file, l.RightToLeft(), l.Dir(), tc.rtl, tc.dir)
+		}
+	}
+	for lang, want := range map[string]bool{"ar": true, "fr": false, "de": false, "uk": false} {
+		if got := DefaultLocale(lang).RightToLeft(); got != want {
+			t.Errorf("built-in %s: RightToLeft %v, want %v", lang, got, want)
+		}
+	}
+	var none *typo.Locale
+	if none.RightToLeft() || none.Dir() != "ltr" {
+		t.Error("a nil locale is left to right")
 	}
 }

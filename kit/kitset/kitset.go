@@ -32,7 +32,11 @@ type Kit struct {
 	// (posters/, i18n/, layouts/, assets/): what the site copies into its
 	// Hugo project. What KitFS refused (links, FIFOs, devices) Load has
 	// reported.
-	FS      fs.FS
+	FS fs.FS
+	// User is the kit folder's own checked files alone, without the
+	// defaults (nil: none): how a message tells the user's file from the
+	// embedded default of the same path.
+	User    fs.FS
 	Designs []*layout.Design
 	// I18n holds the merged interface strings of each edition loaded, by
 	// edition code (fr-LU: i18n/fr.yaml, then i18n/fr-LU.yaml), without
@@ -49,10 +53,24 @@ type Kit struct {
 // strings. Every problem is reported at once (a *diag.Error); the kit
 // returned then holds what could be read.
 func Load(root string, eds []*content.Edition) (*Kit, error) {
-	fsys, err := awarekit.KitFS(root) // regular files only: links, FIFOs and devices refused
+	user, err := awarekit.UserKit(root) // regular files only: links, FIFOs and devices refused
+	return load(root, user, err, eds)
+}
+
+// LoadFS is Load for a kit folder given as a file system (a test's kit in
+// memory, testkit.NewKit), shown as root in messages: its posters/, i18n/,
+// layouts/ and assets/ are checked as a folder's are (awarekit.CheckKit)
+// and override the embedded defaults. A nil fsys is the defaults alone.
+func LoadFS(fsys fs.FS, root string, eds []*content.Edition) (*Kit, error) {
+	user, err := awarekit.CheckKit(fsys, Shown(root))
+	return load(root, user, err, eds)
+}
+
+func load(root string, user fs.FS, err error, eds []*content.Edition) (*Kit, error) {
 	var probs diag.List
 	probs = appendErr(probs, err)
-	k := &Kit{Root: root, FS: fsys, I18n: map[string]map[string]string{}, Locales: map[string]*typo.Locale{}}
+	fsys := awarekit.Overlay(user, awarekit.Defaults, awarekit.Site)
+	k := &Kit{Root: root, FS: fsys, User: user, I18n: map[string]map[string]string{}, Locales: map[string]*typo.Locale{}}
 	fonts, err := layout.LoadFonts()
 	if err != nil {
 		return nil, err

@@ -2,10 +2,12 @@ package kitset
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"gopkg.in/yaml.v3"
 
@@ -160,5 +162,46 @@ back:
 		if l, col := fieldPosition(doc.Content[0], c.field); l != c.line || col != c.col {
 			t.Errorf("%s: %d:%d, want %d:%d", c.field, l, col, c.line, c.col)
 		}
+	}
+}
+
+// TestLoadFS: a kit folder given in memory (testkit.NewKit) loads as a
+// folder does: its new design is checked for its strings, named as the
+// kit shows it; a link among its files is refused, not followed; with the
+// strings added, the design is in the kit.
+func TestLoadFS(t *testing.T) {
+	k := testkit.NewKit(t, `copy posters/bons-reflexes.yaml posters/flyer2.yaml
+-- i18n/de.yaml --
+a: b
+`)
+	f := k.Files["posters/flyer2.yaml"]
+	f.Data = []byte(strings.Replace(string(f.Data), "\nid: bons-reflexes\n", "\nid: flyer2\n", 1))
+	delete(k.Files, "i18n/de.yaml")
+	k.Files["i18n/de.yaml"] = &fstest.MapFile{Data: []byte("/etc/passwd"), Mode: fs.ModeSymlink}
+	eds := valid(t)
+	_, err := LoadFS(k.Files, "kit", eds)
+	var got []string
+	for _, p := range problems(t, err) {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"kit/i18n/de.yaml: a symbolic link: kit files must be regular files (copy the file itself into the kit folder)",
+		"kit/posters/flyer2.yaml:3:1: id: missing the interface strings design_flyer2, where_flyer2 for fr-FR: add them to kit/i18n/fr.yaml",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	delete(k.Files, "i18n/de.yaml")
+	fr, err := os.ReadFile(filepath.Join(testkit.Root(), "i18n", "fr.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	k.Files["i18n/fr.yaml"] = &fstest.MapFile{Data: append(fr, "\ndesign_flyer2: Le dépliant deux\nwhere_flyer2: partout.\n"...)}
+	kit, err := LoadFS(k.Files, "kit", eds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kit.Design("flyer2") == nil || kit.I18n["fr-FR"]["design_flyer2"] != "Le dépliant deux" || kit.Design("guide") == nil {
+		t.Errorf("flyer2 %v, name %q, guide %v", kit.Design("flyer2"), kit.I18n["fr-FR"]["design_flyer2"], kit.Design("guide"))
 	}
 }

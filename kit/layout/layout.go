@@ -75,13 +75,13 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 			// As printed (typographic apostrophes, spaces) and as written.
 			never = append(never, loc.Apply(n), n)
 		}
-		fonts = withOpts(fonts, textOpts{hyph: hyphen.For(e.Language), never: never, fallback: Fallbacks(e.Language), rtl: RightToLeft(e.Language)})
+		fonts = withOpts(fonts, textOpts{hyph: hyphen.For(e.Language), never: never, fallback: Fallbacks(e.Language), rtl: loc.RightToLeft()})
 	} else if o := (setter{fonts: fonts}).opts(); o.fallback == nil && !o.rtl {
 		// The caller chose how to break (BeforeTotalFit, the quality
 		// table); the faces and the direction are the language's all the
 		// same, else an Arabic text would be set in Lato's .notdef boxes
 		// left to right and compared with its real setting.
-		o.fallback, o.rtl = Fallbacks(e.Language), RightToLeft(e.Language)
+		o.fallback, o.rtl = Fallbacks(e.Language), loc.RightToLeft()
 		fonts = withOpts(fonts, o)
 	}
 	l := &layouter{fonts: fonts, job: j, pg: pg, k: k, off: pg.Bleed, lang: e.Language, loc: loc, ky: k}
@@ -106,7 +106,7 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 		pg.Back = l.pg
 		l.pg = pg
 	}
-	if RightToLeft(e.Language) {
+	if loc.RightToLeft() {
 		for p := pg; p != nil; p = p.Back {
 			mirror(p)
 		}

@@ -1,6 +1,6 @@
 package layout
 
-// Mirrored designs. In a right-to-left edition (fonts/fonts.yaml: rtl) a
+// Mirrored designs. In a right-to-left edition (its locale's direction: rtl) a
 // design is laid out as written and the page is then mirrored about its
 // vertical axis, so that every design mirrors from its own data, with no
 // code of its own: boxes and columns change sides (the advice on the
@@ -77,7 +77,7 @@ func mirror(pg *Page) {
 
 // arrow is the marker of an advice step: it points along the reading.
 func (l *layouter) arrow() string {
-	if RightToLeft(l.lang) {
+	if l.loc.RightToLeft() {
 		return "← "
 	}
 	return "→ "

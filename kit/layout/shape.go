@@ -34,7 +34,6 @@ type faceConfig struct {
 		File string `yaml:"file"`
 	} `yaml:"faces"`
 	Fallback map[string]map[Role][]Role `yaml:"fallback"`
-	RTL      []string                   `yaml:"rtl"`
 }
 
 var kitFaces = mustFaceConfig()
@@ -102,16 +101,6 @@ func (c faceConfig) files() map[Role]string {
 // Fallbacks returns the fallback faces of a language, by role (nil when
 // the language has none).
 func Fallbacks(lang string) map[Role][]Role { return kitFaces.Fallback[lang] }
-
-// RightToLeft reports whether paragraphs of the language run right to left.
-func RightToLeft(lang string) bool {
-	for _, l := range kitFaces.RTL {
-		if l == lang {
-			return true
-		}
-	}
-	return false
-}
 
 // shaper is a face's shaping state; the Font's mutex guards it.
 type shaper struct {

@@ -1,10 +1,12 @@
 package site
 
 import (
-	"os"
-	"path/filepath"
+	"io/fs"
+	"path"
 	"regexp"
 	"strings"
+
+	"github.com/awarekit/awarekit/kit/kitset"
 )
 
 // Hugo names the files of the temporary project in its errors
@@ -28,7 +30,7 @@ var (
 
 // templateErr returns err with the project's paths replaced by the user's
 // files (see templateError); other errors are returned as they are.
-func templateErr(err error, proj, root string) error {
+func templateErr(err error, proj string, kit *kitset.Kit) error {
 	if err == nil {
 		return nil
 	}
@@ -37,9 +39,9 @@ func templateErr(err error, proj, root string) error {
 		return err
 	}
 	name := func(rel string) string { // rel: layouts/home.html
-		if root != "" {
-			if fi, err := os.Lstat(filepath.Join(root, filepath.FromSlash(rel))); err == nil && fi.Mode().IsRegular() {
-				return filepath.Join(root, filepath.FromSlash(rel))
+		if kit.User != nil { // the kit folder's own file, on disk or in memory
+			if fi, err := fs.Stat(kit.User, rel); err == nil && fi.Mode().IsRegular() {
+				return path.Join(kitset.Shown(kit.Root), rel)
 			}
 		}
 		if rel == "content/_content.gotmpl" {

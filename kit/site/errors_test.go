@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/awarekit/awarekit/kit/kitset"
+	"github.com/awarekit/awarekit/kit/testkit"
 )
 
 // A template error names the kit folder's file, with its line and column,
@@ -37,5 +38,16 @@ func TestTemplateErrors(t *testing.T) {
 		if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), ".site-") {
 			t.Errorf("%s: got %v\nwant it to start with %s", c.name, err, want)
 		}
+	}
+}
+
+// TestTemplateErrorsInMemory: a kit built in memory (testkit.NewKit) has
+// its template errors named at its own file too, as the kit shows it.
+func TestTemplateErrorsInMemory(t *testing.T) {
+	k := testkit.NewKit(t, "copy testdata/valid/fr-FR data/fr-FR\n-- layouts/home.html --\n{{ define \"main\" }}\n<p>\n  {{ .Nope.X }}\n{{ end }}\n")
+	set, kit := loadKit(t, k)
+	err := Build(kitset.SiteJob{Out: t.TempDir(), Editions: set.Editions, All: set.Editions, Kit: kit}, Options{})
+	if want := "layouts/home.html:3:10: "; err == nil || !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), "default") {
+		t.Errorf("got %v\nwant it to start with %s", err, want)
 	}
 }

@@ -87,7 +87,7 @@ func Build(job kitset.SiteJob, opt Options) error {
 		return err
 	}
 	if err := runHugo(proj, staging, opt.Log); err != nil {
-		return templateErr(err, proj, opt.Root)
+		return templateErr(err, proj, p.kit)
 	}
 	return p.publish(staging, job.Out)
 }
@@ -193,13 +193,13 @@ func (p *project) config(ver string, words map[string]string) map[string]any {
 			"code": e.Code, "key": key(e.Code), "region_name": p.locale(e).Apply(e.RegionName),
 			"language_name": p.locale(e).Apply(e.LanguageName), "language": e.Language,
 			"href": p.base(e.Code), "draft": e.Draft(), "draft_word": words[e.Code],
-			"dir": content.Direction(e.Language),
+			"dir": p.locale(e).Dir(), // the locale's direction: (i18n/locale/<lang>.yaml)
 		})
 	}
 	for i, e := range p.languages() {
 		langs[key(e.Code)] = map[string]any{
 			"locale":    e.Code,
-			"direction": content.Direction(e.Language), // <html dir>: rtl for Arabic
+			"direction": p.locale(e).Dir(), // <html dir>: the locale's direction: (rtl for Arabic)
 			"label":     p.locale(e).Apply(e.LanguageName + " (" + e.RegionName + ")"),
 			"weight":    i + 1,
 			"title":     p.locale(e).Apply(e.Texts.Title),

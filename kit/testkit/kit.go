@@ -16,99 +16,92 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
-// Kit is a whole small kit folder written from one txtar archive, in the
-// style of Hugo's integration tests (hugolib.Test): each file of the
-// archive is a file of the kit (data/fr-FR/edition.yaml, posters/x.yaml,
-// i18n/it.yaml, i18n/locale/it.yaml, layouts/…, assets/…), over the
-// embedded defaults as every kit folder is. The archive's comment (before
-// its first file) may hold directives, one a line, run before the files
-// are written:
+// Kit is a whole small kit folder built in memory from one txtar archive,
+// in the style of Hugo's integration tests (hugolib.Test): each file of
+// the archive is a file of the kit (data/fr-FR/edition.yaml,
+// posters/x.yaml, i18n/it.yaml, i18n/locale/it.yaml, layouts/…,
+// assets/…), over the embedded defaults as every kit folder is. The
+// archive's comment (before its first file) may hold directives, one a
+// line, run before the files are added:
 //
 //	copy testdata/valid/fr-FR data/fr-FR   a file or folder of the repository, copied into the kit
 //	delete data/fr-FR/pages/law.md         a file or folder removed (after the copies)
 //
-// Lines starting with # are comments. A test builds it with Build (its
-// own package's build function: testkit sits below kit/build), reads it
-// in memory with FS, and asserts on what Build returns.
+// Lines starting with # are comments. Nothing is written to disk: a test
+// passes Files (the kit folder) and Data (its data/) to the build as file
+// systems (build.Options.KitFS and DataFS, kitset.LoadFS, content.Load),
+// runs it with Build (its own package's build function: testkit sits
+// below kit/build) and asserts on what Build wrote into Out, the one real
+// folder. A test of something that needs a folder on disk (the binary,
+// the live preview's watcher) writes the kit out with Dir.
 type Kit struct {
-	Dir  string // the kit folder (--kit): posters/, i18n/… and data/
-	Data string // Dir/data (--data)
-	Out  string // Dir/public (--out), where Build writes
-	arc  *txtar.Archive
+	// Files is the kit: every file of the archive, directives applied,
+	// data/ included. A test may change it between two builds.
+	Files fstest.MapFS
+	// Out is a temporary folder's public/ (not made yet), where a build
+	// writes (--out).
+	Out string
+	dir string // Dir's folder, once written
 }
 
-// NewKit writes the archive into a temporary folder of the test. A bad
-// directive or an archive that names a path outside the kit fails the
+// NewKit builds the archive in memory. A bad directive, a copy of a
+// missing file or an archive that names a path outside the kit fails the
 // test.
 func NewKit(t testing.TB, archive string) *Kit {
 	t.Helper()
-	dir := t.TempDir()
-	k := &Kit{Dir: dir, Data: filepath.Join(dir, "data"), Out: filepath.Join(dir, "public"), arc: txtar.Parse([]byte(archive))}
-	if err := os.MkdirAll(k.Data, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	arc := txtar.Parse([]byte(archive))
+	k := &Kit{Files: fstest.MapFS{"data": {Mode: fs.ModeDir | 0o755}}, Out: filepath.Join(t.TempDir(), "public")}
 	var deletes []string
-	for i, line := range strings.Split(string(k.arc.Comment), "\n") {
+	for i, line := range strings.Split(string(arc.Comment), "\n") {
 		f := strings.Fields(line)
 		switch {
 		case len(f) == 0 || strings.HasPrefix(f[0], "#"):
 		case f[0] == "copy" && len(f) == 3:
-			src := filepath.Join(Root(), filepath.FromSlash(f[1]))
-			dst := k.path(t, f[2])
-			st, err := os.Stat(src)
-			if err != nil {
-				t.Fatalf("kit archive line %d: %v", i+1, err)
-			}
-			if st.IsDir() {
-				err = CopyDir(src, dst)
-			} else {
-				err = copyFile(src, dst)
-			}
-			if err != nil {
+			if err := k.copy(t, f[1], f[2]); err != nil {
 				t.Fatalf("kit archive line %d: %v", i+1, err)
 			}
 		case f[0] == "delete" && len(f) == 2:
-			deletes = append(deletes, f[1])
+			deletes = append(deletes, checkPath(t, f[1]))
 		default:
 			t.Fatalf("kit archive line %d: %q is not a directive (copy SRC DST, delete PATH)", i+1, line)
 		}
 	}
 	for _, d := range deletes {
-		if err := os.RemoveAll(k.path(t, d)); err != nil {
-			t.Fatal(err)
+		for name := range k.Files {
+			if name == d || strings.HasPrefix(name, d+"/") {
+				delete(k.Files, name)
+			}
 		}
 	}
-	for _, f := range k.arc.Files {
-		p := k.path(t, f.Name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	for _, f := range arc.Files {
+		k.Files[checkPath(t, f.Name)] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
 	}
 	return k
 }
 
-// path returns where a slash path of the kit lies on disk, failing the
-// test for a path that leaves the kit.
-func (k *Kit) path(t testing.TB, name string) string {
+// copy adds the repository's file or folder src (a slash path from its
+// root) to the kit as dst.
+func (k *Kit) copy(t testing.TB, src, dst string) error {
+	dst = checkPath(t, dst)
+	from := filepath.Join(Root(), filepath.FromSlash(src))
+	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		b, err := os.ReadFile(p)
+		k.Files[path.Join(dst, filepath.ToSlash(rel))] = &fstest.MapFile{Data: b, Mode: 0o644}
+		return err
+	})
+}
+
+// checkPath returns name, failing the test for a path that leaves the kit.
+func checkPath(t testing.TB, name string) string {
 	t.Helper()
 	if !fs.ValidPath(name) || name == "." {
 		t.Fatalf("kit archive: %q is not a path inside the kit", name)
 	}
-	return filepath.Join(k.Dir, filepath.FromSlash(name))
-}
-
-func copyFile(src, dst string) error {
-	b, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(dst, b, 0o644)
+	return name
 }
 
 // Archive reads a txtar file of the repository (a slash path from its
@@ -122,27 +115,46 @@ func Archive(t testing.TB, name string) string {
 	return string(b)
 }
 
-// FS returns the kit as written (directives applied), in memory.
-func (k *Kit) FS(t testing.TB) fstest.MapFS {
-	t.Helper()
-	m := fstest.MapFS{}
-	err := filepath.WalkDir(k.Dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(k.Dir, p)
-		b, err := os.ReadFile(p)
-		m[filepath.ToSlash(rel)] = &fstest.MapFile{Data: b, Mode: 0o644}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
+// FS returns the kit in memory (Files).
+func (k *Kit) FS(t testing.TB) fstest.MapFS { return k.Files }
+
+// Data returns the kit's data/ folder as a file system (--data), read from
+// Files when it is read.
+func (k *Kit) Data() fs.FS {
+	sub, _ := fs.Sub(k.Files, "data")
+	return sub
 }
 
-// Build runs build (the caller's: build.Run with Root Dir, Data Data and
-// Out Out, or a site build) and returns its outputs. An error fails the
+// Dir writes the kit into a temporary folder, once, and returns it: for
+// a test that needs a kit folder on disk (the binary's --kit and --data,
+// the live preview). Later changes to Files are not written.
+func (k *Kit) Dir(t testing.TB) string {
+	t.Helper()
+	if k.dir != "" {
+		return k.dir
+	}
+	dir := t.TempDir()
+	for name, f := range k.Files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if f.Mode.IsDir() {
+			if err := os.MkdirAll(p, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	k.dir = dir
+	return dir
+}
+
+// Build runs build (the caller's: build.Run with KitFS Files, DataFS Data
+// and Out Out, or a site build) and returns its outputs. An error fails the
 // test; use TryBuild to assert on it.
 func (k *Kit) Build(t testing.TB, build func(k *Kit) error) *Output {
 	t.Helper()

@@ -2,6 +2,7 @@ package testkit
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -29,6 +30,28 @@ dates: {}
 	if got := string(fsys["data/it-IT/texts.yaml"].Data); got != "title: TITOLO\n" {
 		t.Errorf("texts.yaml: %q", got)
 	}
+	// Data is the kit's data/, read from Files when it is read.
+	fsys["data/it-IT/texts.yaml"].Data = []byte("title: ALTRO\n")
+	if b, err := fs.ReadFile(k.Data(), "it-IT/texts.yaml"); err != nil || string(b) != "title: ALTRO\n" {
+		t.Errorf("Data: %q, %v", b, err)
+	}
+	if _, err := os.Stat(filepath.Dir(k.Out)); err != nil {
+		t.Errorf("Out's parent: %v", err)
+	}
+	if _, err := os.Stat(k.Out); err == nil {
+		t.Error("Out exists before a build")
+	}
+	// Dir writes the kit out, once.
+	dir := k.Dir(t)
+	if b, err := os.ReadFile(filepath.Join(dir, "data", "it-IT", "texts.yaml")); err != nil || string(b) != "title: ALTRO\n" {
+		t.Errorf("Dir: %q, %v", b, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "data", "it-IT", "pages", "law.md")); err == nil {
+		t.Error("Dir: the deleted page was written")
+	}
+	if k.Dir(t) != dir {
+		t.Error("Dir wrote the kit twice")
+	}
 	o := k.TryBuild(t, func(k *Kit) error {
 		if err := os.MkdirAll(filepath.Join(k.Out, "it-IT"), 0o755); err != nil {
 			return err
@@ -45,4 +68,12 @@ dates: {}
 		t.Errorf("files %v", f)
 	}
 	o.AssertText(t, "it-IT/index.html", "Ciao", "! Bonjour")
+}
+
+// TestKitEmpty: an archive of no file still has a data/ folder, empty.
+func TestKitEmpty(t *testing.T) {
+	k := NewKit(t, "# nothing\n")
+	if es, err := fs.ReadDir(k.Data(), "."); err != nil || len(es) != 0 {
+		t.Errorf("data/: %v, %v", es, err)
+	}
 }

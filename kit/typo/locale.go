@@ -6,12 +6,17 @@ import (
 	"strings"
 )
 
-// Locale is what a language prints its own way: typography (Rules),
-// dates, decimal numbers and file-size units. kit/i18n reads it from the
-// kit's i18n/locale/<lang>.yaml and checks it; a nil *Locale is the zero
-// Rules with ISO dates, a decimal point and B, kB, MB.
+// Locale is what a language prints its own way: its writing direction,
+// typography (Rules), dates, decimal numbers and file-size units. kit/i18n
+// reads it from the kit's i18n/locale/<lang>.yaml and checks it; a nil
+// *Locale is left to right, the zero Rules with ISO dates, a decimal point
+// and B, kB, MB.
 type Locale struct {
-	Lang  string // ISO 639-1 code, e.g. "fr"
+	Lang string // ISO 639-1 code, e.g. "fr"
+	// RTL: the language is written right to left (direction: rtl). It is
+	// the one source of the direction: the site's <html dir> and the
+	// posters (paragraphs set right to left, designs mirrored) read it.
+	RTL   bool
 	Rules Rules
 	Dates Dates
 	// Decimal is the decimal separator ("," or "."); "" is ".".
@@ -45,6 +50,18 @@ type Dates struct {
 	// language inflects them (Ukrainian: грудня 2025 in a date, грудень
 	// 2025 alone); empty: Months.
 	MonthsAlone [12]string
+}
+
+// RightToLeft reports whether the language is written right to left.
+func (l *Locale) RightToLeft() bool { return l != nil && l.RTL }
+
+// Dir is the language's direction as HTML's dir attribute writes it:
+// "rtl" or "ltr".
+func (l *Locale) Dir() string {
+	if l.RightToLeft() {
+		return "rtl"
+	}
+	return "ltr"
 }
 
 // Apply returns s with the locale's typography (see Rules.Apply).
