@@ -134,7 +134,11 @@ func (l *layouter) side(shapes []ShapeSpec, boxes []Box, readingOrder []string) 
 	}
 	for i := range boxes {
 		n := len(pg.Texts)
-		l.rank = rank[boxes[i].ID]
+		r, listed := rank[boxes[i].ID]
+		if !listed {
+			r = len(rank) // a box the design does not order (a local block): read after the others
+		}
+		l.rank = r
 		l.fitBox(&boxes[i])
 		l.glyphs(boxes[i].ID, pg.Texts[n:])
 	}

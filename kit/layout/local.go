@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/awarekit/awarekit/kit/local"
+	"github.com/awarekit/awarekit/kit/typo"
 )
 
 // LocalSpec is a design's `local:` section: where a personalised poster's
@@ -200,36 +201,54 @@ func composeLocal(l *layouter, b *Box, r rect) *composition {
 	}
 	note := Para{Spans: []Span{{Text: l.i18n("local_added"), Role: Regular, Color: ink, Scale: 0.7}}, Align: align, SpaceBefore: 0.2, Leading: b.Leading}
 	paras = append(paras, note)
-	for _, p := range paras {
-		bs = append(bs, Block{Kind: BlockDecoration, Paras: []Para{p}})
+	// Read after the side's boxes: the logo (a figure named after the
+	// organisation), then a paragraph per printed paragraph, the one
+	// holding the phone or the URL a link (its whole paragraph is the
+	// clickable area).
+	name := typo.Plain(l.t(blk.Name))
+	var logoAt int
+	if logo.Data != nil {
+		bs = append(bs, Block{Kind: BlockImage, Alt: name, Data: logo.Data})
+		logoAt = len(bs)
+	}
+	links := make([]int, len(paras)) // the block of each paragraph that is a link, + 1
+	for i, p := range paras {
+		k := paragraph(p)
+		if i < len(paraFields) {
+			switch {
+			case slices.Contains(paraFields[i], local.FieldPhone) && blk.Dial != "":
+				k = Block{Kind: BlockLink, Target: "tel:" + blk.Dial, Alt: linkAlt(name, blk.Phone), Paras: []Para{p}}
+			case slices.Contains(paraFields[i], local.FieldURL):
+				k = Block{Kind: BlockLink, Target: blk.URL, Alt: linkAlt(name, blk.URL), Paras: []Para{p}}
+			}
+		}
+		bs = append(bs, k)
+		if k.Kind == BlockLink {
+			links[i] = len(bs)
+		}
 	}
 
 	s := &stack{paras: textParas(bs), r: r, centre: true}
 	s.after = func(pg *Page, st setter, set block, top float64) {
-		if logo.Data != nil {
+		if logoAt > 0 {
+			logo.Elem = bs[logoAt-1].elem
 			pg.Images = append(pg.Images, logo)
 		}
-		if blk.Dial != "" || blk.URL != "" {
-			// The phone and the URL are clickable in the PDF.
-			yy := top
-			for i, ls := range set.lines {
-				if i > 0 {
-					yy += set.paras[i].SpaceBefore * st.size
-				}
-				hh := 0.0
-				for _, ln := range ls {
-					hh += ln.height
-				}
-				if i < len(paraFields) {
-					switch {
-					case slices.Contains(paraFields[i], local.FieldPhone) && blk.Dial != "":
-						pg.Links = append(pg.Links, Link{X: r.x, Y: yy, W: r.w, H: hh, URL: "tel:" + blk.Dial})
-					case slices.Contains(paraFields[i], local.FieldURL):
-						pg.Links = append(pg.Links, Link{X: r.x, Y: yy, W: r.w, H: hh, URL: blk.URL})
-					}
-				}
-				yy += hh
+		// The phone and the URL are clickable in the PDF.
+		yy := top
+		for i, ls := range set.lines {
+			if i > 0 {
+				yy += set.paras[i].SpaceBefore * st.size
 			}
+			hh := 0.0
+			for _, ln := range ls {
+				hh += ln.height
+			}
+			if k := links[i]; k > 0 {
+				link := &bs[k-1]
+				pg.Links = append(pg.Links, Link{X: r.x, Y: yy, W: r.w, H: hh, URL: link.Target, Elem: link.elem})
+			}
+			yy += hh
 		}
 	}
 	c := one(bs, s)
