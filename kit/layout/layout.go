@@ -1,9 +1,29 @@
 // Package layout turns a poster design and an edition into a page
 // description (layout.Page): positioned text lines measured with the real
-// font metrics, filled shapes (backgrounds, vector icons, QR modules) and
-// link areas. The PDF and PNG backends only draw that description, so the
-// preview cannot disagree with the print, and the layout can be tested
-// without writing a PDF.
+// font metrics, filled shapes (backgrounds, vector icons, QR modules),
+// images, link areas and the page's logical structure (Page.Elems). The
+// PDF and PNG backends only draw that description, so the preview cannot
+// disagree with the print, and the layout can be tested without writing a
+// PDF.
+//
+// Composition is apart from typesetting. Each box kind has its composer,
+// in a file of its own (compose_*.go, siteband.go, local.go) registered
+// with compose: it turns the edition's content into blocks (blocks.go:
+// heading, paragraph of styled spans, list and list item, contact card,
+// link, QR code, icon, image, decoration), each with its role in the
+// structure and its place in the reading order, and offers the forms
+// (arrangements) they can take in the box: a stack of paragraphs, rows
+// of a figure beside its text, a grid of cards, headed groups in
+// columns, a band. One typesetter (typeset.go) then does for every box
+// what each kind used to repeat: it tags the blocks into the page's
+// elements (structure.go keeps the reading order across boxes), fits the
+// box (the largest size in its range at which a form fits, trying the
+// forms tier by tier; when even the smallest overflows, the design's own
+// form is placed and reported, "overflows by N lines (X mm)", or the
+// composer's own report, such as the local block's "too long by N lines
+// at the smallest size" on the field at fault), records the size and
+// places the blocks. Adding a box kind is one composer file and one entry
+// in kit/vocab's registry (TestComposers checks both ways).
 //
 // Every text box has a font size range: the layout takes the largest size
 // that fits, and when even the smallest overflows it reports the box and
