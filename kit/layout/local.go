@@ -208,7 +208,7 @@ func composeLocal(l *layouter, b *Box, r rect) *composition {
 	name := typo.Plain(l.t(blk.Name))
 	var logoAt int
 	if logo.Data != nil {
-		bs = append(bs, Block{Kind: BlockImage, Alt: name, Data: logo.Data})
+		bs = append(bs, Block{Kind: BlockImage, Alt: name, Data: logo.Data, Size: blk.LogoSize})
 		logoAt = len(bs)
 	}
 	links := make([]int, len(paras)) // the block of each paragraph that is a link, + 1
