@@ -1,9 +1,29 @@
 // Package layout turns a poster design and an edition into a page
 // description (layout.Page): positioned text lines measured with the real
-// font metrics, filled shapes (backgrounds, vector icons, QR modules) and
-// link areas. The PDF and PNG backends only draw that description, so the
-// preview cannot disagree with the print, and the layout can be tested
-// without writing a PDF.
+// font metrics, filled shapes (backgrounds, vector icons, QR modules),
+// images, link areas and the page's logical structure (Page.Elems). The
+// PDF and PNG backends only draw that description, so the preview cannot
+// disagree with the print, and the layout can be tested without writing a
+// PDF.
+//
+// Composition is apart from typesetting. Each box kind has its composer,
+// in a file of its own (compose_*.go, siteband.go, local.go) registered
+// with compose: it turns the edition's content into blocks (blocks.go:
+// heading, paragraph of styled spans, list and list item, contact card,
+// link, QR code, icon, image, decoration), each with its role in the
+// structure and its place in the reading order, and offers the forms
+// (arrangements) they can take in the box: a stack of paragraphs, rows
+// of a figure beside its text, a grid of cards, headed groups in
+// columns, a band. One typesetter (typeset.go) then does for every box
+// what each kind used to repeat: it tags the blocks into the page's
+// elements (structure.go keeps the reading order across boxes), fits the
+// box (the largest size in its range at which a form fits, trying the
+// forms tier by tier; when even the smallest overflows, the design's own
+// form is placed and reported, "overflows by N lines (X mm)", or the
+// composer's own report, such as the local block's "too long by N lines
+// at the smallest size" on the field at fault), records the size and
+// places the blocks. Adding a box kind is one composer file and one entry
+// in kit/vocab's registry (TestComposers checks both ways).
 //
 // Every text box has a font size range: the layout takes the largest size
 // that fits, and when even the smallest overflows it reports the box and
@@ -134,7 +154,11 @@ func (l *layouter) side(shapes []ShapeSpec, boxes []Box, readingOrder []string) 
 	}
 	for i := range boxes {
 		n := len(pg.Texts)
-		l.rank = rank[boxes[i].ID]
+		r, listed := rank[boxes[i].ID]
+		if !listed {
+			r = len(rank) // a box the design does not order (a local block): read after the others
+		}
+		l.rank = r
 		l.fitBox(&boxes[i])
 		l.glyphs(boxes[i].ID, pg.Texts[n:])
 	}
@@ -331,69 +355,14 @@ func (l *layouter) box(b *Box) {
 		l.pg.Shapes = append(l.pg.Shapes, Rect(fx, fy, fw, fh, d.color(b.Fill)))
 	}
 	pad := b.Padding * l.k
-	x, y, w, h = x+pad, y+pad, w-2*pad, h-2*pad
-	switch b.Show {
-	case "steps":
-		l.steps(b, x, y, w, h)
-		return
-	case "contacts", "card_contacts":
-		l.contacts(b, x, y, w, h)
-		return
-	case "site":
-		l.siteBand(b, x, y, w, h)
-		return
-	case "contacts_list":
-		l.contactsList(b, x, y, w, h)
-		return
-	case "local":
-		l.local(b, x, y, w, h)
-		return
+	r := rect{x + pad, y + pad, w - 2*pad, h - 2*pad}
+	c, known := composers[b.Show]
+	if !known {
+		return // the design checks name the kind
 	}
-	paras := l.paras(b)
-	if paras == nil {
-		return
+	if comp := c(l, b, r); comp != nil {
+		l.typeset(b, r, comp)
 	}
-	if e := l.job.Edition; b.Show == "footer" && e.LogoData != nil {
-		// The edition's own logo at the right end of the footer, the text
-		// centred in what is left.
-		lh := h
-		lw := lh * float64(e.LogoSize[0]) / float64(e.LogoSize[1])
-		if lw > w/4 {
-			lw, lh = w/4, w/4*float64(e.LogoSize[1])/float64(e.LogoSize[0])
-		}
-		l.pg.Images = append(l.pg.Images, Image{X: x + w - lw, Y: y + (h-lh)/2, W: lw, H: lh, Data: e.LogoData})
-		logo := len(l.pg.Images) - 1
-		w -= lw + lh*0.3
-		l.textBox(b, paras, x, y, w, h)
-		// read after the footer's text
-		alt := typo.Plain(l.t(strings.TrimSpace(e.LogoAlt)))
-		if alt == "" {
-			l.errorf(b, "the logo %s has no alternative text: add logo_alt to %s's edition.yaml", e.Logo, e.Code)
-		}
-		l.pg.Images[logo].Elem = l.elem(ElemFigure, 0, alt)
-		return
-	}
-	l.textBox(b, paras, x, y, w, h)
-}
-
-// textBox fits paragraphs into a box and emits them, vertically centred
-// when they leave room.
-func (l *layouter) textBox(b *Box, paras []Para, x, y, w, h float64) {
-	l.tagParas(b, paras)
-	max, min := l.sizes(b)
-	measure := func(s float64) float64 { h, _ := setter{l.fonts, s}.measure(paras, w); return h }
-	size, ok, excess := fit(max, min, h, measure)
-	st := setter{l.fonts, size}
-	blk := st.set(paras, w)
-	if !ok {
-		l.overflow(b, excess, size*lead(b), blk.cut)
-	}
-	l.pg.Fitted = append(l.pg.Fitted, Fit{b.ID, size})
-	top := y
-	if blk.height < h && (b.Show == "title" || b.Show == "slogan" || b.Show == "question" || b.Show == "call_to_action" || b.Show == "warning" || b.Show == "sheet_title" || b.Show == "label") {
-		top = y + (h-blk.height)/2
-	}
-	st.emit(l.pg, blk, x, top, w)
 }
 
 func lead(b *Box) float64 {
@@ -403,126 +372,36 @@ func lead(b *Box) float64 {
 	return 1.2
 }
 
-// paras builds the paragraphs a text box shows.
-func (l *layouter) paras(b *Box) []Para {
-	d, e := l.job.Design, l.job.Edition
-	role := b.Font
-	if role == "" {
-		role = Regular
-	}
-	ink, accent := d.color(b.Color), d.color(b.Accent)
-	if b.Accent == "" {
-		accent = ink
-	}
-	align := b.Align
-	if align == "" {
-		align = Left
-	}
-	para := func(spans []Span, before float64) Para {
-		return Para{Spans: spans, Align: align, SpaceBefore: before, Leading: b.Leading}
-	}
-	simple := func(s string) []Para {
-		return []Para{para(Emphasis(l.t(s), role, strongOf(role), ink, 1), 0)}
-	}
-	heading := func(key string, before float64) Para {
-		return Para{Spans: []Span{{Text: l.i18n(key), Role: Black, Color: accent, Scale: 1.3}}, Align: align, SpaceBefore: before, Leading: 1.15, Tag: ParaTag{Kind: TagHeading}}
-	}
-	switch b.Show {
-	case "title":
-		return simple(e.Texts.Title)
-	case "definition":
-		return simple(e.Texts.Definition)
-	case "warning":
-		return simple(e.Texts.Warning)
-	case "slogan":
-		return simple(e.Texts.Slogan)
-	case "question":
-		return simple(e.Texts.Question)
-	case "call_to_action":
-		return simple(e.Texts.CallToAction)
-	case "advice":
-		ps := []Para{heading("advice_heading", 0)}
-		for _, sit := range []struct{ kind, intro string }{
-			{content.SituationThreat, e.Texts.AdviceIntro},
-			{content.SituationShared, e.Texts.SharedIntro},
-		} {
-			ps = append(ps, para([]Span{{Text: l.t(sit.intro), Role: Bold, Color: ink, Scale: 1}}, 0.6))
-			for _, st := range e.Advice {
-				if st.Situation != sit.kind {
-					continue
-				}
-				spans := []Span{{Text: l.arrow(), Role: Bold, Color: accent, Scale: 1}, {Text: l.t(st.Keyword), Role: Black, Color: accent, Scale: 1}}
-				spans = append(spans, Emphasis(" "+l.t(st.Text), role, strongOf(role), ink, 1)...)
-				ps = append(ps, item(para(spans, 0.35), 1))
-				if st.Note != "" {
-					ps = append(ps, more(para(Emphasis(l.t(st.Note), role, strongOf(role), ink, 1), 0.2)))
-				}
-			}
-		}
-		return ps
-	case "myths":
-		ps := []Para{heading("myths_heading", 0)}
-		for i, m := range e.Myths {
-			before := 0.6
-			if i == 0 {
-				before = 0.5
-			}
-			ps = append(ps,
-				item(para(append([]Span{{Text: l.i18n("myth_label") + " ", Role: Black, Color: accent, Scale: 1}}, Emphasis(l.t(m.Myth), Bold, Black, ink, 1)...), before), 1),
-				more(para(append([]Span{{Text: l.i18n("reality_label") + " ", Role: Black, Color: ink, Scale: 1}}, Emphasis(l.t(m.Reality), role, strongOf(role), ink, 1)...), 0.25)),
-			)
-		}
-		return ps
-	case "sheet_title":
-		return simple(l.sheet(b).Title)
-	case "label":
-		return []Para{para([]Span{{Text: l.i18n(b.Key), Role: role, Color: ink, Scale: 1}}, 0)}
-	case "sheet":
-		sh := l.sheet(b)
-		var ps []Para
-		if sh.Intro != "" {
-			ps = append(ps, para(Emphasis(l.t(sh.Intro), Bold, Black, ink, 1), 0))
-		}
-		item := func(n int, it string, before float64) Para {
-			mark := "•\u00a0"
-			if b.Numbered {
-				mark = fmt.Sprintf("%d.\u00a0", n)
-			}
-			spans := append([]Span{{Text: mark, Role: Black, Color: accent, Scale: 1}}, Emphasis(l.t(it), role, strongOf(role), ink, 1)...)
-			return item(para(spans, before), 1)
-		}
-		for i, it := range sh.Items {
-			ps = append(ps, item(i+1, it, 0.45))
-		}
-		for _, sec := range sh.Sections {
-			ps = append(ps, Para{Spans: []Span{{Text: l.t(sec.Heading), Role: Black, Color: accent, Scale: 1.2}}, Align: align, SpaceBefore: 0.8, Leading: 1.15, Tag: ParaTag{Kind: TagHeading}})
-			for i, it := range sec.Items {
-				ps = append(ps, item(i+1, it, 0.3))
-			}
-		}
-		if len(ps) > 0 {
-			ps[0].SpaceBefore = 0
-		}
-		return ps
-	case "guide":
-		return l.guide(para, ink, accent, role)
-	case "footer":
-		text := l.provenanceLine()
-		ps := []Para{para([]Span{{Text: text, Role: role, Color: ink, Scale: 1}}, 0)}
-		if e.Emergency.Printable(e) {
-			em := l.i18n("emergency") + " " + strings.TrimSpace(e.Emergency.Display)
-			ps = append([]Para{para([]Span{{Text: l.t(em), Role: Bold, Color: ink, Scale: 1}}, 0)}, ps...)
-			ps[1].SpaceBefore = 0.2
-		}
-		return ps
-	}
-	return nil
+// style is what most composers read of a box: its ink and accent colours,
+// its body face and its alignment.
+type style struct {
+	ink, accent Color
+	role        Role
+	align       Align
 }
 
-// item makes p a list item whose first label spans are its label; more
-// makes it continue the item or paragraph before it.
-func item(p Para, label int) Para { p.Tag = ParaTag{Kind: TagItem, Label: label}; return p }
-func more(p Para) Para            { p.Tag = ParaTag{Kind: TagMore}; return p }
+func (l *layouter) style(b *Box) style {
+	d := l.job.Design
+	s := style{ink: d.color(b.Color), accent: d.color(b.Accent), role: b.Font, align: b.Align}
+	if b.Accent == "" {
+		s.accent = s.ink
+	}
+	if s.role == "" {
+		s.role = Regular
+	}
+	if s.align == "" {
+		s.align = Left
+	}
+	return s
+}
+
+// para is a paragraph of the box's alignment and leading.
+func (s style) para(b *Box, spans []Span, before float64) Para {
+	return Para{Spans: spans, Align: s.align, SpaceBefore: before, Leading: b.Leading}
+}
+
+// body is text in the box's face, **emphasis** in the stronger one.
+func (s style) body(text string) []Span { return Emphasis(text, s.role, strongOf(s.role), s.ink, 1) }
 
 // sheet returns the sheet a box shows.
 func (l *layouter) sheet(b *Box) content.Sheet {
@@ -559,63 +438,16 @@ func (l *layouter) draftMark() {
 	pg.Shapes = append(pg.Shapes, Rect(0, 0, pg.MediaWidth(), l.off+bh, red))
 	st := setter{l.fonts, bh * 0.5}
 	// Read first on the front; its repeat on a back page is an artifact.
-	e := 0
-	if !l.back {
-		e = l.elem(ElemP, 0, "")
+	mark := []Block{paragraph(Para{Spans: []Span{{Text: l.i18n("draft_mark"), Role: Black, Color: Color{255, 255, 255}, Scale: 1}}, Align: Center, Leading: 1.2})}
+	if l.back {
+		mark[0].Kind = BlockDecoration
 	}
-	blk := st.set([]Para{{Spans: []Span{{Text: l.i18n("draft_mark"), Role: Black, Color: Color{255, 255, 255}, Scale: 1, Elem: e}}, Align: Center, Leading: 1.2}}, pg.Width)
+	l.tag(nil, mark, 0)
+	blk := st.set(mark[0].Paras, pg.Width)
 	st.emit(pg, blk, l.off, l.off+(bh-blk.height)/2, pg.Width)
 }
 
 // errorf is a helper for design problems found while laying out.
 func (l *layouter) errorf(b *Box, format string, args ...any) {
 	l.probs.Add(l.job.Name()+"/"+b.ID, 0, 0, "", "%s", fmt.Sprintf(format, args...))
-}
-
-// guide composes the distributing organisation's guide: what to print and
-// where (one paragraph per design of the kit), how to print at the office
-// and at a print shop, and when the contacts were last verified.
-func (l *layouter) guide(para func([]Span, float64) Para, ink, accent Color, role Role) []Para {
-	e := l.job.Edition
-	fill := func(s string) string {
-		return strings.NewReplacer("{edition}", e.RegionName+" ("+e.LanguageName+")", "{date}", formatDate(l.loc, e.Date())).Replace(s)
-	}
-	heading := func(key string) Para {
-		return Para{Spans: []Span{{Text: l.i18n(key), Role: Black, Color: accent, Scale: 1.25}}, Align: Left, SpaceBefore: 0.9, Leading: 1.15, Tag: ParaTag{Kind: TagHeading}}
-	}
-	text := func(key string, before float64) Para {
-		return para(Emphasis(fill(l.i18n(key)), role, strongOf(role), ink, 1), before)
-	}
-	ps := []Para{text("guide_intro", 0)}
-	if e.Draft() {
-		ps = append(ps, para([]Span{{Text: fill(l.i18n("guide_draft")), Role: Black, Color: Color{180, 20, 20}, Scale: 1}}, 0.5))
-	}
-	ps = append(ps, heading("guide_what"))
-	for _, d := range l.job.Designs {
-		if d.Kind == "document" {
-			continue
-		}
-		sizes := make([]string, len(d.Sizes))
-		for i, s := range d.Sizes {
-			sizes[i] = strings.ToUpper(s)
-			if s == "card" {
-				sizes[i] = "85 × 55 mm"
-			}
-		}
-		spans := []Span{{Text: l.i18n("design_" + d.ID), Role: Bold, Color: ink, Scale: 1}, {Text: " (" + strings.Join(sizes, ", ") + ") – ", Role: role, Color: ink, Scale: 1}}
-		spans = append(spans, Emphasis(l.i18n("where_"+d.ID), role, strongOf(role), ink, 1)...)
-		ps = append(ps, para(spans, 0.35))
-	}
-	ps = append(ps, heading("guide_how"), text("guide_office", 0), text("guide_print_shop", 0.35))
-	ps = append(ps, heading("guide_check"))
-	for i, p := range l.guideProvenance() {
-		ps = append(ps, para(Emphasis(fill(p), role, strongOf(role), ink, 1), 0.35*float64(min(i, 1))))
-	}
-	ps = append(ps, text("guide_files", 0.35))
-	if u := l.job.SiteURL; u != "" {
-		dl := ShortSite(u + "downloads/")
-		ps = append(ps, para([]Span{{Text: l.i18n("guide_download") + " ", Role: role, Color: ink, Scale: 1}, {Text: dl, Role: Bold, Color: ink, Scale: 1}}, 0.35))
-	}
-	ps[0].SpaceBefore = 0
-	return ps
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/awarekit/awarekit/kit/local"
+	"github.com/awarekit/awarekit/kit/typo"
 )
 
 // LocalSpec is a design's `local:` section: where a personalised poster's
@@ -134,34 +135,32 @@ func (d *Design) checkLocal(add func(field, format string, args ...any), inPage 
 	}
 }
 
-// local draws the local block: the logo on the left when there is one,
-// then name, role, phone, hours, address and URL, and a small line saying
-// who added it. A text that does not fit even at the box's smallest size is
-// reported on the field that takes the most lines, as "too long by N lines
-// at the smallest size", with the field name (local_address…) as the
+func init() { compose(composeLocal, "local") }
+
+// composeLocal composes the local block: the logo on the left when there
+// is one, then name, role, phone, hours, address and URL, and a small line
+// saying who added it, centred in the box's height; the phone and the URL
+// are clickable. A text that does not fit even at the box's smallest size
+// is reported on the field that takes the most lines, as "too long by N
+// lines at the smallest size", with the field name (local_address…) as the
 // problem's field.
-func (l *layouter) local(b *Box, x, y, w, h float64) {
+func composeLocal(l *layouter, b *Box, r rect) *composition {
 	blk := l.job.Local
 	if blk == nil {
-		return
+		return nil
 	}
-	d := l.job.Design
-	ink, accent := d.color(b.Color), d.color(b.Accent)
-	if b.Accent == "" {
-		accent = ink
-	}
-	align := b.Align
-	if align == "" {
-		align = Left
-	}
+	st := l.style(b)
+	ink, accent, align := st.ink, st.accent, st.align
+	var bs []Block
+	var logo Image
 	if blk.Logo != nil {
-		lh := math.Min(h, w/4)
+		lh := math.Min(r.h, r.w/4)
 		lw := lh * float64(blk.LogoSize[0]) / float64(blk.LogoSize[1])
-		if lw > w/4 {
-			lw, lh = w/4, w/4*float64(blk.LogoSize[1])/float64(blk.LogoSize[0])
+		if lw > r.w/4 {
+			lw, lh = r.w/4, r.w/4*float64(blk.LogoSize[1])/float64(blk.LogoSize[0])
 		}
-		l.pg.Images = append(l.pg.Images, Image{X: x, Y: y + (h-lh)/2, W: lw, H: lh, Data: blk.Logo})
-		x, w = x+lw+l.k*2, w-lw-l.k*2
+		logo = Image{X: r.x, Y: r.y + (r.h-lh)/2, W: lw, H: lh, Data: blk.Logo}
+		r.x, r.w = r.x+lw+l.k*2, r.w-lw-l.k*2
 	}
 	// One paragraph per field for the attribution of an overflow; printed
 	// more compactly: the phone and the hours share a paragraph, and so do
@@ -202,13 +201,59 @@ func (l *layouter) local(b *Box, x, y, w, h float64) {
 	}
 	note := Para{Spans: []Span{{Text: l.i18n("local_added"), Role: Regular, Color: ink, Scale: 0.7}}, Align: align, SpaceBefore: 0.2, Leading: b.Leading}
 	paras = append(paras, note)
+	// Read after the side's boxes: the logo (a figure named after the
+	// organisation), then a paragraph per printed paragraph, the one
+	// holding the phone or the URL a link (its whole paragraph is the
+	// clickable area).
+	name := typo.Plain(l.t(blk.Name))
+	var logoAt int
+	if logo.Data != nil {
+		bs = append(bs, Block{Kind: BlockImage, Alt: name, Data: logo.Data, Size: blk.LogoSize})
+		logoAt = len(bs)
+	}
+	links := make([]int, len(paras)) // the block of each paragraph that is a link, + 1
+	for i, p := range paras {
+		k := paragraph(p)
+		if i < len(paraFields) {
+			switch {
+			case slices.Contains(paraFields[i], local.FieldPhone) && blk.Dial != "":
+				k = Block{Kind: BlockLink, Target: "tel:" + blk.Dial, Alt: linkAlt(name, blk.Phone), Paras: []Para{p}}
+			case slices.Contains(paraFields[i], local.FieldURL):
+				k = Block{Kind: BlockLink, Target: blk.URL, Alt: linkAlt(name, blk.URL), Paras: []Para{p}}
+			}
+		}
+		bs = append(bs, k)
+		if k.Kind == BlockLink {
+			links[i] = len(bs)
+		}
+	}
 
-	max, min := l.sizes(b)
-	measure := func(s float64) float64 { h, _ := setter{l.fonts, s}.measure(paras, w); return h }
-	size, ok, excess := fit(max, min, h, measure)
-	st := setter{l.fonts, size}
-	set := st.set(paras, w)
-	if !ok {
+	s := &stack{paras: textParas(bs), r: r, centre: true}
+	s.after = func(pg *Page, st setter, set block, top float64) {
+		if logoAt > 0 {
+			logo.Elem = bs[logoAt-1].elem
+			pg.Images = append(pg.Images, logo)
+		}
+		// The phone and the URL are clickable in the PDF.
+		yy := top
+		for i, ls := range set.lines {
+			if i > 0 {
+				yy += set.paras[i].SpaceBefore * st.size
+			}
+			hh := 0.0
+			for _, ln := range ls {
+				hh += ln.height
+			}
+			if k := links[i]; k > 0 {
+				link := &bs[k-1]
+				pg.Links = append(pg.Links, Link{X: r.x, Y: yy, W: r.w, H: hh, URL: link.Target, Elem: link.elem})
+			}
+			yy += hh
+		}
+	}
+	c := one(bs, s)
+	c.overflow = func(size, excess float64, cut string) {
+		_, min := l.sizes(b)
 		lineH := min * lead(b)
 		n := 1
 		if !math.IsInf(excess, 1) {
@@ -216,11 +261,12 @@ func (l *layouter) local(b *Box, x, y, w, h float64) {
 		}
 		// The culprit: the field with the most lines, or the one holding
 		// a word wider than the box.
+		st := setter{l.fonts, size}
 		worst, most := fields[0], -1
 		for i, f := range fields {
-			one := st.set(single[i:i+1], w)
-			lines := len(one.lines[0])
-			if one.cut != "" {
+			alone := st.set(single[i:i+1], r.w)
+			lines := len(alone.lines[0])
+			if alone.cut != "" {
 				lines = math.MaxInt
 			}
 			if lines >= most {
@@ -228,7 +274,7 @@ func (l *layouter) local(b *Box, x, y, w, h float64) {
 			}
 		}
 		if math.IsInf(excess, 1) {
-			l.probs.Add(l.job.Name()+"/"+b.ID, 0, 0, worst, "a word is wider than the box even at the smallest size: %q", set.cut)
+			l.probs.Add(l.job.Name()+"/"+b.ID, 0, 0, worst, "a word is wider than the box even at the smallest size: %q", cut)
 		} else {
 			s := "s"
 			if n == 1 {
@@ -237,32 +283,5 @@ func (l *layouter) local(b *Box, x, y, w, h float64) {
 			l.probs.Add(l.job.Name()+"/"+b.ID, 0, 0, worst, "too long by %d line%s at the smallest size", n, s)
 		}
 	}
-	l.pg.Fitted = append(l.pg.Fitted, Fit{b.ID, size})
-	top := y
-	if set.height < h {
-		top = y + (h-set.height)/2
-	}
-	st.emit(l.pg, set, x, top, w)
-	if blk.Dial != "" || blk.URL != "" {
-		// The phone and the URL are clickable in the PDF.
-		yy := top
-		for i, ls := range set.lines {
-			if i > 0 {
-				yy += set.paras[i].SpaceBefore * size
-			}
-			hh := 0.0
-			for _, ln := range ls {
-				hh += ln.height
-			}
-			if i < len(paraFields) {
-				switch {
-				case slices.Contains(paraFields[i], local.FieldPhone) && blk.Dial != "":
-					l.pg.Links = append(l.pg.Links, Link{X: x, Y: yy, W: w, H: hh, URL: "tel:" + blk.Dial})
-				case slices.Contains(paraFields[i], local.FieldURL):
-					l.pg.Links = append(l.pg.Links, Link{X: x, Y: yy, W: w, H: hh, URL: blk.URL})
-				}
-			}
-			yy += hh
-		}
-	}
+	return c
 }

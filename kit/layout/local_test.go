@@ -239,3 +239,47 @@ func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
 // words is the text without any space: line breaks fall elsewhere when a
 // box is narrower, the characters must stay the same.
 func words(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// TestLocalStructure: the local block is read after the side's official
+// boxes: its logo a figure named after the organisation, each printed
+// paragraph a paragraph, the ones holding the phone and the URL links
+// described by the name and what they open, their areas the links'.
+func TestLocalStructure(t *testing.T) {
+	e, ds, tr := loadFixture(t)
+	blk := fullBlock(t, "FR")
+	blk.Logo, blk.LogoSize = []byte("logo"), [2]int{200, 100}
+	for _, c := range []struct{ design, size, want string }{
+		{"contacts", "a4", "Figure [Collège Jean Moulin – Vie scolaire]\n" +
+			"P Collège Jean Moulin – Vie scolaire\n" +
+			"P CPE, infirmière\u00a0: salle 12\n" +
+			"Link [Collège Jean Moulin – Vie scolaire – 01 23 45 67 89] 01 23 45 67 89\u00a0· lun.–ven. 8\u00a0h–17\u00a0h\n" +
+			"Link [Collège Jean Moulin – Vie scolaire – https://college-moulin.example.fr/aide] 3 rue des Écoles, 69001 Lyon\u00a0· https://college-moulin.example.fr/aide\n" +
+			"P Contact ajouté par l’organisme diffuseur, non vérifié par l’éditeur.\n"},
+	} {
+		pg, err := Layout(fonts(t), Job{Edition: e, Design: design(t, ds, c.design), Size: c.size, I18n: tr, Designs: ds, Local: blk})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := pg.StructText()
+		if !strings.HasSuffix(got, c.want) {
+			t.Errorf("%s/%s: the structure does not end with the local block:\n%s", c.design, c.size, got)
+		}
+		for _, im := range pg.Images {
+			if im.Elem == 0 || pg.Elems[im.Elem-1].Kind != ElemFigure {
+				t.Errorf("%s: the logo is not a figure", c.design)
+			}
+		}
+		links := 0
+		for _, k := range pg.Links {
+			if k.URL == "tel:"+blk.Dial || k.URL == blk.URL {
+				links++
+				if k.Elem == 0 || pg.Elems[k.Elem-1].Kind != ElemLink || !strings.HasPrefix(pg.Elems[k.Elem-1].Alt, "Collège") {
+					t.Errorf("%s: the local link to %s is not its Link element", c.design, k.URL)
+				}
+			}
+		}
+		if links != 2 {
+			t.Errorf("%s: %d local links, want 2", c.design, links)
+		}
+	}
+}

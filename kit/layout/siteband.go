@@ -35,46 +35,48 @@ func ShortSite(s string) string {
 	return strings.TrimPrefix(u.Host, "www.") + strings.TrimSuffix(u.EscapedPath(), "/")
 }
 
-// siteBand lays out a "site" box: the QR code at the start of the box, as
-// high as the box allows (at most b.QR mm), the label and the address
-// beside it.
-func (l *layouter) siteBand(b *Box, x, y, w, h float64) {
+func init() { compose(composeSite, "site") }
+
+// composeSite composes a "site" box: a paragraph (the label), then a link
+// holding the short address and its QR code, in a band.
+func composeSite(l *layouter, b *Box, r rect) *composition {
 	target := l.job.SiteURL
 	if target == "" {
-		return
+		return nil
 	}
-	d := l.job.Design
-	ink, accent := d.color(b.Color), d.color(b.Accent)
-	if b.Accent == "" {
-		accent = ink
-	}
-	role := b.Font
-	if role == "" {
-		role = Regular
-	}
-	q := min(b.QR*l.k, h, w/3)
-	gap := q * 0.15
-	tw := w - q - gap
-	paras := []Para{
-		{Spans: Emphasis(l.i18n("site_label"), role, strongOf(role), ink, 1), Align: Left, Leading: b.Leading},
-		{Spans: []Span{{Text: ShortSite(target), Role: Black, Color: accent, Scale: 1.15}}, Align: Left, SpaceBefore: 0.15, Leading: 1.1},
-	}
-	// Read as a paragraph (the label), then a link holding the address
-	// and its QR code.
-	setSpans(paras[0].Spans, l.elem(ElemP, 0, ""))
+	st := l.style(b)
 	short := ShortSite(target)
-	link := l.elem(ElemLink, 0, linkAlt(typo.Plain(l.i18n("site_label")), short))
-	setSpans(paras[1].Spans, link)
-	qr := l.elem(ElemFigure, link, l.qrAlt(b, short))
-	maxS, minS := l.sizes(b)
-	size, ok, excess := fit(maxS, minS, h, func(s float64) float64 { t, _ := setter{l.fonts, s}.measure(paras, tw); return t })
-	st := setter{l.fonts, size}
-	blk := st.set(paras, tw)
-	if !ok {
-		l.overflow(b, excess, size*lead(b), blk.cut)
+	bs := []Block{
+		paragraph(Para{Spans: st.body(l.i18n("site_label")), Align: Left, Leading: b.Leading}),
+		{Kind: BlockLink, Target: target, Alt: linkAlt(typo.Plain(l.i18n("site_label")), short),
+			Paras: []Para{{Spans: []Span{{Text: short, Role: Black, Color: st.accent, Scale: 1.15}}, Align: Left, SpaceBefore: 0.15, Leading: 1.1}},
+			Parts: []Block{{Kind: BlockQR, Target: target, Alt: l.qrAlt(b, short)}}},
 	}
-	l.pg.Fitted = append(l.pg.Fitted, Fit{b.ID, size})
-	l.pg.Shapes = append(l.pg.Shapes, tagShapes(QR(target, x, y+(h-q)/2, q, ink, Color{255, 255, 255}), qr)...)
-	st.emit(l.pg, blk, x+q+gap, y+(h-blk.height)/2, tw)
-	l.pg.Links = append(l.pg.Links, Link{X: x, Y: y, W: w, H: h, URL: target, Elem: link})
+	q := min(b.QR*l.k, r.h, r.w/3)
+	return one(bs, &band{blocks: bs, r: r, q: q, ink: st.ink})
+}
+
+// band is the arrangement of a QR code at the start of the area, centred
+// in its height, q points square, and the text beside it, centred too;
+// the whole area links to the QR code's link.
+type band struct {
+	blocks []Block
+	r      rect
+	q      float64
+	ink    Color
+}
+
+func (f *band) textW() float64 { return f.r.w - f.q - f.q*0.15 }
+
+func (f *band) height(st setter) (float64, string) {
+	return st.measure(textParas(f.blocks), f.textW())
+}
+
+func (f *band) place(pg *Page, st setter) {
+	r, q := f.r, f.q
+	blk := st.set(textParas(f.blocks), f.textW())
+	link, qr := find(f.blocks, BlockLink), find(f.blocks, BlockQR)
+	pg.Shapes = append(pg.Shapes, tagShapes(QR(qr.Target, r.x, r.y+(r.h-q)/2, q, f.ink, Color{255, 255, 255}), qr.elem)...)
+	st.emit(pg, blk, r.x+q+q*0.15, r.y+(r.h-blk.height)/2, f.textW())
+	pg.Links = append(pg.Links, Link{X: r.x, Y: r.y, W: r.w, H: r.h, URL: link.Target, Elem: link.elem})
 }

@@ -14,25 +14,6 @@ import (
 // (reading_order:, or the order of its boxes), never guessed from
 // positions; inside a box it is the order of its content.
 
-// ParaTag is a paragraph's place in the structure of its box.
-type ParaTag struct {
-	// Kind is "" (the box's own role: a heading for title-like boxes, else
-	// a paragraph), TagHeading, TagItem (a list item; consecutive items
-	// form one list) or TagMore (continues the previous paragraph's or
-	// item's element, such as a note under an advice step).
-	Kind string
-	// Label is, for an item, the number of leading spans that are its
-	// label (a bullet, a number, "MYTHE :").
-	Label int
-}
-
-// Paragraph kinds.
-const (
-	TagHeading = "heading"
-	TagItem    = "item"
-	TagMore    = "more"
-)
-
 // titleShows are the box kinds whose text is a heading.
 var titleShows = []string{"title", "slogan", "sheet_title", "label"}
 
@@ -99,46 +80,6 @@ func (l *layouter) headingKind(b *Box) string {
 		return ElemH1
 	}
 	return ElemH2
-}
-
-// tagParas creates the elements of a text box's paragraphs and sets each
-// span's element.
-func (l *layouter) tagParas(b *Box, paras []Para) {
-	own := ElemP
-	if slices.Contains(titleShows, b.Show) {
-		own = l.headingKind(b)
-	}
-	list, last := 0, 0 // the open list; the element a TagMore continues
-	for i := range paras {
-		p := &paras[i]
-		var e int
-		switch p.Tag.Kind {
-		case TagItem:
-			if list == 0 {
-				list = l.elem(ElemL, 0, "")
-			}
-			li := l.elem(ElemLI, list, "")
-			n := min(p.Tag.Label, len(p.Spans))
-			if n > 0 {
-				setSpans(p.Spans[:n], l.elem(ElemLbl, li, ""))
-			}
-			last = l.elem(ElemLBody, li, "")
-			setSpans(p.Spans[n:], last)
-			continue
-		case TagMore:
-			if last == 0 {
-				last = l.elem(own, 0, "")
-			}
-			setSpans(p.Spans, last)
-			continue
-		case TagHeading:
-			e = l.elem(l.headingKind(b), 0, "")
-		default:
-			e = l.elem(own, 0, "")
-		}
-		list, last = 0, e
-		setSpans(p.Spans, e)
-	}
 }
 
 // alt returns the alternative text of key (an i18n key such as

@@ -31,7 +31,6 @@ type Para struct {
 	Align       Align
 	SpaceBefore float64 // in units of the base size
 	Leading     float64 // line height as a multiple of the largest size on the line; 0 means 1.2
-	Tag         ParaTag // its place in the page's structure (structure.go)
 }
 
 // Emphasis splits s at **markers** into spans: regular text in role base,

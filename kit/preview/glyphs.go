@@ -19,7 +19,10 @@ import (
 // drawGlyphs draws a shaped run at pixel scale s; (ox, oy) is the page
 // origin in points (the bleed).
 func drawGlyphs(img *image.RGBA, src image.Image, t layout.Text, sf *sfnt.Font, face *glyphFace, s, ox, oy float64) {
-	ppem := fixed.Int26_6(t.Size * s * 64)
+	// The face's size, not the run's: its masks are shared by every run
+	// of a size that rounds to it, so that what was drawn before changes
+	// nothing.
+	ppem := face.ppem
 	pen := (t.X - ox) * s
 	base := (t.Y - oy) * s
 	for _, g := range t.Glyphs {

@@ -218,7 +218,7 @@ func (c *faceCache) get(role layout.Role, px float64) (font.Face, error) {
 		if err != nil {
 			return nil, err
 		}
-		g = &glyphFace{Face: f, m: map[glyphKey]glyph{}}
+		g = &glyphFace{Face: f, m: map[glyphKey]glyph{}, ppem: fixed.Int26_6(math.Round(k.size * 64))}
 		faces.m[k] = g
 	}
 	c.m[k] = g
@@ -232,8 +232,9 @@ func (c *faceCache) get(role layout.Role, px float64) (font.Face, error) {
 // face underneath is used under its lock.
 type glyphFace struct {
 	font.Face
-	mu sync.Mutex
-	m  map[glyphKey]glyph
+	mu   sync.Mutex
+	m    map[glyphKey]glyph
+	ppem fixed.Int26_6 // the face's size: glyphs by id are rasterised at it, whatever the run's exact size
 }
 
 type glyphKey struct {
