@@ -2,8 +2,6 @@ package phonenumbers
 
 import (
 	"slices"
-
-	"google.golang.org/protobuf/proto"
 )
 
 var (

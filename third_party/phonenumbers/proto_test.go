@@ -1,0 +1,102 @@
+package phonenumbers
+
+import (
+	"reflect"
+	"testing"
+
+	"google.golang.org/protobuf/encoding/protowire"
+)
+
+// Equal reports whether two messages are equal, as proto.Equal does: the
+// plain types hold no state beside their fields.
+func (protoShim) Equal(a, b any) bool { return reflect.DeepEqual(a, b) }
+
+// TestShimUnmarshal reads a message written by hand in the wire format:
+// scalars, a packed and an unpacked repeated varint, strings, a nested
+// message given twice (merged), a repeated message, an unknown field.
+func TestShimUnmarshal(t *testing.T) {
+	var desc []byte
+	desc = protowire.AppendTag(desc, 2, protowire.BytesType)
+	desc = protowire.AppendString(desc, `\d{9}`)
+	desc = protowire.AppendTag(desc, 9, protowire.BytesType)
+	desc = protowire.AppendBytes(desc, []byte{9, 10})
+	desc = protowire.AppendTag(desc, 9, protowire.VarintType)
+	desc = protowire.AppendVarint(desc, 11)
+	var md []byte
+	md = protowire.AppendTag(md, 1, protowire.BytesType)
+	md = protowire.AppendBytes(md, desc)
+	md = protowire.AppendTag(md, 1, protowire.BytesType) // merged into the first
+	md = protowire.AppendBytes(md, protowire.AppendString(protowire.AppendTag(nil, 6, protowire.BytesType), "123456789"))
+	md = protowire.AppendTag(md, 9, protowire.BytesType)
+	md = protowire.AppendString(md, "FR")
+	md = protowire.AppendTag(md, 10, protowire.VarintType)
+	md = protowire.AppendVarint(md, 33)
+	md = protowire.AppendTag(md, 22, protowire.VarintType)
+	md = protowire.AppendVarint(md, 1)
+	md = protowire.AppendTag(md, 99, protowire.BytesType) // unknown: skipped
+	md = protowire.AppendString(md, "?")
+	nf := protowire.AppendString(protowire.AppendTag(nil, 3, protowire.BytesType), "1")
+	nf = protowire.AppendString(protowire.AppendTag(nf, 3, protowire.BytesType), "2")
+	md = protowire.AppendTag(md, 19, protowire.BytesType)
+	md = protowire.AppendBytes(md, nf)
+	var coll []byte
+	coll = protowire.AppendTag(coll, 1, protowire.BytesType)
+	coll = protowire.AppendBytes(coll, md)
+
+	got := &PhoneMetadataCollection{}
+	if err := proto.Unmarshal(coll, got); err != nil {
+		t.Fatal(err)
+	}
+	want := &PhoneMetadataCollection{Metadata: []*PhoneMetadata{{
+		GeneralDesc: &PhoneNumberDesc{
+			NationalNumberPattern: proto.String(`\d{9}`),
+			PossibleLength:        []int32{9, 10, 11},
+			ExampleNumber:         proto.String("123456789"),
+		},
+		Id:                 proto.String("FR"),
+		CountryCode:        proto.Int32(33),
+		MainCountryForCode: proto.Bool(true),
+		NumberFormat:       []*NumberFormat{{LeadingDigitsPattern: []string{"1", "2"}}},
+	}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got.Metadata[0], want.Metadata[0])
+	}
+	if err := proto.Unmarshal(coll[:len(coll)-1], &PhoneMetadataCollection{}); err == nil {
+		t.Error("a truncated message gave no error")
+	}
+}
+
+// TestShimMerge: proto.Merge copies the fields set, appends the repeated
+// ones, and shares nothing with the source.
+func TestShimMerge(t *testing.T) {
+	src := &NumberFormat{Pattern: proto.String("(\\d)"), LeadingDigitsPattern: []string{"1"}, NationalPrefixOptionalWhenFormatting: proto.Bool(true)}
+	dst := &NumberFormat{Format: proto.String("$1"), LeadingDigitsPattern: []string{"0"}}
+	proto.Merge(dst, src)
+	want := &NumberFormat{Pattern: proto.String("(\\d)"), Format: proto.String("$1"), LeadingDigitsPattern: []string{"0", "1"}, NationalPrefixOptionalWhenFormatting: proto.Bool(true)}
+	if !reflect.DeepEqual(dst, want) {
+		t.Errorf("got %+v, want %+v", dst, want)
+	}
+	*src.Pattern = "changed"
+	if dst.GetPattern() != "(\\d)" {
+		t.Error("the merged message shares a field with its source")
+	}
+}
+
+// TestEmbeddedMetadata: the embedded collections read without the
+// protobuf runtime hold every region, with the fields the library relies on.
+func TestEmbeddedMetadata(t *testing.T) {
+	coll, err := MetadataCollection()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(coll.GetMetadata()); n < 240 {
+		t.Errorf("%d regions", n)
+	}
+	fr := currentMetadata.regionToMetadataMap["FR"]
+	if fr.GetCountryCode() != 33 || fr.GetNationalPrefix() != "0" || fr.GetInternationalPrefix() != "00" || len(fr.GetNumberFormat()) == 0 || len(fr.GetGeneralDesc().GetPossibleLength()) == 0 || fr.GetPremiumRate().GetNationalNumberPattern() == "" {
+		t.Errorf("FR: %+v", fr)
+	}
+	if sh := shortNumberRegionToMetadataMap["FR"]; sh.GetShortCode().GetNationalNumberPattern() == "" || sh.GetEmergency().GetNationalNumberPattern() == "" {
+		t.Errorf("FR short numbers: %+v", sh)
+	}
+}
