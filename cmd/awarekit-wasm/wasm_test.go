@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/kitset"
+	"github.com/awarekit/awarekit/kit/personalise"
 	"github.com/awarekit/awarekit/kit/testkit"
 )
 
@@ -46,12 +48,23 @@ func TestWasm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	js, _ := json.MarshalIndent(set.Edition("fr-FR"), "", "  ")
+	e := set.Edition("fr-FR")
+	js, _ := json.MarshalIndent(e, "", "  ")
 	contentJSON := filepath.Join(dir, "content.json")
 	os.WriteFile(contentJSON, js, 0o644)
+	kit, err := kitset.Load("", []*content.Edition{e})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kj, err := personalise.KitJSON(kit, e.Code) // as the build writes kit.json
+	if err != nil {
+		t.Fatal(err)
+	}
+	kitJSON := filepath.Join(dir, "kit.json")
+	os.WriteFile(kitJSON, kj, 0o644)
 
 	pdfFile := filepath.Join(dir, "p.pdf")
-	out, err := exec.Command("node", "testdata/run.cjs", execJS, wasm, contentJSON, pdfFile).Output()
+	out, err := exec.Command("node", "testdata/run.cjs", execJS, wasm, contentJSON, kitJSON, pdfFile).Output()
 	if err != nil {
 		t.Fatalf("node: %v\n%s", err, out)
 	}
