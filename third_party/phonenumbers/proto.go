@@ -2,10 +2,9 @@ package phonenumbers
 
 // The few functions of google.golang.org/protobuf/proto that the library
 // calls (proto.String, proto.Merge, proto.Unmarshal…), for its plain
-// message types (types.go): the wire format is read with protowire, the
-// fields found by their `protobuf:` struct tags. Without the protobuf
-// runtime, whose reflection keeps every method of every type in a binary
-// (CHANGES.md).
+// message types (types.go): the wire format is read with protowire
+// (wire.go). Without the protobuf runtime, whose reflection keeps every
+// method of every type in a binary (CHANGES.md).
 
 import (
 	"errors"
@@ -13,9 +12,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"sync"
-
-	"google.golang.org/protobuf/encoding/protowire"
 )
 
 // proto stands for the protobuf runtime's package in the library's code.
@@ -76,164 +72,19 @@ func mergeStruct(d, s reflect.Value) {
 	}
 }
 
-// field is a message field as its struct tag describes it.
-type field struct {
-	index int
-	wire  string // varint, bytes
-}
-
-var fieldsOf sync.Map // reflect.Type → map[protowire.Number]field
-
-func fields(t reflect.Type) map[protowire.Number]field {
-	if m, ok := fieldsOf.Load(t); ok {
-		return m.(map[protowire.Number]field)
-	}
-	m := map[protowire.Number]field{}
-	for i := 0; i < t.NumField(); i++ {
-		tag := strings.Split(t.Field(i).Tag.Get("protobuf"), ",")
-		if len(tag) < 2 {
-			continue
-		}
-		n, err := strconv.Atoi(tag[1])
-		if err != nil {
-			panic(fmt.Sprintf("%s.%s: bad protobuf tag", t, t.Field(i).Name))
-		}
-		m[protowire.Number(n)] = field{index: i, wire: tag[0]}
-	}
-	fieldsOf.Store(t, m)
-	return m
-}
-
 var errWire = errors.New("phonenumbers: bad protobuf wire data")
 
 // Unmarshal reads the wire form of a message into m, a pointer to one of
 // the message types, as proto.Unmarshal does (proto2: a field given twice
-// keeps the last scalar, appends to a repeated field, merges a message).
+// keeps the last scalar, appends to a repeated field, merges a message;
+// an unknown field, or a known one of another wire type, is skipped).
+// Each type's decoder is in wire.go, written from its struct tags.
 func (protoShim) Unmarshal(b []byte, m any) error {
-	v := reflect.ValueOf(m)
-	if v.Kind() != reflect.Pointer || v.IsNil() {
+	u, ok := m.(interface{ unmarshalWire([]byte) error })
+	if !ok {
 		return fmt.Errorf("proto.Unmarshal into %T", m)
 	}
-	return unmarshal(b, v.Elem())
-}
-
-func unmarshal(b []byte, s reflect.Value) error {
-	fs := fields(s.Type())
-	for len(b) > 0 {
-		num, typ, n := protowire.ConsumeTag(b)
-		if n < 0 {
-			return errWire
-		}
-		b = b[n:]
-		f, known := fs[num]
-		if !known {
-			n = protowire.ConsumeFieldValue(num, typ, b)
-			if n < 0 {
-				return errWire
-			}
-			b = b[n:]
-			continue
-		}
-		fv := s.Field(f.index)
-		switch typ {
-		case protowire.VarintType:
-			x, n := protowire.ConsumeVarint(b)
-			if n < 0 {
-				return errWire
-			}
-			b = b[n:]
-			if err := setVarint(fv, x); err != nil {
-				return err
-			}
-		case protowire.BytesType:
-			x, n := protowire.ConsumeBytes(b)
-			if n < 0 {
-				return errWire
-			}
-			b = b[n:]
-			if err := setBytes(fv, x); err != nil {
-				return err
-			}
-		default:
-			return fmt.Errorf("%w: field %d of %s has wire type %d", errWire, num, s.Type(), typ)
-		}
-	}
-	return nil
-}
-
-// setVarint sets a scalar field (*int32, *uint64, *bool, *enum) or appends
-// to a repeated one.
-func setVarint(fv reflect.Value, x uint64) error {
-	t := fv.Type()
-	if t.Kind() == reflect.Slice {
-		e := reflect.New(t.Elem()).Elem()
-		if err := putInt(e, x); err != nil {
-			return err
-		}
-		fv.Set(reflect.Append(fv, e))
-		return nil
-	}
-	if t.Kind() != reflect.Pointer {
-		return fmt.Errorf("%w: varint for a %s", errWire, t)
-	}
-	p := reflect.New(t.Elem())
-	if err := putInt(p.Elem(), x); err != nil {
-		return err
-	}
-	fv.Set(p)
-	return nil
-}
-
-func putInt(e reflect.Value, x uint64) error {
-	switch e.Kind() {
-	case reflect.Int32:
-		e.SetInt(int64(int32(x)))
-	case reflect.Uint64:
-		e.SetUint(x)
-	case reflect.Bool:
-		e.SetBool(x != 0)
-	default:
-		return fmt.Errorf("%w: varint for a %s", errWire, e.Type())
-	}
-	return nil
-}
-
-// setBytes sets a string, a message, a repeated string or message, or a
-// packed repeated varint.
-func setBytes(fv reflect.Value, x []byte) error {
-	t := fv.Type()
-	switch {
-	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.String:
-		s := string(x)
-		fv.Set(reflect.ValueOf(&s))
-	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct:
-		if fv.IsNil() {
-			fv.Set(reflect.New(t.Elem()))
-		}
-		return unmarshal(x, fv.Elem())
-	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.String:
-		fv.Set(reflect.Append(fv, reflect.ValueOf(string(x))))
-	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Pointer:
-		p := reflect.New(t.Elem().Elem())
-		if err := unmarshal(x, p.Elem()); err != nil {
-			return err
-		}
-		fv.Set(reflect.Append(fv, p))
-	case t.Kind() == reflect.Slice:
-		for len(x) > 0 { // packed
-			v, n := protowire.ConsumeVarint(x)
-			if n < 0 {
-				return errWire
-			}
-			x = x[n:]
-			if err := setVarint(fv, v); err != nil {
-				return err
-			}
-		}
-	default:
-		return fmt.Errorf("%w: bytes for a %s", errWire, t)
-	}
-	return nil
+	return u.unmarshalWire(b)
 }
 
 // String methods, in the spirit of the protobuf text format: each field
