@@ -2,6 +2,8 @@ package phonenumbers
 
 import (
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 
 	"google.golang.org/protobuf/encoding/protowire"
@@ -98,5 +100,33 @@ func TestEmbeddedMetadata(t *testing.T) {
 	}
 	if sh := shortNumberRegionToMetadataMap["FR"]; sh.GetShortCode().GetNationalNumberPattern() == "" || sh.GetEmergency().GetNationalNumberPattern() == "" {
 		t.Errorf("FR short numbers: %+v", sh)
+	}
+}
+
+// TestWireEveryField: each message type's decoder (wire.go) reads every
+// field its struct tags declare: a message holding each field once, with
+// the wire type of its tag, leaves no field unset.
+func TestWireEveryField(t *testing.T) {
+	for _, m := range []any{&NumberFormat{}, &PhoneNumberDesc{}, &PhoneMetadata{}, &PhoneMetadataCollection{}, &PhoneNumber{}} {
+		typ := reflect.TypeOf(m).Elem()
+		var b []byte
+		for i := 0; i < typ.NumField(); i++ {
+			tag := strings.Split(typ.Field(i).Tag.Get("protobuf"), ",")
+			n, _ := strconv.Atoi(tag[1])
+			if tag[0] == "varint" {
+				b = protowire.AppendVarint(protowire.AppendTag(b, protowire.Number(n), protowire.VarintType), 1)
+			} else {
+				b = protowire.AppendBytes(protowire.AppendTag(b, protowire.Number(n), protowire.BytesType), nil) // an empty string or message
+			}
+		}
+		if err := proto.Unmarshal(b, m); err != nil {
+			t.Fatalf("%s: %v", typ, err)
+		}
+		v := reflect.ValueOf(m).Elem()
+		for i := 0; i < typ.NumField(); i++ {
+			if v.Field(i).IsZero() {
+				t.Errorf("%s.%s: not read by its decoder", typ, typ.Field(i).Name)
+			}
+		}
 	}
 }
