@@ -3,9 +3,11 @@
 // Last reconciled against: v9.0.32
 package phonenumbers
 
+import "sync"
+
 // metadataContainer bundles all of the metadata-derived lookup state used by
 // the library. The package keeps a single active container (currentMetadata),
-// built from the embedded metadata during init. Bundling the state behind one
+// built from the embedded metadata on first use (metadata()). Bundling the state behind one
 // swappable value is the seam that lets tests run against alternate metadata
 // (e.g. upstream's synthetic PhoneNumberMetadataForTesting data) without
 // changing the public, package-level API.
@@ -42,6 +44,16 @@ type metadataContainer struct {
 // embedded metadata by initMetadata during package initialization. Tests may
 // swap it via useMetadata to exercise the library against alternate metadata.
 var currentMetadata *metadataContainer
+
+var metadataOnce sync.Once
+
+// metadata returns the active metadata container, built from the embedded
+// metadata on first use (CHANGES.md: a program that never reads a phone
+// number does not pay for it at start).
+func metadata() *metadataContainer {
+	metadataOnce.Do(initMetadata)
+	return currentMetadata
+}
 
 func initMetadata() {
 	// load our regions
@@ -130,23 +142,23 @@ func newMetadataContainer(coll *PhoneMetadataCollection, countryCodeToRegion map
 // returned restore function (typically via t.Cleanup) and must not run such
 // tests in parallel, since the active container is process-global.
 func useMetadata(mc *metadataContainer) (restore func()) {
-	prev := currentMetadata
+	prev := metadata()
 	currentMetadata = mc
 	return func() { currentMetadata = prev }
 }
 
 func readFromNanpaRegions(key string) (struct{}, bool) {
-	v, ok := currentMetadata.nanpaRegions[key]
+	v, ok := metadata().nanpaRegions[key]
 	return v, ok
 }
 
 func readFromRegionToMetadataMap(key string) (*PhoneMetadata, bool) {
-	v, ok := currentMetadata.regionToMetadataMap[key]
+	v, ok := metadata().regionToMetadataMap[key]
 	return v, ok
 }
 
 func readFromCountryCodeToNonGeographicalMetadataMap(key int) (*PhoneMetadata, bool) {
-	v, ok := currentMetadata.countryCodeToNonGeographicalMetadataMap[key]
+	v, ok := metadata().countryCodeToNonGeographicalMetadataMap[key]
 	return v, ok
 }
 

@@ -1,6 +1,8 @@
 package phonenumbers
 
 import (
+	"os"
+	"os/exec"
 	"reflect"
 	"strconv"
 	"strings"
@@ -94,11 +96,11 @@ func TestEmbeddedMetadata(t *testing.T) {
 	if n := len(coll.GetMetadata()); n < 240 {
 		t.Errorf("%d regions", n)
 	}
-	fr := currentMetadata.regionToMetadataMap["FR"]
+	fr := metadata().regionToMetadataMap["FR"]
 	if fr.GetCountryCode() != 33 || fr.GetNationalPrefix() != "0" || fr.GetInternationalPrefix() != "00" || len(fr.GetNumberFormat()) == 0 || len(fr.GetGeneralDesc().GetPossibleLength()) == 0 || fr.GetPremiumRate().GetNationalNumberPattern() == "" {
 		t.Errorf("FR: %+v", fr)
 	}
-	if sh := shortNumberRegionToMetadataMap["FR"]; sh.GetShortCode().GetNationalNumberPattern() == "" || sh.GetEmergency().GetNationalNumberPattern() == "" {
+	if sh, _ := readFromShortNumberRegionToMetadataMap("FR"); sh.GetShortCode().GetNationalNumberPattern() == "" || sh.GetEmergency().GetNationalNumberPattern() == "" {
 		t.Errorf("FR short numbers: %+v", sh)
 	}
 }
@@ -128,5 +130,30 @@ func TestWireEveryField(t *testing.T) {
 				t.Errorf("%s.%s: not read by its decoder", typ, typ.Field(i).Name)
 			}
 		}
+	}
+}
+
+// TestLazyMetadataOrder: with the metadata read on first use, a program
+// whose first call is ShortNumberMetadataCollection (as awarekit's content
+// check does) still validates short numbers: run in a fresh process, so
+// that no earlier test has read the metadata.
+func TestLazyMetadataOrder(t *testing.T) {
+	if os.Getenv("PHONENUMBERS_LAZY_CHILD") == "1" {
+		if coll, err := ShortNumberMetadataCollection(); err != nil || len(coll.GetMetadata()) == 0 {
+			t.Fatalf("short numbers: %v", err)
+		}
+		if coll, _ := ShortNumberMetadataCollection(); coll == nil {
+			t.Fatal("a second ShortNumberMetadataCollection answered nil")
+		}
+		n, err := Parse("3018", "FR")
+		if err != nil || !IsValidShortNumberForRegion(n, "FR") {
+			t.Fatalf("3018 in FR: %v", err)
+		}
+		return
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestLazyMetadataOrder$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "PHONENUMBERS_LAZY_CHILD=1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
 	}
 }

@@ -2,26 +2,29 @@ package phonenumbers
 
 import (
 	"slices"
+	"sync"
 )
 
 var (
 	shortNumberRegionToMetadataMap = make(map[string]*PhoneMetadata)
 )
 
+var shortNumberOnce sync.Once
+
+// readFromShortNumberRegionToMetadataMap reads the embedded short-number
+// metadata on first use (CHANGES.md), not in an init function.
 func readFromShortNumberRegionToMetadataMap(key string) (*PhoneMetadata, bool) {
+	shortNumberOnce.Do(func() {
+		if err := loadShortNumberMetadataFromFile(); err != nil {
+			panic(err)
+		}
+	})
 	v, ok := shortNumberRegionToMetadataMap[key]
 	return v, ok
 }
 
 func writeToShortNumberRegionToMetadataMap(key string, val *PhoneMetadata) {
 	shortNumberRegionToMetadataMap[key] = val
-}
-
-func init() {
-	err := loadShortNumberMetadataFromFile()
-	if err != nil {
-		panic(err)
-	}
 }
 
 var (
@@ -41,8 +44,15 @@ func ShortNumberMetadataCollection() (*PhoneMetadataCollection, error) {
 
 	metadataCollection := &PhoneMetadataCollection{}
 	err = proto.Unmarshal(rawBytes, metadataCollection)
+	if err != nil {
+		return nil, err
+	}
+	// Cached here, not only by loadShortNumberMetadataFromFile: with the
+	// metadata read on first use, this may be called first, and a second
+	// call must not answer nil (CHANGES.md 3).
+	currShortNumberMetadataColl = metadataCollection
 	shortNumberReloadMetadata = false
-	return metadataCollection, err
+	return metadataCollection, nil
 }
 
 func loadShortNumberMetadataFromFile() error {
