@@ -8,6 +8,7 @@
 //   worker → page: {loaded: {designs}} or {error}, then {id, res}
 "use strict";
 let ready = null;
+let prepared = false;
 
 async function start(urls) {
   importScripts(urls.runtime);
@@ -67,4 +68,10 @@ self.onmessage = async (ev) => {
     if (res[k] && res[k].buffer) transfer.push(res[k].buffer);
   }
   self.postMessage({ id: m.id, res }, transfer);
+  // Once the first preview is shown: what the first keystrokes need but
+  // it did not (the phone metadata), while the visitor reads.
+  if (!prepared) {
+    prepared = true;
+    self.awarekit.prepare();
+  }
 };

@@ -24,6 +24,11 @@
 // preview comes as pixels for a canvas, drawn again only where the poster
 // changed since the last call.
 //
+//	awarekit.prepare()
+//	  reads now what the first keystrokes need but the first preview
+//	  did not (the phone metadata); the page calls it after the first
+//	  preview.
+//
 // and then calls globalThis.awarekitReady() if the page defined it.
 package main
 
@@ -40,6 +45,12 @@ func main() {
 	api := js.Global().Get("Object").New()
 	api.Set("load", js.FuncOf(load))
 	api.Set("render", js.FuncOf(render))
+	api.Set("prepare", js.FuncOf(func(js.Value, []js.Value) any {
+		if session != nil {
+			session.Prepare()
+		}
+		return nil
+	}))
 	js.Global().Set("awarekit", api)
 	if ready := js.Global().Get("awarekitReady"); ready.Type() == js.TypeFunction {
 		ready.Invoke()

@@ -96,6 +96,11 @@ func NewSession(contentJSON, kitJSON []byte) (*Session, error) {
 	return s, nil
 }
 
+// Prepare does now what the first keystrokes would otherwise wait for but
+// the first preview did not need: reading the phone metadata of the
+// edition's region (local.Prepare).
+func (s *Session) Prepare() { local.Prepare(s.Edition.Region) }
+
 // Request is what the page asks for.
 type Request struct {
 	Values  map[string]string // the form's fields
