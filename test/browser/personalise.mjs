@@ -121,6 +121,10 @@ try {
   // The first preview: from the start of navigation to the first canvas
   // drawn (performance.now() counts from the navigation's start).
   figures.firstPreviewMs = await page.evaluate(() => Number(document.getElementById("perso-canvas").dataset.t));
+  // Where it went: the page's marks (ms since the navigation's start) of
+  // the engine compiled, its Go runtime started, the edition loaded.
+  figures.marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark")
+    .filter((m) => m.name.startsWith("perso-")).map((m) => [m.name.slice(6), Math.round(m.startTime)])));
   timed(`first preview within ${budget.firstPreviewMs} ms`, figures.firstPreviewMs <= budget.firstPreviewMs, `${figures.firstPreviewMs.toFixed(0)} ms`);
   check("the form is shown, the fallback hidden", await page.isVisible("#perso") && !(await page.isVisible("#perso-fallback")));
   const designs = await page.$$eval("#perso-design option", (os) => os.map((o) => o.value));
@@ -302,7 +306,7 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 const mb = (n) => (n / (1 << 20)).toFixed(2) + " MB";
-console.log(`personalise figures: first preview ${figures.firstPreviewMs?.toFixed(0)} ms, keystroke median ${figures.keystrokeMedianMs?.toFixed(0)} ms, max ${figures.keystrokeMaxMs?.toFixed(0)} ms (engine ${figures.relayoutEngineMs} ms); fetched ${mb(figures.rawBytes ?? 0)} raw, ${mb(figures.gzipBytes ?? 0)} gzip, ${mb(figures.brotliBytes ?? 0)} brotli`);
+console.log(`personalise figures: first preview ${figures.firstPreviewMs?.toFixed(0)} ms (${Object.entries(figures.marks ?? {}).map(([k, v]) => `${k} ${v}`).join(", ")}), keystroke median ${figures.keystrokeMedianMs?.toFixed(0)} ms, max ${figures.keystrokeMaxMs?.toFixed(0)} ms (engine ${figures.relayoutEngineMs} ms); fetched ${mb(figures.rawBytes ?? 0)} raw, ${mb(figures.gzipBytes ?? 0)} gzip, ${mb(figures.brotliBytes ?? 0)} brotli`);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(figures, null, 2) + "\n");
 console.log(`personalise: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
