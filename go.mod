@@ -106,3 +106,5 @@ require (
 )
 
 replace github.com/signintech/gopdf => ./third_party/gopdf
+
+replace github.com/nyaruka/phonenumbers => ./third_party/phonenumbers

@@ -1,21 +1,25 @@
 // The personalisation engine's worker (assets/personalise.js starts it):
 // runs awarekit.wasm, the kit's Go code compiled to WebAssembly, off the
 // page's main thread, so that typing and the quick exit never wait for a
-// layout. It fetches only the engine, wasm_exec.js and the edition's
-// content.json, from this site; it stores nothing. Messages:
-//   page → worker: {start: {wasm, runtime, content}} then {id, req, example}
+// layout. It fetches only the engine, wasm_exec.js, the edition's
+// content.json and the kit.json beside the engine, from this site; it
+// stores nothing. Messages:
+//   page → worker: {start: {wasm, runtime, content, kit}} then {id, req, example}
 //   worker → page: {loaded: {designs}} or {error}, then {id, res}
 "use strict";
 let ready = null;
+let prepared = false;
 
 async function start(urls) {
   importScripts(urls.runtime);
   const go = new Go();
   const started = new Promise((resolve) => { self.awarekitReady = resolve; });
-  const text = fetch(urls.content, { credentials: "same-origin" }).then((r) => {
-    if (!r.ok) throw new Error(urls.content + ": " + r.status);
+  const get = (url) => fetch(url, { credentials: "same-origin" }).then((r) => {
+    if (!r.ok) throw new Error(url + ": " + r.status);
     return r.text();
   });
+  const text = get(urls.content);
+  const kit = get(urls.kit);
   let inst;
   try {
     inst = await WebAssembly.instantiateStreaming(fetch(urls.wasm, { credentials: "same-origin" }), go.importObject);
@@ -31,7 +35,7 @@ async function start(urls) {
   go.run(inst.instance);
   await started;
   marks.started = now();
-  const loaded = self.awarekit.load(await text);
+  const loaded = self.awarekit.load(await text, await kit);
   marks.loaded = now();
   if (loaded.error) throw new Error(loaded.error);
   return { designs: loaded.designs || [], marks };
@@ -64,4 +68,10 @@ self.onmessage = async (ev) => {
     if (res[k] && res[k].buffer) transfer.push(res[k].buffer);
   }
   self.postMessage({ id: m.id, res }, transfer);
+  // Once the first preview is shown: what the first keystrokes need but
+  // it did not (the phone metadata), while the visitor reads.
+  if (!prepared) {
+    prepared = true;
+    self.awarekit.prepare();
+  }
 };

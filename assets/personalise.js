@@ -32,6 +32,7 @@
   const here = document.currentScript ? document.currentScript.src : location.href;
   const wasmURL = new URL("../personalise/awarekit.wasm", here).href;
   const contentURL = new URL("../content.json", here).href;
+  const kitURL = new URL("../personalise/kit.json", here).href;
 
   // The message of a problem in the edition's language, {n} filled in.
   const say = (p) => {
@@ -165,7 +166,7 @@
         else reject(new Error(ev.data.error));
       };
       worker.postMessage({ start: {
-        wasm: wasmURL, content: contentURL,
+        wasm: wasmURL, content: contentURL, kit: kitURL,
         runtime: new URL("../personalise/wasm_exec.js", here).href,
       } });
     });

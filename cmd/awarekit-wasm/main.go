@@ -8,7 +8,7 @@
 //
 // It installs one global object, awarekit, with two functions:
 //
-//	awarekit.load(contentJSON string)
+//	awarekit.load(contentJSON, kitJSON string)
 //	  → {designs: [{id, name, sizes: [id], labels: [name]}], error}
 //	awarekit.render({values: {local_name…}, logo: Uint8Array|null,
 //	                 design, size, bleed, pdf: bool, preview: height, raw: bool})
@@ -17,10 +17,17 @@
 //	   ms, times: {check, layout, draw, pdf} (ms),
 //	     with raw: rgba: Uint8ClampedArray, width, height}
 //
-// Names are in the edition's language; msg is the English message, code
+// content.json and kit.json are the files the build writes for the edition
+// (kit.json: the designs and strings of the kit it built with,
+// personalise.KitData). Names are in the edition's language; msg is the English message, code
 // and n let the page say it in the edition's language. With raw, the
 // preview comes as pixels for a canvas, drawn again only where the poster
 // changed since the last call.
+//
+//	awarekit.prepare()
+//	  reads now what the first keystrokes need but the first preview
+//	  did not (the phone metadata); the page calls it after the first
+//	  preview.
 //
 // and then calls globalThis.awarekitReady() if the page defined it.
 package main
@@ -38,6 +45,12 @@ func main() {
 	api := js.Global().Get("Object").New()
 	api.Set("load", js.FuncOf(load))
 	api.Set("render", js.FuncOf(render))
+	api.Set("prepare", js.FuncOf(func(js.Value, []js.Value) any {
+		if session != nil {
+			session.Prepare()
+		}
+		return nil
+	}))
 	js.Global().Set("awarekit", api)
 	if ready := js.Global().Get("awarekitReady"); ready.Type() == js.TypeFunction {
 		ready.Invoke()
@@ -47,11 +60,11 @@ func main() {
 
 func load(_ js.Value, args []js.Value) any {
 	out := map[string]any{}
-	if len(args) != 1 || args[0].Type() != js.TypeString {
-		out["error"] = "load takes the edition's content.json as a string"
+	if len(args) != 2 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeString {
+		out["error"] = "load takes the edition's content.json and kit.json as strings"
 		return out
 	}
-	s, err := personalise.NewSession([]byte(args[0].String()))
+	s, err := personalise.NewSession([]byte(args[0].String()), []byte(args[1].String()))
 	if err != nil {
 		out["error"] = err.Error()
 		return out

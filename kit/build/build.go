@@ -293,6 +293,9 @@ func Run(opt Options) (*Summary, error) {
 		if err := writeEngine(tmp, opt.Engine, sum.Editions); err != nil {
 			return nil, err
 		}
+		if err := writeEngineKit(tmp, opt.Engine, kit.Kit, sum.Editions); err != nil {
+			return nil, err
+		}
 	}
 	if err := countFiles(tmp, sum); err != nil {
 		return nil, err

@@ -8,6 +8,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/awarekit/awarekit/kit/kitset"
+	"github.com/awarekit/awarekit/kit/personalise"
 )
 
 // The personalisation engine (cmd/awarekit-wasm, docs/PERSONALISE.md):
@@ -90,6 +93,26 @@ func writeEngine(tmp, dir string, codes []string) error {
 					return err
 				}
 			}
+		}
+	}
+	return nil
+}
+
+// writeEngineKit writes beside each edition's engine the designs and
+// strings the engine reads (personalise.KitFile, kit.json): the kit this
+// build loaded, so that the page personalises the posters the build made.
+// Nothing without an engine.
+func writeEngineKit(tmp, dir string, k *kitset.Kit, codes []string) error {
+	if dir == "" {
+		return nil
+	}
+	for _, c := range codes {
+		b, err := personalise.KitJSON(k, c)
+		if err != nil {
+			return fmt.Errorf("edition %s: %w", c, err)
+		}
+		if err := writeFile(filepath.Join(tmp, c, enginePath, personalise.KitFile), b); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -3,11 +3,16 @@ package build
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/kitset"
+	"github.com/awarekit/awarekit/kit/personalise"
 )
 
 // TestWriteEngine: the engine lands beside every edition's personalise
@@ -70,5 +75,47 @@ func TestWriteEngine(t *testing.T) {
 	}
 	if err := writeEngine(tmp, "", []string{"fr-FR"}); err != nil {
 		t.Errorf("no engine: %v", err)
+	}
+}
+
+// TestWriteEngineKit: with an engine, each edition's personalise folder
+// gets its kit.json, the edition's own strings and the kit's designs, the
+// same bytes on every build; without an engine, nothing.
+func TestWriteEngineKit(t *testing.T) {
+	eds := []*content.Edition{{Code: "fr-FR", Language: "fr", Region: "FR"}, {Code: "de-LU", Language: "de", Region: "LU"}}
+	k, err := kitset.Load("", eds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	if err := writeEngineKit(tmp, "engine", k, []string{"fr-FR", "de-LU"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ code, title string }{{"fr-FR", k.I18n["fr-FR"]["design_la-sextorsion"]}, {"de-LU", k.I18n["de-LU"]["design_la-sextorsion"]}} {
+		b, err := os.ReadFile(filepath.Join(tmp, c.code, "personalise", personalise.KitFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var kd personalise.KitData
+		if err := json.Unmarshal(b, &kd); err != nil {
+			t.Fatal(err)
+		}
+		if c.title == "" || kd.Strings["design_la-sextorsion"] != c.title || len(kd.Designs) != len(k.Designs) || !strings.Contains(kd.Designs["la-sextorsion.yaml"], "id: la-sextorsion") {
+			t.Errorf("%s: %d designs, title %q (want %q)", c.code, len(kd.Designs), kd.Strings["design_la-sextorsion"], c.title)
+		}
+		again, _ := personalise.KitJSON(k, c.code)
+		if !bytes.Equal(again, b) {
+			t.Errorf("%s: kit.json differs between two writes", c.code)
+		}
+	}
+	if fr, de := k.I18n["fr-FR"]["design_la-sextorsion"], k.I18n["de-LU"]["design_la-sextorsion"]; fr == de {
+		t.Errorf("the test cannot tell the editions apart: %q", fr)
+	}
+	none := t.TempDir()
+	if err := writeEngineKit(none, "", k, []string{"fr-FR"}); err != nil {
+		t.Fatal(err)
+	}
+	if es, _ := os.ReadDir(none); len(es) != 0 {
+		t.Errorf("without an engine: %v", es)
 	}
 }

@@ -248,6 +248,17 @@ func isBidi(r rune) bool {
 }
 
 // checkPhone returns the number's E.164 form, or why it is refused.
+// Prepare reads libphonenumber's metadata for the numbers and the short
+// numbers now: it is read on first use (third_party/phonenumbers
+// CHANGES.md), and the personalisation page asks for it once its first
+// preview is drawn, so that the first number typed is checked as fast as
+// the next ones.
+func Prepare(region string) {
+	if n, err := phonenumbers.Parse("112", region); err == nil {
+		phonenumbers.IsValidShortNumberForRegion(n, region)
+	}
+}
+
 func checkPhone(v, region string) (dial string, p problem) {
 	for _, r := range v {
 		if !strings.ContainsRune("0123456789+ .-()\u00a0\u202f", r) {

@@ -6,22 +6,20 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
-	"io/fs"
 	"strings"
+	"testing/fstest"
 	"time"
 
-	"github.com/awarekit/awarekit"
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
-	"github.com/awarekit/awarekit/kit/i18n"
 	"github.com/awarekit/awarekit/kit/layout"
 	"github.com/awarekit/awarekit/kit/local"
 )
 
 // Session personalises the posters of one edition in the browser: the
-// edition comes from the content.json the build wrote (already validated
-// by the build), the designs, interface strings and fonts are the
-// embedded defaults.
+// edition comes from the content.json the build wrote, the designs and
+// interface strings from its kit.json (KitData), both already checked by
+// the build; the fonts are the embedded ones.
 type Session struct {
 	Edition *content.Edition
 	Designs []*layout.Design // the personalisable ones
@@ -60,8 +58,8 @@ func (s *Session) Offer() []DesignInfo {
 	return out
 }
 
-// NewSession reads an edition's content.json.
-func NewSession(contentJSON []byte) (*Session, error) {
+// NewSession reads an edition's content.json and kit.json (KitJSON).
+func NewSession(contentJSON, kitJSON []byte) (*Session, error) {
 	e := &content.Edition{}
 	if err := json.Unmarshal(contentJSON, e); err != nil {
 		return nil, fmt.Errorf("reading the edition: %w", err)
@@ -69,16 +67,22 @@ func NewSession(contentJSON []byte) (*Session, error) {
 	if e.Code == "" || e.Region == "" || e.Language == "" {
 		return nil, errors.New("reading the edition: no code, region or language")
 	}
-	posters, _ := fs.Sub(awarekit.Defaults, "posters")
+	var kd KitData
+	if err := json.Unmarshal(kitJSON, &kd); err != nil {
+		return nil, fmt.Errorf("reading the kit: %w", err)
+	}
+	if len(kd.Designs) == 0 || len(kd.Strings) == 0 {
+		return nil, errors.New("reading the kit: no designs or no strings")
+	}
+	posters := fstest.MapFS{}
+	for name, text := range kd.Designs {
+		posters[name] = &fstest.MapFile{Data: []byte(text), Mode: 0o444}
+	}
 	ds, err := layout.LoadDesigns(posters, "posters")
 	if err != nil {
 		return nil, err
 	}
-	tr, _ := fs.Sub(awarekit.Defaults, "i18n")
-	m, err := i18n.Load(tr, "i18n", e.Language, e.Code)
-	if err != nil {
-		return nil, err
-	}
+	m := kd.Strings
 	fonts, err := layout.LoadFonts()
 	if err != nil {
 		return nil, err
@@ -91,6 +95,11 @@ func NewSession(contentJSON []byte) (*Session, error) {
 	}
 	return s, nil
 }
+
+// Prepare does now what the first keystrokes would otherwise wait for but
+// the first preview did not need: reading the phone metadata of the
+// edition's region (local.Prepare).
+func (s *Session) Prepare() { local.Prepare(s.Edition.Region) }
 
 // Request is what the page asks for.
 type Request struct {

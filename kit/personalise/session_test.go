@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/kitset"
 	"github.com/awarekit/awarekit/kit/layout"
 	"github.com/awarekit/awarekit/kit/local"
 	"github.com/awarekit/awarekit/kit/testkit"
@@ -27,11 +28,59 @@ func session(t *testing.T) (*Session, *content.Edition) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := NewSession(b)
+	s, err := NewSession(b, kitJSON(t, e))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s, e
+}
+
+// kitJSON is the kit.json the build writes for e (the embedded kit).
+func kitJSON(t *testing.T, e *content.Edition) []byte {
+	t.Helper()
+	k, err := kitset.Load("", []*content.Edition{e})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := KitJSON(k, e.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestSessionKit: the session takes the designs and strings of kit.json,
+// not the embedded ones (a kit folder's own design or wording is what the
+// page offers), and refuses a kit.json without them.
+func TestSessionKit(t *testing.T) {
+	s, e := session(t)
+	ce, _ := json.Marshal(e)
+	var kd KitData
+	if err := json.Unmarshal(kitJSON(t, e), &kd); err != nil {
+		t.Fatal(err)
+	}
+	if len(kd.Designs) < 5 || kd.Strings["design_la-sextorsion"] == "" {
+		t.Fatalf("kit.json: %d designs, strings %v", len(kd.Designs), kd.Strings["design_la-sextorsion"])
+	}
+	kd.Designs = map[string]string{"la-sextorsion.yaml": kd.Designs["la-sextorsion.yaml"], "contacts.yaml": kd.Designs["contacts.yaml"]}
+	kd.Strings["design_contacts"] = "Nos contacts"
+	b, _ := json.Marshal(kd)
+	s2, err := NewSession(ce, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range s2.Offer() {
+		got = append(got, d.ID+"="+d.Name)
+	}
+	if strings.Join(got, ",") != "contacts=Nos contacts,la-sextorsion="+s.i18n["design_la-sextorsion"] {
+		t.Errorf("offered %v", got)
+	}
+	for _, bad := range []string{`{}`, `{"designs":{"x.yaml":"id: x"},"strings":{}}`, `{"designs":{"x.yaml":"id: [y"},"strings":{"a":"b"}}`, `[`} {
+		if _, err := NewSession(ce, []byte(bad)); err == nil {
+			t.Errorf("kit.json %s: no error", bad)
+		}
+	}
 }
 
 // TestSessionRoundTrip: the edition read back from content.json lays out

@@ -1,10 +1,10 @@
 // Runs the personalisation engine (awarekit.wasm) in Node as the page does
 // in the browser, and prints one JSON object: timings, the problems of a
 // bad phone number, the file name. Usage:
-//   node run.cjs wasm_exec.js awarekit.wasm content.json out.pdf
+//   node run.cjs wasm_exec.js awarekit.wasm content.json kit.json out.pdf
 "use strict";
 const fs = require("fs");
-const [execJS, wasmFile, contentFile, pdfOut] = process.argv.slice(2);
+const [execJS, wasmFile, contentFile, kitFile, pdfOut] = process.argv.slice(2);
 globalThis.require = require;
 globalThis.fs = fs;
 globalThis.path = require("path");
@@ -23,7 +23,7 @@ WebAssembly.instantiate(fs.readFileSync(wasmFile), go.importObject).then((r) => 
 ready.then(() => {
   const out = { startMs: performance.now() - t0, startCpuMs: cpu() - c0 };
   const tl = performance.now();
-  const loaded = awarekit.load(fs.readFileSync(contentFile, "utf8"));
+  const loaded = awarekit.load(fs.readFileSync(contentFile, "utf8"), fs.readFileSync(kitFile, "utf8"));
   if (loaded.error) { console.log(JSON.stringify({ error: loaded.error })); process.exit(1); }
   out.loadMs = performance.now() - tl;
   out.loadCpuMs = cpu() - c0 - out.startCpuMs;
@@ -35,6 +35,10 @@ ready.then(() => {
   out.firstPreviewCpuMs = cpu() - c0;
   out.firstFields = r.fields; out.firstProblems = r.problems;
   out.previewPNG = r.preview && r.preview[1] === 0x50 && r.preview[2] === 0x4e && r.preview[3] === 0x47;
+  // As the page does after its first preview: the phone metadata read now.
+  const tq = performance.now();
+  awarekit.prepare();
+  out.prepareMs = performance.now() - tq;
   const times = [];
   for (let i = 0; i < 15; i++) {
     const t = performance.now();
