@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"strings"
 
+	"github.com/awarekit/awarekit/kit/i18n"
 	"github.com/awarekit/awarekit/kit/kitset"
 )
 
@@ -24,6 +26,11 @@ type KitData struct {
 	Designs map[string]string `json:"designs"`
 	// Strings are the edition's merged interface strings (fr, then fr-LU).
 	Strings map[string]string `json:"strings"`
+	// Locale is the text of the edition language's locale file
+	// (i18n/locale/<lang>.yaml, the kit folder's own if it has one): its
+	// typography, dates and direction, read by the engine as the build
+	// reads it.
+	Locale string `json:"locale"`
 }
 
 // KitJSON is the KitData of one edition of a loaded kit, as JSON (keys
@@ -34,6 +41,12 @@ func KitJSON(k *kitset.Kit, code string) ([]byte, error) {
 		return nil, fmt.Errorf("the kit holds no strings of edition %s", code)
 	}
 	d := KitData{Designs: map[string]string{}, Strings: m}
+	lang, _, _ := strings.Cut(code, "-")
+	loc, err := fs.ReadFile(k.FS, path.Join("i18n", i18n.LocaleDir, lang+".yaml"))
+	if err != nil {
+		return nil, fmt.Errorf("the locale of edition %s: %w", code, err)
+	}
+	d.Locale = string(loc)
 	for _, ds := range k.Designs {
 		name := path.Base(ds.File)
 		b, err := fs.ReadFile(k.FS, path.Join("posters", name))

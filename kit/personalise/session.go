@@ -6,14 +6,17 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
+	"path"
 	"strings"
 	"testing/fstest"
 	"time"
 
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/diag"
+	"github.com/awarekit/awarekit/kit/i18n"
 	"github.com/awarekit/awarekit/kit/layout"
 	"github.com/awarekit/awarekit/kit/local"
+	"github.com/awarekit/awarekit/kit/typo"
 )
 
 // Session personalises the posters of one edition in the browser: the
@@ -26,7 +29,8 @@ type Session struct {
 	all     []*layout.Design
 	i18n    map[string]string
 	fonts   layout.Fonts
-	sides   [2]canvas // the last preview of the front and the back (draw.go)
+	locale  *typo.Locale // the kit's locale of the edition's language (nil: the built-in one)
+	sides   [2]canvas    // the last preview of the front and the back (draw.go)
 }
 
 // DesignInfo is a personalisable design as the page offers it: its name
@@ -83,11 +87,18 @@ func NewSession(contentJSON, kitJSON []byte) (*Session, error) {
 		return nil, err
 	}
 	m := kd.Strings
+	var loc *typo.Locale
+	if kd.Locale != "" {
+		file := path.Join(i18n.LocaleDir, e.Language+".yaml")
+		if loc, err = i18n.LoadLocale(fstest.MapFS{file: &fstest.MapFile{Data: []byte(kd.Locale), Mode: 0o444}}, "i18n", e.Language); err != nil {
+			return nil, err
+		}
+	}
 	fonts, err := layout.LoadFonts()
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{Edition: e, all: ds, i18n: m, fonts: fonts}
+	s := &Session{Edition: e, all: ds, i18n: m, fonts: fonts, locale: loc}
 	for _, d := range ds {
 		if d.Personalisable() && d.Kind != "document" {
 			s.Designs = append(s.Designs, d)
@@ -160,7 +171,7 @@ func (s *Session) Render(req Request) *Result {
 		bleed = 3
 	}
 	t0 = time.Now()
-	pg, err := Poster(s.fonts, layout.Job{Edition: s.Edition, Design: d, Size: req.Size, Bleed: bleed, I18n: s.i18n, Designs: s.all, Local: blk})
+	pg, err := Poster(s.fonts, layout.Job{Edition: s.Edition, Design: d, Size: req.Size, Bleed: bleed, I18n: s.i18n, Designs: s.all, Local: blk, Locale: s.locale})
 	res.Layout = time.Since(t0)
 	if err != nil {
 		var de *diag.Error

@@ -83,6 +83,45 @@ func TestSessionKit(t *testing.T) {
 	}
 }
 
+// TestSessionLocale: the session lays out with the kit's locale of the
+// edition's language, as the build does: a kit whose French locale reads
+// right to left gives a mirrored personalised poster; a bad locale is
+// refused.
+func TestSessionLocale(t *testing.T) {
+	s, e := session(t)
+	if !strings.Contains(string(kitJSON(t, e)), `"locale":"# French typography`) {
+		t.Fatal("kit.json holds no locale")
+	}
+	ce, _ := json.Marshal(e)
+	var kd KitData
+	if err := json.Unmarshal(kitJSON(t, e), &kd); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(kd.Locale, "\ndirection: ltr") {
+		t.Fatal("fr.yaml says no direction: ltr")
+	}
+	kd.Locale = strings.Replace(kd.Locale, "\ndirection: ltr", "\ndirection: rtl", 1)
+	b, _ := json.Marshal(kd)
+	rtl, err := NewSession(ce, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blk, _ := local.Parse(map[string]string{local.FieldName: "Collège Jean Moulin"}, nil, "FR")
+	ltrPage, err1 := Poster(s.fonts, layout.Job{Edition: e, Design: s.Designs[0], Size: s.Designs[0].Sizes[0], I18n: s.i18n, Designs: s.all, Local: blk, Locale: s.locale})
+	rtlPage, err2 := Poster(rtl.fonts, layout.Job{Edition: e, Design: rtl.Designs[0], Size: rtl.Designs[0].Sizes[0], I18n: rtl.i18n, Designs: rtl.all, Local: blk, Locale: rtl.locale})
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	if ltrPage.Snapshot() == rtlPage.Snapshot() || !rtl.locale.RightToLeft() {
+		t.Error("a right-to-left locale in kit.json did not mirror the poster")
+	}
+	kd.Locale = "direction: sideways\n"
+	b, _ = json.Marshal(kd)
+	if _, err := NewSession(ce, b); err == nil || !strings.Contains(err.Error(), "direction") {
+		t.Errorf("a bad locale: %v", err)
+	}
+}
+
 // TestSessionRoundTrip: the edition read back from content.json lays out
 // exactly as the one loaded from the data folder.
 func TestSessionRoundTrip(t *testing.T) {
