@@ -32,11 +32,11 @@ func drawGlyphs(img *image.RGBA, src image.Image, t layout.Text, sf *sfnt.Font, 
 	}
 }
 
-// glyphID returns the mask of glyph gid at dot, from the face's cache
-// (kept per quarter pixel, as Glyph's are: the key's rune is -1-gid, which
-// no character has).
+// glyphID returns the mask of glyph gid at ppem and dot, from the face's
+// cache (kept per quarter pixel, as Glyph's are, and per ppem: the key's
+// rune is -1-gid, which no character has).
 func (f *glyphFace) glyphID(sf *sfnt.Font, ppem fixed.Int26_6, dot fixed.Point26_6, gid uint16) (image.Rectangle, *image.Alpha, bool) {
-	k := glyphKey{-1 - rune(gid), dot.X & 63 &^ 15, dot.Y & 63 &^ 15}
+	k := glyphKey{r: -1 - rune(gid), fx: dot.X & 63 &^ 15, fy: dot.Y & 63 &^ 15, ppem: ppem}
 	f.mu.Lock()
 	g, hit := f.m[k]
 	if !hit {

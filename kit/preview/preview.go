@@ -239,6 +239,11 @@ type glyphFace struct {
 type glyphKey struct {
 	r      rune
 	fx, fy fixed.Int26_6 // the position's fraction of a pixel, in quarters
+	// ppem is the size a glyph id's mask is drawn at (glyphID; 0 for a
+	// character, drawn at the face's size): texts whose sizes round to one
+	// face share it, and a mask of another size would make the picture
+	// depend on which poster of the process drew the glyph first.
+	ppem fixed.Int26_6
 }
 
 type glyph struct {
@@ -255,7 +260,7 @@ func (f *glyphFace) Kern(r0, r1 rune) fixed.Int26_6 {
 }
 
 func (f *glyphFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.Image, image.Point, fixed.Int26_6, bool) {
-	k := glyphKey{r, dot.X & 63 &^ 15, dot.Y & 63 &^ 15}
+	k := glyphKey{r: r, fx: dot.X & 63 &^ 15, fy: dot.Y & 63 &^ 15}
 	f.mu.Lock()
 	g, hit := f.m[k]
 	if !hit {
