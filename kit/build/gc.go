@@ -1,0 +1,36 @@
+package build
+
+import (
+	"os"
+	"runtime/debug"
+	"sync"
+)
+
+// The garbage collector's settings for a build process, unless the user
+// sets GOGC or GOMEMLIMIT. Go's defaults (GOGC=100, no limit) collect for
+// the first time at 4 MB of heap: a one-poster process collected six
+// times, and on a loaded machine each collection waits for every thread
+// to stop, so that the process took twice as long (bench/peers: 30 cold
+// runs, 6.2 s against 3.0 s with GOGC=400, load 5). The heap may grow to
+// five times what is live, within gcMemLimit, which keeps a large build
+// (100 editions: 170 MB live at its peak) under 300 MB, where GOGC=100
+// alone let it reach 380 MB (BENCHMARKS.md, issue 18).
+const (
+	gcPercent  = 400
+	gcMemLimit = 240 << 20
+)
+
+var tuneGC sync.Once
+
+// TuneGC applies the build's garbage collector settings once per process
+// (Preload calls it); GOGC and GOMEMLIMIT in the environment win.
+func TuneGC() {
+	tuneGC.Do(func() {
+		if os.Getenv("GOGC") == "" {
+			debug.SetGCPercent(gcPercent)
+		}
+		if os.Getenv("GOMEMLIMIT") == "" {
+			debug.SetMemoryLimit(gcMemLimit)
+		}
+	})
+}
