@@ -14,7 +14,10 @@ import (
 // runs, 6.2 s against 3.0 s with GOGC=400, load 5). The heap may grow to
 // five times what is live, within gcMemLimit, which keeps a large build
 // (100 editions: 170 MB live at its peak) under 300 MB, where GOGC=100
-// alone let it reach 380 MB (BENCHMARKS.md, issue 18).
+// alone let it reach 390 MB; the price is about 15 % more CPU for such a
+// build, the collector running more often near the limit and the runtime
+// returning memory to the system (BENCHMARKS.md, issue 18). A kit much
+// larger than 100 editions builds faster with GOMEMLIMIT raised.
 const (
 	gcPercent  = 400
 	gcMemLimit = 240 << 20
