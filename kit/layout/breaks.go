@@ -32,6 +32,7 @@ import (
 type textOpts struct {
 	hyph   *hyphen.Patterns
 	never  []string // names never hyphenated
+	hold   []string // names never broken at their spaces either (the edition's no_hyphenation: BEE SECURE)
 	greedy bool
 	stats  *boxStats // when not nil, the final sets of a box record their quality (quality.go)
 	// fallback faces of the edition's language, by role (shape.go), and

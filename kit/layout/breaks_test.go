@@ -28,7 +28,7 @@ var breakCases = []struct {
 
 func setCase(t *testing.T, lang, text string, width float64, greedy bool) []string {
 	t.Helper()
-	f := withOpts(fonts(t), textOpts{hyph: hyphen.For(lang), never: []string{"BEE SECURE Helpline", "PHAROS"}, greedy: greedy})
+	f := withOpts(fonts(t), textOpts{hyph: hyphen.For(lang), never: []string{"BEE SECURE Helpline", "PHAROS"}, hold: []string{"BEE SECURE Helpline"}, greedy: greedy})
 	st := setter{f, 11}
 	var out []string
 	for _, l := range st.wrap(&Para{Spans: []Span{{Text: text, Role: Regular, Scale: 1}}}, width) {

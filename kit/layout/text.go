@@ -137,9 +137,12 @@ func (s setter) words(p *Para, maxW float64) []word {
 	}
 	kinds := tokens(rs)
 	opts := s.opts()
-	var prot []bool
-	if opts.hyph != nil || len(opts.never) > 0 {
-		prot = opts.protected(rs) // names: never hyphenated, never broken at their spaces
+	var prot, held []bool
+	if opts.hyph != nil {
+		prot = opts.protected(rs)
+	}
+	if len(opts.hold) > 0 {
+		held = textOpts{never: opts.hold}.protected(rs)
 	}
 	// Itemise: the face of each rune (nil: the span's role for all) and
 	// its bidi level (nil: all left to right).
@@ -160,7 +163,7 @@ func (s setter) words(p *Para, maxW float64) []word {
 			if r := rs[j]; r != ' ' && r != '\n' && r != '\t' || kinds[j] == phoneToken {
 				continue
 			}
-			if rs[j] == ' ' && prot != nil && prot[j] {
+			if rs[j] == ' ' && held != nil && held[j] {
 				continue // a space inside a service's name (BEE SECURE): held like a no-break space
 			}
 		}
@@ -449,7 +452,7 @@ func (s setter) wrapRec(p *Para, maxW float64, rec *boxStats) []line {
 		// be between different widths).
 		o := s.opts()
 		// The names held together too: the words must be the same.
-		old := setter{withOpts(s.fonts, textOpts{greedy: true, fallback: o.fallback, rtl: o.rtl, never: o.never}), s.size}
+		old := setter{withOpts(s.fonts, textOpts{greedy: true, fallback: o.fallback, rtl: o.rtl, hold: o.hold}), s.size}
 		rec.add(ls, old.wrapGreedy(old.words(p, maxW), p, maxW), maxW)
 	}
 	return ls
