@@ -69,7 +69,10 @@ func (o textOpts) protected(rs []rune) []bool {
 	}
 	var lower []rune
 	var mask []bool
-	for _, name := range o.never {
+	for k, name := range o.never {
+		if k > 0 && name == o.never[k-1] {
+			continue // a name as printed and as written, when they are the same (layout.go)
+		}
 		nr := []rune(name)
 		if len(nr) == 0 || len(nr) > len(rs) {
 			continue
