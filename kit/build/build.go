@@ -177,8 +177,10 @@ func CheckOptions(opt Options) (*content.Set, error) {
 
 // Preload starts parsing the fonts (for measuring and for the PDFs) in
 // the background, so that it overlaps reading the data; whoever needs them
-// next waits for the end of the parse, errors included.
+// next waits for the end of the parse, errors included. It also sets the
+// process's garbage collector for a build (TuneGC).
 func Preload() {
+	TuneGC()
 	go func() {
 		if f, err := layout.LoadFonts(); err == nil {
 			pdf.Prepare(f)

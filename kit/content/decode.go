@@ -323,19 +323,27 @@ func syntaxProblem(file string, err error) diag.Problem {
 // reported, with file:line:col, and decoding goes on to report every
 // problem. Designs and i18n files use it.
 func DecodeStrict(file string, b []byte, v any) diag.List {
+	_, probs := DecodeStrictNode(file, b, v)
+	return probs
+}
+
+// DecodeStrictNode is DecodeStrict that also returns the document's node
+// (nil when the file is empty, not text or not YAML), for a caller that
+// checks the positions of its keys without parsing the file again.
+func DecodeStrictNode(file string, b []byte, v any) (*yaml.Node, diag.List) {
 	var probs diag.List
 	if len(bytes.TrimSpace(b)) == 0 {
 		probs.Add(file, 0, 0, "", "file is empty")
-		return probs
+		return nil, probs
 	}
 	if !utf8.Valid(b) || bytes.IndexByte(b, 0) >= 0 {
 		probs.Add(file, 0, 0, "", "not UTF-8 text (a binary file, or saved in another encoding)")
-		return probs
+		return nil, probs
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&doc); err != nil {
-		return append(probs, syntaxProblem(file, err))
+		return nil, append(probs, syntaxProblem(file, err))
 	}
 	var extra yaml.Node
 	switch err := dec.Decode(&extra); {
@@ -346,5 +354,5 @@ func DecodeStrict(file string, b []byte, v any) diag.List {
 	}
 	d := &decoder{file: file, probs: &probs, where: map[string]pos{}, broken: map[string]bool{}}
 	d.decode(&doc, reflectValue(v), "")
-	return probs
+	return &doc, probs
 }

@@ -3,6 +3,7 @@ package i18n
 import (
 	"errors"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -77,6 +78,72 @@ func TestCheckString(t *testing.T) {
 	for _, bad := range []string{"<b>x</b>", "</p>", "<!-- x -->", "&#60;", "\u2066x\u2069", "a\tb", "a\rb", "\ufeffa"} {
 		if p := CheckString(bad); len(p) == 0 {
 			t.Errorf("%q passes", bad)
+		}
+	}
+}
+
+// TestFileKeys: the keys read from the lines of a built-in i18n file are
+// its YAML keys, for every built-in file, and a file with an unusual
+// top-level line is decoded as YAML.
+func TestFileKeys(t *testing.T) {
+	es, err := fs.ReadDir(awarekit.Defaults, "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range es {
+		if e.IsDir() {
+			continue
+		}
+		b, err := fs.ReadFile(awarekit.Defaults, "i18n/"+e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, want := fileKeys(b), yamlKeys(b)
+		slices.Sort(got)
+		slices.Sort(want)
+		if len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("%s: keys %v, YAML says %v", e.Name(), got, want)
+		}
+		n++
+	}
+	if n < 8 {
+		t.Fatalf("only %d built-in i18n files", n)
+	}
+	for _, in := range []string{
+		"a: x\nb: |\n  y\n  z\n# c: no\nd:\n",
+		"a: x\n\"b c\": y\n", // a quoted key: decoded as YAML
+		"---\na: x\n",
+		"a: x\nb:c: y\n",
+		"a: 'x\n  y'\n",
+	} {
+		got := fileKeys([]byte(in))
+		slices.Sort(got)
+		want := yamlKeys([]byte(in))
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: keys %q, YAML says %q", in, got, want)
+		}
+	}
+}
+
+// TestFileKeysFast: the built-in files take the fast path (no YAML
+// decoding), which is what Known is for.
+func TestFileKeysFast(t *testing.T) {
+	es, err := fs.ReadDir(awarekit.Defaults, "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range es {
+		if e.IsDir() {
+			continue
+		}
+		b, err := fs.ReadFile(awarekit.Defaults, "i18n/"+e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !fastKeys(b) {
+			t.Errorf("%s: a top-level line is not a plain key: decoded as YAML", e.Name())
 		}
 	}
 }

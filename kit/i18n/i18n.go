@@ -56,11 +56,12 @@ func Load(fsys fs.FS, name, lang, code string) (map[string]string, error) {
 		}
 		found = true
 		m := map[string]string{}
-		if p := content.DecodeStrict(shown, b, &m); len(p) > 0 {
+		doc, p := content.DecodeStrictNode(shown, b, &m)
+		if len(p) > 0 {
 			probs = append(probs, p...)
 			continue
 		}
-		if p := checkFile(shown, b); len(p) > 0 {
+		if p := checkFile(shown, doc); len(p) > 0 {
 			probs = append(probs, p...)
 			continue
 		}
@@ -81,11 +82,10 @@ func Load(fsys fs.FS, name, lang, code string) (map[string]string, error) {
 }
 
 // checkFile checks the keys and strings of an i18n file that decoded
-// (a flat mapping), with their positions.
-func checkFile(file string, b []byte) diag.List {
+// (a flat mapping: doc, its document node), with their positions.
+func checkFile(file string, doc *yaml.Node) diag.List {
 	var probs diag.List
-	var doc yaml.Node
-	if yaml.Unmarshal(b, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+	if doc == nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil
 	}
 	known := Known()

@@ -32,6 +32,7 @@ import (
 type textOpts struct {
 	hyph   *hyphen.Patterns
 	never  []string // names never hyphenated
+	hold   []string // names never broken at their spaces either (the edition's no_hyphenation: BEE SECURE)
 	greedy bool
 	stats  *boxStats // when not nil, the final sets of a box record their quality (quality.go)
 	// fallback faces of the edition's language, by role (shape.go), and
@@ -68,7 +69,10 @@ func (o textOpts) protected(rs []rune) []bool {
 	}
 	var lower []rune
 	var mask []bool
-	for _, name := range o.never {
+	for k, name := range o.never {
+		if k > 0 && name == o.never[k-1] {
+			continue // a name as printed and as written, when they are the same (layout.go)
+		}
 		nr := []rune(name)
 		if len(nr) == 0 || len(nr) > len(rs) {
 			continue

@@ -28,7 +28,7 @@ var breakCases = []struct {
 
 func setCase(t *testing.T, lang, text string, width float64, greedy bool) []string {
 	t.Helper()
-	f := withOpts(fonts(t), textOpts{hyph: hyphen.For(lang), never: []string{"BEE SECURE Helpline", "PHAROS"}, greedy: greedy})
+	f := withOpts(fonts(t), textOpts{hyph: hyphen.For(lang), never: []string{"BEE SECURE Helpline", "PHAROS"}, hold: []string{"BEE SECURE Helpline"}, greedy: greedy})
 	st := setter{f, 11}
 	var out []string
 	for _, l := range st.wrap(&Para{Spans: []Span{{Text: text, Role: Regular, Scale: 1}}}, width) {
@@ -186,5 +186,36 @@ func TestFinalHyphen(t *testing.T) {
 		if lines := setCase(t, c.lang, c.text, c.width, false); strings.Contains(strings.Join(lines, "|"), "-|") {
 			t.Errorf("a two-line purpose cut before its last line: %q", lines)
 		}
+	}
+}
+
+// TestHeldNames: a name the edition lists under no_hyphenation (hold) is
+// one word, its spaces held like no-break spaces, so that no line ends
+// inside it; a name only never hyphenated (a contact's name) still breaks
+// at its spaces; a held name wider than the line breaks at a space, not
+// between letters.
+func TestHeldNames(t *testing.T) {
+	words := func(o textOpts, text string, width float64) []string {
+		st := setter{withOpts(fonts(t), o), 11}
+		var out []string
+		for _, w := range st.words(&Para{Spans: []Span{{Text: text, Role: Regular, Scale: 1}}}, width) {
+			var s string
+			for _, f := range w.frags {
+				s += f.text
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	// Without patterns, so that words are not cut at hyphenation points.
+	text := "wende dich an die BEE SECURE Helpline."
+	if got := strings.Join(words(textOpts{never: []string{"BEE SECURE"}, hold: []string{"BEE SECURE"}}, text, 200), "|"); got != "wende|dich|an|die|BEE SECURE|Helpline." {
+		t.Errorf("held: %s", got)
+	}
+	if got := strings.Join(words(textOpts{never: []string{"BEE SECURE"}}, text, 200), "|"); got != "wende|dich|an|die|BEE|SECURE|Helpline." {
+		t.Errorf("only never hyphenated: %s", got)
+	}
+	if got := strings.Join(words(textOpts{hold: []string{"BEE SECURE"}}, "BEE SECURE", 50), "|"); got != "BEE |SECURE" {
+		t.Errorf("held, wider than the line: %s", got)
 	}
 }

@@ -1,8 +1,13 @@
 package layout
 
 import (
+	"bytes"
 	"embed"
+	"encoding/binary"
+	"errors"
 	"fmt"
+	"io"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -131,10 +136,71 @@ func parseFont(role Role, b []byte) (*Font, error) {
 	}
 	gi, _ := sf.GlyphIndex(&buf, '\u202f')
 	f.hasNarrowSp = gi != 0
-	if err := f.sh.init(b); err != nil {
-		return nil, err
+	// The shaping tables of a design's faces are read now (every poster
+	// shapes with them); a fallback face's (the Arabic ones) when a text
+	// first needs it, so that an edition in a Latin script never pays for
+	// them.
+	if slices.Contains(DesignRoles, role) {
+		if err := f.sh.init(b); err != nil {
+			return nil, err
+		}
 	}
 	return f, nil
+}
+
+// initShaper reads a fallback face's shaping tables on its first use; f.mu
+// is held. The faces are the kit's own (TestFacesShape parses each), so a
+// failure is a broken build of awarekit, not bad input.
+func (f *Font) initShaper() {
+	if f.sh.face != nil {
+		return
+	}
+	if err := f.sh.init(f.Data); err != nil {
+		panic(fmt.Sprintf("font %s: %v", f.Name, err))
+	}
+}
+
+// stripOutlines returns the TrueType file b as a reader whose table
+// directory has empty glyf and loca tables. The shaper never reads glyph
+// outlines (it shapes without extents, and the kit's faces position marks
+// by anchor coordinates, not by contour points: TestShapeWithoutOutlines),
+// and go-text parses every outline of a face when it opens it: 40 % of
+// the time to open a Lato face, a tenth of a one-poster process. Only the
+// directory is copied (patched), the tables are read from b.
+func stripOutlines(b []byte) *io.SectionReader {
+	n := 0
+	if len(b) >= 12 {
+		n = int(binary.BigEndian.Uint16(b[4:]))
+	}
+	end := min(12+16*n, len(b))
+	dir := bytes.Clone(b[:end])
+	for rec := 12; rec+16 <= end; rec += 16 {
+		switch string(dir[rec : rec+4]) {
+		case "glyf", "loca":
+			binary.BigEndian.PutUint32(dir[rec+12:], 0) // length
+		}
+	}
+	return io.NewSectionReader(patched{dir, b}, 0, int64(len(b)))
+}
+
+// patched reads b with its first len(dir) bytes replaced by dir.
+type patched struct{ dir, b []byte }
+
+func (p patched) ReadAt(q []byte, off int64) (int, error) {
+	if off < 0 {
+		return 0, errors.New("negative offset")
+	}
+	if off >= int64(len(p.b)) {
+		return 0, io.EOF
+	}
+	n := copy(q, p.b[off:])
+	if off < int64(len(p.dir)) {
+		copy(q, p.dir[off:])
+	}
+	if n < len(q) {
+		return n, io.EOF
+	}
+	return n, nil
 }
 
 // HasRune reports whether the font has a glyph for r.

@@ -90,12 +90,20 @@ func Layout(fonts Fonts, j Job) (*Page, error) {
 	if _, set := fonts[optsRole]; !set {
 		// Hyphenation in the edition's language, total-fit breaks (unless
 		// the caller chose: see quality_test.go).
-		var never []string
+		var never, hold []string
 		for _, n := range e.NeverHyphenated() {
 			// As printed (typographic apostrophes, spaces) and as written.
 			never = append(never, loc.Apply(n), n)
 		}
-		fonts = withOpts(fonts, textOpts{hyph: hyphen.For(e.Language), never: never, fallback: Fallbacks(e.Language), rtl: loc.RightToLeft()})
+		// The services' names the edition lists are also held together
+		// at their spaces; a contact's name (often long: "119 – Allô
+		// enfance en danger") is only never hyphenated.
+		for _, n := range e.NoHyphenation {
+			if n = strings.TrimSpace(n); strings.Contains(n, " ") {
+				hold = append(hold, loc.Apply(n), n)
+			}
+		}
+		fonts = withOpts(fonts, textOpts{hyph: hyphen.For(e.Language), never: never, hold: hold, fallback: Fallbacks(e.Language), rtl: loc.RightToLeft()})
 	} else if o := (setter{fonts: fonts}).opts(); o.fallback == nil && !o.rtl {
 		// The caller chose how to break (BeforeTotalFit, the quality
 		// table); the faces and the direction are the language's all the

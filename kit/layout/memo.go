@@ -107,6 +107,10 @@ func (s setter) key(paras []Para, w float64) [32]byte {
 	for _, n := range o.never {
 		str(n)
 	}
+	num(float64(len(o.hold)))
+	for _, n := range o.hold {
+		str(n)
+	}
 	num(float64(len(paras)))
 	for _, p := range paras {
 		str(string(p.Align))

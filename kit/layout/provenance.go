@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/i18n"
 )
 
 // The provenance a poster prints says exactly what was done: the facts on
@@ -152,6 +153,10 @@ func (l *layouter) guideProvenance() []string {
 // FooterLine is the provenance line the footer of the job's poster prints
 // (for tools that reproduce a poster, such as the benchmark's exporter).
 func FooterLine(j Job) string {
-	l := &layouter{job: j, lang: j.Edition.Language}
+	loc := j.Locale
+	if loc == nil {
+		loc = i18n.DefaultLocale(j.Edition.Language)
+	}
+	l := &layouter{job: j, lang: j.Edition.Language, loc: loc}
 	return l.provenanceLine()
 }

@@ -77,5 +77,10 @@ func TestProvenanceFooter(t *testing.T) {
 				t.Errorf("%s: the poster says %q:\n%s", tc.name, a, text)
 			}
 		}
+		// FooterLine (the peers' exporter) gives the same line, with the
+		// language's dates and typography.
+		if got := FooterLine(Job{Edition: &e, Design: design, Size: "a4", I18n: tr}); !strings.Contains(got, tc.want) {
+			t.Errorf("%s: FooterLine is %q, the poster prints %q", tc.name, got, tc.want)
+		}
 	}
 }

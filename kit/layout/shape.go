@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"bytes"
 	"fmt"
 	"unicode"
 	"unicode/utf8"
@@ -137,7 +136,7 @@ type shaped struct {
 const maxShaped = 1 << 17
 
 func (s *shaper) init(b []byte) error {
-	face, err := gofont.ParseTTF(bytes.NewReader(b))
+	face, err := gofont.ParseTTF(stripOutlines(b))
 	if err != nil {
 		return fmt.Errorf("shaping: %w", err)
 	}
@@ -176,6 +175,7 @@ func (f *Font) shapeText(text string, rs []rune, rtl bool) *shaped {
 
 // shapeLocked shapes and remembers; f.mu is held.
 func (f *Font) shapeLocked(k shapeKey, rs []rune) *shaped {
+	f.initShaper()
 	measuredRunes.Add(int64(len(rs)))
 	r := &shaped{runeAdv: make([]float64, len(rs)), rtl: k.rtl}
 	if len(rs) > 0 {

@@ -136,9 +136,12 @@ func (s setter) words(p *Para, maxW float64) []word {
 	}
 	kinds := tokens(rs)
 	opts := s.opts()
-	var prot []bool
+	var prot, held []bool
 	if opts.hyph != nil {
 		prot = opts.protected(rs)
+	}
+	if len(opts.hold) > 0 {
+		held = textOpts{never: opts.hold}.protected(rs)
 	}
 	// Itemise: the face of each rune (nil: the span's role for all) and
 	// its bidi level (nil: all left to right).
@@ -158,6 +161,9 @@ func (s setter) words(p *Para, maxW float64) []word {
 		if j < len(rs) {
 			if r := rs[j]; r != ' ' && r != '\n' && r != '\t' || kinds[j] == phoneToken {
 				continue
+			}
+			if rs[j] == ' ' && held != nil && held[j] {
+				continue // a space inside a service's name (BEE SECURE): held like a no-break space
 			}
 		}
 		var space float64
@@ -335,6 +341,8 @@ func (s setter) pieces(ws []word, p *Para, rs []rune, sps []int32, kinds []token
 			return softBreak
 		case strings.ContainsRune("/.-", rs[k-1]) && unicode.IsLetter(rs[k]) || rs[k-1] == '/':
 			return plainBreak
+		case rs[k-1] == ' ': // a name held together (words) that is wider than the line
+			return plainBreak
 		}
 		return cutBreak
 	}
@@ -442,7 +450,8 @@ func (s setter) wrapRec(p *Para, maxW float64, rec *boxStats) []line {
 		// Lato's .notdef boxes, left to right, and the comparison would
 		// be between different widths).
 		o := s.opts()
-		old := setter{withOpts(s.fonts, textOpts{greedy: true, fallback: o.fallback, rtl: o.rtl}), s.size}
+		// The names held together too: the words must be the same.
+		old := setter{withOpts(s.fonts, textOpts{greedy: true, fallback: o.fallback, rtl: o.rtl, hold: o.hold}), s.size}
 		rec.add(ls, old.wrapGreedy(old.words(p, maxW), p, maxW), maxW)
 	}
 	return ls

@@ -72,21 +72,28 @@ func Write(w io.Writer, pg *layout.Page, fonts layout.Fonts, created time.Time) 
 
 	// Fonts are parsed once per process (gopdf's FontContainer), and
 	// subset once per set of glyphs (the subset cache above).
-	fcs, family, err := containers(fonts)
-	if err != nil {
-		return err
-	}
 	used := map[layout.Role]bool{}
 	for p := pg; p != nil; p = p.Back {
 		for _, t := range p.Texts {
 			used[t.Role] = true
 		}
 	}
+	var roles []layout.Role // in the order of layout.Roles
 	for _, role := range layout.Roles {
 		if used[role] {
-			if err := gp.AddTTFFontFromFontContainer(family[role], fcs[role]); err != nil {
-				return fmt.Errorf("font %s: %w", family[role], err)
-			}
+			roles = append(roles, role)
+		}
+	}
+	fcs, err := containers(fonts, roles)
+	if err != nil {
+		return err
+	}
+	family := map[layout.Role]string{}
+	for _, role := range roles {
+		c := fcs[role]
+		family[role] = c.family
+		if err := gp.AddTTFFontFromFontContainer(c.family, c.fc); err != nil {
+			return fmt.Errorf("font %s: %w", c.family, err)
 		}
 	}
 
@@ -220,45 +227,60 @@ func glyphText(gp *gopdf.GoPdf, t layout.Text, space bool) error {
 // 32 MB (a poster's three subsets take about 60 KB).
 var subsets = gopdf.NewFontSubsetCache(32 << 20)
 
-var (
-	fcOnce   sync.Once
-	fcs      map[layout.Role]*gopdf.FontContainer
-	fcFamily map[layout.Role]string
-	fcErr    error
-)
+// faceContainer is one face parsed for gopdf, once per process, and the
+// family name it is registered under.
+type faceContainer struct {
+	once   sync.Once
+	fc     *gopdf.FontContainer
+	family string
+	err    error
+}
 
-// Prepare parses the fonts for gopdf now rather than at the first Write
-// (a process can do it while it reads its data).
+var faceContainers = func() map[layout.Role]*faceContainer {
+	m := map[layout.Role]*faceContainer{}
+	for _, r := range layout.Roles {
+		m[r] = &faceContainer{}
+	}
+	return m
+}()
+
+// Prepare parses the design's faces (regular, bold, black) for gopdf now
+// rather than at the first Write (a process can do it while it reads its
+// data). The fallback faces are parsed by the first PDF that uses them.
 func Prepare(fonts layout.Fonts) error {
-	_, _, err := containers(fonts)
+	_, err := containers(fonts, layout.DesignRoles)
 	return err
 }
 
-// containers parses the fonts for gopdf once, each in a container of its
-// own so that they are parsed in parallel. Each is registered as
+// containers parses the faces of roles for gopdf, each once per process
+// and in parallel, in a container of its own. Each is registered as
 // TAG+PostScriptName, the tag six capitals hashed from the name: gopdf
 // writes /BaseFont from the family name, and PDF 32000-1 §9.6.4 asks a
 // subset for such a tag.
-func containers(fonts layout.Fonts) (map[layout.Role]*gopdf.FontContainer, map[layout.Role]string, error) {
-	fcOnce.Do(func() {
-		m := map[layout.Role]*gopdf.FontContainer{}
-		fam := map[layout.Role]string{}
-		errs := make([]error, len(layout.Roles))
-		var wg sync.WaitGroup
-		for i, role := range layout.Roles {
-			f, name, fc := fonts[role], subsetTag(fonts[role].Name)+"+"+fonts[role].Name, &gopdf.FontContainer{}
-			fam[role], m[role] = name, fc
-			wg.Go(func() {
+func containers(fonts layout.Fonts, roles []layout.Role) (map[layout.Role]*faceContainer, error) {
+	m := map[layout.Role]*faceContainer{}
+	errs := make([]error, len(roles))
+	var wg sync.WaitGroup
+	for i, role := range roles {
+		c, f := faceContainers[role], fonts[role]
+		if c == nil || f == nil {
+			errs[i] = fmt.Errorf("no font for role %q", role)
+			continue
+		}
+		m[role] = c
+		wg.Go(func() {
+			c.once.Do(func() {
+				c.family, c.fc = subsetTag(f.Name)+"+"+f.Name, &gopdf.FontContainer{}
 				opt := gopdf.TtfOption{UseKerning: true, OnGlyphNotFoundSubstitute: func(r rune) rune { return '?' }}
-				if err := fc.AddTTFFontDataWithOption(name, f.Data, opt); err != nil {
-					errs[i] = fmt.Errorf("font %s: %w", f.Name, err)
+				if err := c.fc.AddTTFFontDataWithOption(c.family, f.Data, opt); err != nil {
+					c.err = fmt.Errorf("font %s: %w", f.Name, err)
 				}
 			})
-		}
-		wg.Wait()
-		fcs, fcFamily, fcErr = m, fam, errors.Join(errs...)
-	})
-	return fcs, fcFamily, fcErr
+			errs[i] = c.err
+		})
+	}
+	wg.Wait()
+	return m, errors.Join(errs...)
 }
 
 // subsetTag returns six capital letters hashed from the font's name.

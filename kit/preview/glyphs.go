@@ -37,9 +37,10 @@ func drawGlyphs(img *image.RGBA, src image.Image, t layout.Text, sf *sfnt.Font, 
 
 // glyphID returns the mask of glyph gid at dot, from the face's cache
 // (kept per quarter pixel, as Glyph's are: the key's rune is -1-gid, which
-// no character has).
+// no character has). ppem is always the face's own size (drawGlyphs), so
+// the masks a face keeps do not depend on which run drew them first.
 func (f *glyphFace) glyphID(sf *sfnt.Font, ppem fixed.Int26_6, dot fixed.Point26_6, gid uint16) (image.Rectangle, *image.Alpha, bool) {
-	k := glyphKey{-1 - rune(gid), dot.X & 63 &^ 15, dot.Y & 63 &^ 15}
+	k := glyphKey{r: -1 - rune(gid), fx: dot.X & 63 &^ 15, fy: dot.Y & 63 &^ 15}
 	f.mu.Lock()
 	g, hit := f.m[k]
 	if !hit {

@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"bytes"
 	"image"
 	"testing"
 
@@ -63,5 +64,40 @@ func TestGlyphIDs(t *testing.T) {
 	apart := draw(layout.Text{X: 10, Y: 60, Role: "arabic", Size: size, Text: "ال"})
 	if lamAlef.Empty() || lamAlef.Dx() >= apart.Dx() {
 		t.Errorf("lam-alef ligature ink %v, the two letters apart %v", lamAlef, apart)
+	}
+}
+
+// TestGlyphMasksBySize: a shaped text is drawn the same whether or not a
+// text of a slightly different size, which shares its face (sizes within
+// 1/16 px), was drawn before it in the process: a build draws its posters
+// in parallel, in no fixed order, and its pictures must not depend on it.
+func TestGlyphMasksBySize(t *testing.T) {
+	fonts, err := layout.LoadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := func(size float64) layout.Text {
+		return layout.Text{X: 10, Y: 60, Role: layout.Bold, Size: size, Text: "A", Glyphs: []layout.Glyph{{ID: 3, Advance: 1246 * size / 2000, Text: "A"}}}
+	}
+	// 400 px high for a 100 pt page: 4 px a point; 29.993 and 30.007 pt are
+	// 119.972 and 120.028 px, one face (120 px), not one ppem.
+	draw := func(tx layout.Text) *image.RGBA {
+		img, err := Draw(&layout.Page{Width: 300, Height: 100, Texts: []layout.Text{tx}}, fonts, 400)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return img
+	}
+	faces.Lock()
+	faces.m = nil
+	faces.Unlock()
+	alone := draw(text(30.007))
+	faces.Lock()
+	faces.m = nil
+	faces.Unlock()
+	draw(text(29.993))
+	after := draw(text(30.007))
+	if !bytes.Equal(alone.Pix, after.Pix) {
+		t.Fatal("the 30.007 pt glyph drawn after a 29.993 pt one differs from it drawn alone")
 	}
 }

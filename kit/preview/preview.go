@@ -256,7 +256,7 @@ func (f *glyphFace) Kern(r0, r1 rune) fixed.Int26_6 {
 }
 
 func (f *glyphFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.Image, image.Point, fixed.Int26_6, bool) {
-	k := glyphKey{r, dot.X & 63 &^ 15, dot.Y & 63 &^ 15}
+	k := glyphKey{r: r, fx: dot.X & 63 &^ 15, fy: dot.Y & 63 &^ 15}
 	f.mu.Lock()
 	g, hit := f.m[k]
 	if !hit {

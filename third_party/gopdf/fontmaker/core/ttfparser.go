@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 var ERROR_NO_UNICODE_ENCODING_FOUND = errors.New("No Unicode encoding found")
@@ -77,6 +78,16 @@ type TTFParser struct {
 	//kerning
 	useKerning bool //user config for use or not use kerning
 	kern       *KernTable
+	lazyKern   *lazyKern // the kern table read at its first use (ParseFontData)
+}
+
+// lazyKern reads a font's kern table when Kern is first called: a font
+// drawn by glyph runs (GlyphText) never looks kerning up, and the table
+// was half the time of parsing a Latin font. Pointed to, so that copies
+// of the parser (SubsetFontObj holds it by value) share it.
+type lazyKern struct {
+	once sync.Once
+	kern *KernTable
 }
 
 var Symbolic = 1 << 2
@@ -84,6 +95,16 @@ var Nonsymbolic = (1 << 5)
 
 // Kern get KernTable
 func (t *TTFParser) Kern() *KernTable {
+	if l := t.lazyKern; l != nil {
+		l.once.Do(func() {
+			p := *t // Parsekern sets the copy's kern; t.tables is only read
+			p.lazyKern = nil
+			if err := p.Parsekern(bytes.NewReader(t.cachedFontData)); err == nil {
+				l.kern = p.kern
+			} // a malformed kern table: no kerning
+		})
+		return l.kern
+	}
 	return t.kern
 }
 
@@ -311,11 +332,9 @@ func (t *TTFParser) ParseFontData(fontData []byte) error {
 		return err
 	}
 
+	t.kern, t.lazyKern = nil, nil
 	if t.useKerning {
-		err = t.Parsekern(fd)
-		if err != nil {
-			return err
-		}
+		t.lazyKern = &lazyKern{}
 	}
 
 	t.cachedFontData = fontData
@@ -971,12 +990,24 @@ func (t *TTFParser) BytesToString(b []byte) string {
 
 // ReadUShort read ushort
 func (t *TTFParser) ReadUShort(fd *bytes.Reader) (uint, error) {
-	buff, err := t.Read(fd, 2)
-	if err != nil {
+	var buff [2]byte // on the stack: Read allocates, and a font is read in ushorts
+	if err := readFull(fd, buff[:]); err != nil {
 		return 0, err
 	}
-	n := binary.BigEndian.Uint16(buff)
+	n := binary.BigEndian.Uint16(buff[:])
 	return uint(n), nil
+}
+
+// readFull reads len(b) bytes, with Read's errors.
+func readFull(fd *bytes.Reader, b []byte) error {
+	n, err := fd.Read(b)
+	if err != nil {
+		return err
+	}
+	if n != len(b) {
+		return errors.New("file out of length")
+	}
+	return nil
 }
 
 // ReadShort read short
@@ -1006,11 +1037,11 @@ func (t *TTFParser) ReadShortInt16(fd *bytes.Reader) (int16, error) {
 
 // ReadULong read ulong
 func (t *TTFParser) ReadULong(fd *bytes.Reader) (uint, error) {
-	buff, err := t.Read(fd, 4)
-	if err != nil {
+	var buff [4]byte
+	if err := readFull(fd, buff[:]); err != nil {
 		return 0, err
 	}
-	n := binary.BigEndian.Uint32(buff)
+	n := binary.BigEndian.Uint32(buff[:])
 	return uint(n), nil
 }
 
