@@ -78,16 +78,18 @@ func NewSession(contentJSON, kitJSON []byte) (*Session, error) {
 	if len(kd.Designs) == 0 || len(kd.Strings) == 0 {
 		return nil, errors.New("reading the kit: no designs or no strings")
 	}
-	posters := fstest.MapFS{}
-	for name, text := range kd.Designs {
-		posters[name] = &fstest.MapFile{Data: []byte(text), Mode: 0o444}
-	}
-	ds, err := layout.LoadDesigns(posters, "posters")
-	if err != nil {
-		return nil, err
+	ds := kd.Designs
+	for _, d := range ds {
+		if d == nil {
+			return nil, errors.New("reading the kit: a design is null")
+		}
+		if err := layout.FinishDesign(d); err != nil {
+			return nil, fmt.Errorf("reading the kit: %w", err)
+		}
 	}
 	m := kd.Strings
 	var loc *typo.Locale
+	var err error
 	if kd.Locale != "" {
 		file := path.Join(i18n.LocaleDir, e.Language+".yaml")
 		if loc, err = i18n.LoadLocale(fstest.MapFS{file: &fstest.MapFile{Data: []byte(kd.Locale), Mode: 0o444}}, "i18n", e.Language); err != nil {
