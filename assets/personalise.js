@@ -101,7 +101,17 @@
     canvas.dataset.times = JSON.stringify(r.times || {});
   };
 
-  const height = () => (size.value === "card" ? 360 : 800);
+  // The preview's height: 800 px (360 for a card), but no larger than
+  // the canvas is shown (the column's width, over the width-to-height
+  // ratio of design and size), so a narrow screen draws fewer pixels.
+  const height = () => {
+    const base = size.value === "card" ? 360 : 800;
+    const d = designs.find((x) => x.id === design.value);
+    const aspect = d && d.aspect ? d.aspect[d.sizes.indexOf(size.value)] : 0;
+    const avail = canvas.parentElement ? canvas.parentElement.clientWidth - 2 : 0;
+    if (!(aspect > 0) || !(avail > 0)) return base;
+    return Math.max(120, Math.min(base, Math.floor(avail / aspect)));
+  };
 
   // Until a name is given, the preview shows the placeholders' example
   // (the download stays disabled: the name is required).

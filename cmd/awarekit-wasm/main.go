@@ -9,7 +9,8 @@
 // It installs one global object, awarekit, with two functions:
 //
 //	awarekit.load(contentJSON, kitJSON string)
-//	  → {designs: [{id, name, sizes: [id], labels: [name]}], error}
+//	  → {designs: [{id, name, sizes: [id], labels: [name],
+//	                aspect: [width / height of the raw preview]}], error}
 //	awarekit.render({values: {local_name…}, logo: Uint8Array|null,
 //	                 design, size, bleed, pdf: bool, preview: height, raw: bool})
 //	  → {fields: [{field, msg, code, n}], problems: [string],
@@ -80,7 +81,11 @@ func load(_ js.Value, args []js.Value) any {
 		for i, l := range d.Label {
 			labels[i] = l
 		}
-		ds = append(ds, map[string]any{"id": d.ID, "name": d.Name, "sizes": sizes, "labels": labels})
+		aspect := make([]any, len(d.Aspect))
+		for i, a := range d.Aspect {
+			aspect[i] = a
+		}
+		ds = append(ds, map[string]any{"id": d.ID, "name": d.Name, "sizes": sizes, "labels": labels, "aspect": aspect})
 	}
 	out["designs"] = ds
 	return out

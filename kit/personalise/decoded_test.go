@@ -80,3 +80,27 @@ func TestSessionDecodedDesigns(t *testing.T) {
 		t.Errorf("only %d posters compared", n)
 	}
 }
+
+// TestOfferAspect: the width-to-height ratio offered per size is the one
+// of the raw preview the engine draws (both sides of the card), so the
+// page can draw it no larger than it is shown.
+func TestOfferAspect(t *testing.T) {
+	s, _ := session(t)
+	n := 0
+	for _, d := range s.Offer() {
+		for i, z := range d.Sizes {
+			res := s.Render(Request{Values: map[string]string{local.FieldName: "Collège Jean Moulin"}, Design: d.ID, Size: z, Preview: 400, Raw: true})
+			if res.Image == nil {
+				t.Fatalf("%s %s: no preview: %v %v", d.ID, z, res.Fields, res.Problems)
+			}
+			got := float64(res.Image.Bounds().Dx()) / float64(res.Image.Bounds().Dy())
+			if a := d.Aspect[i]; a < got*0.99 || a > got*1.01 {
+				t.Errorf("%s %s: aspect offered %.3f, drawn %.3f", d.ID, z, a, got)
+			}
+			n++
+		}
+	}
+	if n < 5 {
+		t.Errorf("only %d sizes", n)
+	}
+}

@@ -40,6 +40,10 @@ type DesignInfo struct {
 	Name  string
 	Sizes []string
 	Label []string // one per size: A4, A3, carte de poche (85 × 55 mm)
+	// Aspect is, per size, the width of the raw preview over its height
+	// (both sides of a two-sided design, side by side): the page draws
+	// the preview no larger than the canvas is shown.
+	Aspect []float64
 }
 
 // Offer lists the personalisable designs for the page's pickers.
@@ -56,6 +60,12 @@ func (s *Session) Offer() []DesignInfo {
 				l = s.i18n["size_card"]
 			}
 			di.Label = append(di.Label, l)
+			w, h := d.PageSize(z)
+			sides := 1.0
+			if d.Back != nil {
+				sides = 2
+			}
+			di.Aspect = append(di.Aspect, sides*w/h+(sides-1)/40)
 		}
 		out = append(out, di)
 	}
