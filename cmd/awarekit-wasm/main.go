@@ -27,8 +27,9 @@
 //
 //	awarekit.prepare()
 //	  reads now what the first keystrokes need but the first preview
-//	  did not (the phone metadata); the page calls it after the first
-//	  preview.
+//	  did not (the phone metadata), and lets the garbage collector run
+//	  again (held from the start: personalise.HoldGC); the page calls it
+//	  after the first preview.
 //
 // and then calls globalThis.awarekitReady() if the page defined it.
 package main
@@ -43,6 +44,9 @@ import (
 var session *personalise.Session
 
 func main() {
+	// No collection until the first preview is shown (prepare): the
+	// start only grows the heap (personalise.HoldGC).
+	personalise.HoldGC()
 	api := js.Global().Get("Object").New()
 	api.Set("load", js.FuncOf(load))
 	api.Set("render", js.FuncOf(render))

@@ -121,8 +121,12 @@ func NewSession(contentJSON, kitJSON []byte) (*Session, error) {
 
 // Prepare does now what the first keystrokes would otherwise wait for but
 // the first preview did not need: reading the phone metadata of the
-// edition's region (local.Prepare).
-func (s *Session) Prepare() { local.Prepare(s.Edition.Region) }
+// edition's region (local.Prepare). It also gives the garbage collector
+// back its settings if HoldGC held it.
+func (s *Session) Prepare() {
+	releaseGC()
+	local.Prepare(s.Edition.Region)
+}
 
 // Request is what the page asks for.
 type Request struct {
