@@ -4,13 +4,18 @@
 // layout. It fetches only the engine, wasm_exec.js, the edition's
 // content.json and the kit.json beside the engine, from this site, all at
 // once (the engine compiled as it arrives); it stores nothing. Messages:
-//   page → worker: {start: {wasm, runtime, content, kit}} then {id, req, example}
+//   page → worker: {start: {wasm, runtime, content, kit, given}},
+//   with given: {given: {module, content, kit}} (each null if the page
+//   could not get it), then {id, req, example}
 //   worker → page: {loaded: {designs, marks}} or {error}, then {id, res}
 //   (marks: when the worker started, the engine was compiled, Go started
 //   and the edition and kit were loaded, in the page's clock)
 "use strict";
 let ready = null;
 let prepared = false;
+// What the page fetched and compiled for the worker ({given}).
+let fromPage = null;
+const page = new Promise((resolve) => { fromPage = resolve; });
 
 async function start(urls) {
   // Marks in the page's clock (the worker's starts later).
@@ -22,13 +27,18 @@ async function start(urls) {
   });
   // Everything at once: the engine is compiled as it arrives (it needs no
   // imports to compile), while the runtime script is read and the
-  // edition and kit are fetched.
-  const compiled = get(urls.wasm).then((r) => WebAssembly.compileStreaming(r).catch(async () => {
+  // edition and kit are fetched. With urls.given, the page has already
+  // started them (before this worker could) and sends them in a second
+  // message: the compiled module, the two texts, or null for what it
+  // could not get, which the worker then fetches itself.
+  const compile = () => get(urls.wasm).then((r) => WebAssembly.compileStreaming(r).catch(async () => {
     // A server that does not say application/wasm: compile from bytes.
     return WebAssembly.compile(await (await get(urls.wasm)).arrayBuffer());
   }));
-  const text = get(urls.content).then((r) => r.text());
-  const kit = get(urls.kit).then((r) => r.text());
+  const given = urls.given ? page : Promise.resolve({});
+  const compiled = given.then((g) => g.module || compile());
+  const text = given.then((g) => g.content ?? get(urls.content).then((r) => r.text()));
+  const kit = given.then((g) => g.kit ?? get(urls.kit).then((r) => r.text()));
   // Not awaited yet: a failure is reported by the await below, never as
   // an unhandled rejection.
   for (const p of [compiled, text, kit]) p.catch(() => {});
@@ -57,6 +67,10 @@ function render(req, example) {
 
 self.onmessage = async (ev) => {
   const m = ev.data;
+  if (m.given) {
+    fromPage(m.given);
+    return;
+  }
   if (m.start) {
     ready = start(m.start);
     try {
