@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"io/fs"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/kitset"
 	"github.com/awarekit/awarekit/kit/layout"
 	"github.com/awarekit/awarekit/kit/local"
@@ -102,5 +104,28 @@ func TestOfferAspect(t *testing.T) {
 	}
 	if n < 5 {
 		t.Errorf("only %d sizes", n)
+	}
+}
+
+// TestKitJSONNoLocalPath: kit.json names the designs as in the kit
+// (posters/<id>.yaml), never by the builder's kit folder: it is published.
+func TestKitJSONNoLocalPath(t *testing.T) {
+	_, e := session(t)
+	k, err := kitset.LoadFS(nil, "/home/teacher/my-kit", []*content.Edition{e})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(k.Designs[0].File, "my-kit") {
+		t.Fatalf("the kit's design is named %s: the test shows nothing", k.Designs[0].File)
+	}
+	b, err := KitJSON(k, e.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(b, []byte("my-kit")) || !bytes.Contains(b, []byte(`"File":"posters/la-sextorsion.yaml"`)) {
+		t.Errorf("kit.json names the designs by the builder's folder: %.300s", b)
+	}
+	if !strings.Contains(k.Designs[0].File, "my-kit") {
+		t.Errorf("KitJSON renamed the kit's own design: %s", k.Designs[0].File)
 	}
 }

@@ -44,7 +44,14 @@ func KitJSON(k *kitset.Kit, code string) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("the kit holds no strings of edition %s", code)
 	}
-	d := KitData{Designs: k.Designs, Strings: m}
+	d := KitData{Strings: m}
+	for _, ds := range k.Designs {
+		// Named as in the kit (posters/<id>.yaml), not where the builder's
+		// kit folder is: kit.json is published.
+		c := *ds
+		c.File = path.Join("posters", path.Base(ds.File))
+		d.Designs = append(d.Designs, &c)
+	}
 	lang, _, _ := strings.Cut(code, "-")
 	loc, err := fs.ReadFile(k.FS, path.Join("i18n", i18n.LocaleDir, lang+".yaml"))
 	if err != nil {
