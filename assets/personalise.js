@@ -101,7 +101,17 @@
     canvas.dataset.times = JSON.stringify(r.times || {});
   };
 
-  const height = () => (size.value === "card" ? 360 : 800);
+  // The preview's height: 800 px (360 for a card), but no larger than
+  // the canvas is shown (the column's width, over the width-to-height
+  // ratio of design and size), so a narrow screen draws fewer pixels.
+  const height = () => {
+    const base = size.value === "card" ? 360 : 800;
+    const d = designs.find((x) => x.id === design.value);
+    const aspect = d && d.aspect ? d.aspect[d.sizes.indexOf(size.value)] : 0;
+    const avail = canvas.parentElement ? canvas.parentElement.clientWidth - 2 : 0;
+    if (!(aspect > 0) || !(avail > 0)) return base;
+    return Math.max(120, Math.min(base, Math.floor(avail / aspect)));
+  };
 
   // Until a name is given, the preview shows the placeholders' example
   // (the download stays disabled: the name is required).
@@ -158,7 +168,23 @@
   };
 
   const start = async () => {
+    // The engine is fetched and compiled (off the main thread) and the
+    // edition and kit fetched from here, at once, while the worker starts
+    // (a thread and its script: a few hundred ms on a busy machine); the
+    // worker gets them when they are in, and fetches itself whatever
+    // failed here (null).
+    const mine = (p) => p.catch(() => null);
+    const text = (url) => fetch(url, { credentials: "same-origin" }).then((r) => {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.text();
+    });
+    const given = Promise.all([
+      mine(WebAssembly.compileStreaming(fetch(wasmURL, { credentials: "same-origin" }))),
+      mine(text(contentURL)),
+      mine(text(kitURL)),
+    ]);
     worker = new Worker(new URL("personalise-worker.js", here).href);
+    given.then(([module, content, kit]) => worker.postMessage({ given: { module, content, kit } }));
     const loaded = await new Promise((resolve, reject) => {
       worker.onerror = (e) => reject(new Error(e.message || "the engine's worker failed"));
       worker.onmessage = (ev) => {
@@ -168,6 +194,7 @@
       worker.postMessage({ start: {
         wasm: wasmURL, content: contentURL, kit: kitURL,
         runtime: new URL("../personalise/wasm_exec.js", here).href,
+        given: true,
       } });
     });
     worker.onmessage = (ev) => {

@@ -9,7 +9,8 @@
 // It installs one global object, awarekit, with two functions:
 //
 //	awarekit.load(contentJSON, kitJSON string)
-//	  → {designs: [{id, name, sizes: [id], labels: [name]}], error}
+//	  → {designs: [{id, name, sizes: [id], labels: [name],
+//	                aspect: [width / height of the raw preview]}], error}
 //	awarekit.render({values: {local_name…}, logo: Uint8Array|null,
 //	                 design, size, bleed, pdf: bool, preview: height, raw: bool})
 //	  → {fields: [{field, msg, code, n}], problems: [string],
@@ -26,8 +27,9 @@
 //
 //	awarekit.prepare()
 //	  reads now what the first keystrokes need but the first preview
-//	  did not (the phone metadata); the page calls it after the first
-//	  preview.
+//	  did not (the phone metadata), and lets the garbage collector run
+//	  again (held from the start: personalise.HoldGC); the page calls it
+//	  after the first preview.
 //
 // and then calls globalThis.awarekitReady() if the page defined it.
 package main
@@ -42,6 +44,9 @@ import (
 var session *personalise.Session
 
 func main() {
+	// No collection until the first preview is shown (prepare): the
+	// start only grows the heap (personalise.HoldGC).
+	personalise.HoldGC()
 	api := js.Global().Get("Object").New()
 	api.Set("load", js.FuncOf(load))
 	api.Set("render", js.FuncOf(render))
@@ -80,7 +85,11 @@ func load(_ js.Value, args []js.Value) any {
 		for i, l := range d.Label {
 			labels[i] = l
 		}
-		ds = append(ds, map[string]any{"id": d.ID, "name": d.Name, "sizes": sizes, "labels": labels})
+		aspect := make([]any, len(d.Aspect))
+		for i, a := range d.Aspect {
+			aspect[i] = a
+		}
+		ds = append(ds, map[string]any{"id": d.ID, "name": d.Name, "sizes": sizes, "labels": labels, "aspect": aspect})
 	}
 	out["designs"] = ds
 	return out

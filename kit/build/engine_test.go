@@ -7,11 +7,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/kitset"
+	"github.com/awarekit/awarekit/kit/layout"
 	"github.com/awarekit/awarekit/kit/personalise"
 )
 
@@ -100,7 +102,7 @@ func TestWriteEngineKit(t *testing.T) {
 		if err := json.Unmarshal(b, &kd); err != nil {
 			t.Fatal(err)
 		}
-		if c.title == "" || kd.Strings["design_la-sextorsion"] != c.title || len(kd.Designs) != len(k.Designs) || !strings.Contains(kd.Designs["la-sextorsion.yaml"], "id: la-sextorsion") {
+		if c.title == "" || kd.Strings["design_la-sextorsion"] != c.title || len(kd.Designs) != len(k.Designs) || !slices.ContainsFunc(kd.Designs, func(d *layout.Design) bool { return d.ID == "la-sextorsion" }) {
 			t.Errorf("%s: %d designs, title %q (want %q)", c.code, len(kd.Designs), kd.Strings["design_la-sextorsion"], c.title)
 		}
 		again, _ := personalise.KitJSON(k, c.code)

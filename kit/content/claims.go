@@ -3,6 +3,7 @@ package content
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -30,17 +31,22 @@ type Claim struct {
 // instead; an Arabic word may carry the clitics و ف ب ل and the article
 // (وسرية، المجاني), and only the listed endings, so that مجانين (madmen)
 // and سريعًا (quickly) are not claims.
-var ClaimKinds = []Claim{
-	{"free", "cost", regexp.MustCompile(`(?i)\bgratuit\p{L}*|\bkostenlos\p{L}*|\bgebührenfrei\p{L}*|\bfree of charge|` +
-		wordStart + `(?:безкоштовн|безплатн)\p{L}*|` + arabicWord(`مجان(?:ي|ية|يا|يًا|ًا|اً|ا)?`)),
-		[]string{"gratuit", "kostenlos", "gebührenfrei", "free of charge", "безкоштовн", "безплатн", "مجان"}},
-	{"anonymous", "anonymous", regexp.MustCompile(`(?i)\banonym\p{L}*|` + wordStart + `анонімн\p{L}*|(?:من )?(?:بدون|دون) (?:ذكر الاسم|الكشف عن الهوية)|مجهول(?:ة)? الهوية`),
-		[]string{"anonym", "анонімн", "ذكر الاسم", "الهوية"}},
-	{"confidential", "confidential", regexp.MustCompile(`(?i)\bconfidenti\p{L}*|\bvertraulich\p{L}*|` + wordStart + `конфіденційн\p{L}*|` + arabicWord(`سرّ?ي(?:ة|ًا|اً)?`)),
-		[]string{"confidenti", "vertraulich", "конфіденційн", "سر"}},
-	{"24h", "hours", regexp.MustCompile(`(?i)24\s*h(eures)?\s*(/|sur)\s*24|24/24|24/7|rund um die uhr|24 stunden|` + wordStart + `цілодобов\p{L}*|24 години на добу|على مدار الساعة|24 ساعة`),
-		[]string{"24", "rund um die uhr", "цілодобов", "على مدار الساعة"}},
-}
+//
+// Compiled on first use (the in-browser engine never checks claims, and
+// these Unicode, case-folded patterns were most of kit/content's init).
+var ClaimKinds = sync.OnceValue(func() []Claim {
+	return []Claim{
+		{"free", "cost", regexp.MustCompile(`(?i)\bgratuit\p{L}*|\bkostenlos\p{L}*|\bgebührenfrei\p{L}*|\bfree of charge|` +
+			wordStart + `(?:безкоштовн|безплатн)\p{L}*|` + arabicWord(`مجان(?:ي|ية|يا|يًا|ًا|اً|ا)?`)),
+			[]string{"gratuit", "kostenlos", "gebührenfrei", "free of charge", "безкоштовн", "безплатн", "مجان"}},
+		{"anonymous", "anonymous", regexp.MustCompile(`(?i)\banonym\p{L}*|` + wordStart + `анонімн\p{L}*|(?:من )?(?:بدون|دون) (?:ذكر الاسم|الكشف عن الهوية)|مجهول(?:ة)? الهوية`),
+			[]string{"anonym", "анонімн", "ذكر الاسم", "الهوية"}},
+		{"confidential", "confidential", regexp.MustCompile(`(?i)\bconfidenti\p{L}*|\bvertraulich\p{L}*|` + wordStart + `конфіденційн\p{L}*|` + arabicWord(`سرّ?ي(?:ة|ًا|اً)?`)),
+			[]string{"confidenti", "vertraulich", "конфіденційн", "سر"}},
+		{"24h", "hours", regexp.MustCompile(`(?i)24\s*h(eures)?\s*(/|sur)\s*24|24/24|24/7|rund um die uhr|24 stunden|` + wordStart + `цілодобов\p{L}*|24 години на добу|على مدار الساعة|24 ساعة`),
+			[]string{"24", "rund um die uhr", "цілодобов", "على مدار الساعة"}},
+	}
+})
 
 // wordStart matches where a word begins: at the start of the text or
 // after a character that is not part of a word.
@@ -81,13 +87,13 @@ func (cl Claim) mayMatch(lower string, folds bool) bool {
 func (c Contact) Backs(cl Claim) bool {
 	switch cl.Key {
 	case "free":
-		return ClaimKinds[0].Words.MatchString(c.Cost)
+		return ClaimKinds()[0].Words.MatchString(c.Cost)
 	case "anonymous":
 		return c.Anonymous != nil && *c.Anonymous
 	case "confidential":
 		return c.Confidential
 	case "24h":
-		return ClaimKinds[3].Words.MatchString(c.Hours)
+		return ClaimKinds()[3].Words.MatchString(c.Hours)
 	}
 	return false
 }
@@ -110,7 +116,7 @@ func Claims(c Contact) []string {
 func ClaimsIn(text string) []Claim {
 	var out []Claim
 	lower, folds := strings.ToLower(text), strings.ContainsAny(text, "\u212a\u017f")
-	for _, cl := range ClaimKinds {
+	for _, cl := range ClaimKinds() {
 		if cl.mayMatch(lower, folds) && cl.Words.MatchString(text) {
 			out = append(out, cl)
 		}

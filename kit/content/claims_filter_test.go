@@ -15,7 +15,7 @@ import (
 // expressions alone.
 func claimsByRegexp(text string) []string {
 	var out []string
-	for _, cl := range ClaimKinds {
+	for _, cl := range ClaimKinds() {
 		if cl.Words.MatchString(text) {
 			out = append(out, cl.Key)
 		}

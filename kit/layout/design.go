@@ -164,6 +164,15 @@ func LoadDesigns(fsys fs.FS, name string) ([]*Design, error) {
 	return ds, probs.Err()
 }
 
+// FinishDesign makes ready a design decoded other than by LoadDesigns
+// (the in-browser engine reads the designs the build decoded, as JSON,
+// without YAML): the defaults and parsed colours LoadDesigns gives, after
+// the same checks, so a design that does not pass them is refused here
+// too. d.File names it (posters/<id>.yaml) as LoadDesigns does.
+func FinishDesign(d *Design) error {
+	return d.check(strings.TrimSuffix(path.Base(d.File), ".yaml")).Err()
+}
+
 func (d *Design) check(stem string) diag.List {
 	var probs diag.List
 	add := func(field, format string, args ...any) { probs.Add(d.File, 0, 0, field, format, args...) }

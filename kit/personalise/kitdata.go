@@ -9,6 +9,7 @@ import (
 
 	"github.com/awarekit/awarekit/kit/i18n"
 	"github.com/awarekit/awarekit/kit/kitset"
+	"github.com/awarekit/awarekit/kit/layout"
 )
 
 // KitFile is the name of the file the build writes beside the engine in
@@ -16,14 +17,17 @@ import (
 const KitFile = "kit.json"
 
 // KitData is what the engine needs of the kit besides the edition: the
-// designs' files and the edition's interface strings, as the build loaded
+// decoded designs and the edition's interface strings, as the build loaded
 // and checked them (kit/kitset: the kit folder over the embedded
 // defaults). So the page personalises the posters the build made, with a
 // kit folder's own designs and strings, and the browser decodes no string
 // file nor checks again what the build checked.
 type KitData struct {
-	// Designs maps a design's file name (la-sextorsion.yaml) to its text.
-	Designs map[string]string `json:"designs"`
+	// Designs are the kit's designs as the build decoded and checked them
+	// (layout.LoadDesigns), in its order: the engine reads them without
+	// YAML and finishes them with layout.FinishDesign (parsed colours, the
+	// same checks).
+	Designs []*layout.Design `json:"designs"`
 	// Strings are the edition's merged interface strings (fr, then fr-LU).
 	Strings map[string]string `json:"strings"`
 	// Locale is the text of the edition language's locale file
@@ -40,20 +44,19 @@ func KitJSON(k *kitset.Kit, code string) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("the kit holds no strings of edition %s", code)
 	}
-	d := KitData{Designs: map[string]string{}, Strings: m}
+	d := KitData{Strings: m}
+	for _, ds := range k.Designs {
+		// Named as in the kit (posters/<id>.yaml), not where the builder's
+		// kit folder is: kit.json is published.
+		c := *ds
+		c.File = path.Join("posters", path.Base(ds.File))
+		d.Designs = append(d.Designs, &c)
+	}
 	lang, _, _ := strings.Cut(code, "-")
 	loc, err := fs.ReadFile(k.FS, path.Join("i18n", i18n.LocaleDir, lang+".yaml"))
 	if err != nil {
 		return nil, fmt.Errorf("the locale of edition %s: %w", code, err)
 	}
 	d.Locale = string(loc)
-	for _, ds := range k.Designs {
-		name := path.Base(ds.File)
-		b, err := fs.ReadFile(k.FS, path.Join("posters", name))
-		if err != nil {
-			return nil, fmt.Errorf("design %s: %w", ds.ID, err)
-		}
-		d.Designs[name] = string(b)
-	}
 	return json.Marshal(d)
 }

@@ -40,6 +40,10 @@ type DesignInfo struct {
 	Name  string
 	Sizes []string
 	Label []string // one per size: A4, A3, carte de poche (85 × 55 mm)
+	// Aspect is, per size, the width of the raw preview over its height
+	// (both sides of a two-sided design, side by side): the page draws
+	// the preview no larger than the canvas is shown.
+	Aspect []float64
 }
 
 // Offer lists the personalisable designs for the page's pickers.
@@ -56,6 +60,12 @@ func (s *Session) Offer() []DesignInfo {
 				l = s.i18n["size_card"]
 			}
 			di.Label = append(di.Label, l)
+			w, h := d.PageSize(z)
+			sides := 1.0
+			if d.Back != nil {
+				sides = 2
+			}
+			di.Aspect = append(di.Aspect, sides*w/h+(sides-1)/40)
 		}
 		out = append(out, di)
 	}
@@ -78,16 +88,18 @@ func NewSession(contentJSON, kitJSON []byte) (*Session, error) {
 	if len(kd.Designs) == 0 || len(kd.Strings) == 0 {
 		return nil, errors.New("reading the kit: no designs or no strings")
 	}
-	posters := fstest.MapFS{}
-	for name, text := range kd.Designs {
-		posters[name] = &fstest.MapFile{Data: []byte(text), Mode: 0o444}
-	}
-	ds, err := layout.LoadDesigns(posters, "posters")
-	if err != nil {
-		return nil, err
+	ds := kd.Designs
+	for _, d := range ds {
+		if d == nil {
+			return nil, errors.New("reading the kit: a design is null")
+		}
+		if err := layout.FinishDesign(d); err != nil {
+			return nil, fmt.Errorf("reading the kit: %w", err)
+		}
 	}
 	m := kd.Strings
 	var loc *typo.Locale
+	var err error
 	if kd.Locale != "" {
 		file := path.Join(i18n.LocaleDir, e.Language+".yaml")
 		if loc, err = i18n.LoadLocale(fstest.MapFS{file: &fstest.MapFile{Data: []byte(kd.Locale), Mode: 0o444}}, "i18n", e.Language); err != nil {
@@ -109,8 +121,12 @@ func NewSession(contentJSON, kitJSON []byte) (*Session, error) {
 
 // Prepare does now what the first keystrokes would otherwise wait for but
 // the first preview did not need: reading the phone metadata of the
-// edition's region (local.Prepare).
-func (s *Session) Prepare() { local.Prepare(s.Edition.Region) }
+// edition's region (local.Prepare). It also gives the garbage collector
+// back its settings if HoldGC held it.
+func (s *Session) Prepare() {
+	releaseGC()
+	local.Prepare(s.Edition.Region)
+}
 
 // Request is what the page asks for.
 type Request struct {

@@ -62,7 +62,13 @@ func TestSessionKit(t *testing.T) {
 	if len(kd.Designs) < 5 || kd.Strings["design_la-sextorsion"] == "" {
 		t.Fatalf("kit.json: %d designs, strings %v", len(kd.Designs), kd.Strings["design_la-sextorsion"])
 	}
-	kd.Designs = map[string]string{"la-sextorsion.yaml": kd.Designs["la-sextorsion.yaml"], "contacts.yaml": kd.Designs["contacts.yaml"]}
+	var two []*layout.Design
+	for _, d := range kd.Designs {
+		if d.ID == "la-sextorsion" || d.ID == "contacts" {
+			two = append(two, d)
+		}
+	}
+	kd.Designs = two
 	kd.Strings["design_contacts"] = "Nos contacts"
 	b, _ := json.Marshal(kd)
 	s2, err := NewSession(ce, b)
@@ -76,7 +82,14 @@ func TestSessionKit(t *testing.T) {
 	if strings.Join(got, ",") != "contacts=Nos contacts,la-sextorsion="+s.i18n["design_la-sextorsion"] {
 		t.Errorf("offered %v", got)
 	}
-	for _, bad := range []string{`{}`, `{"designs":{"x.yaml":"id: x"},"strings":{}}`, `{"designs":{"x.yaml":"id: [y"},"strings":{"a":"b"}}`, `[`} {
+	for _, bad := range []string{`{}`, `{"designs":[{"ID":"x","File":"posters/x.yaml","Sizes":["a4"]}],"strings":{}}`,
+		// Decoded designs are checked again as LoadDesigns checks them: no
+		// sizes, a colour not #rrggbb, an id not its file's, a null one.
+		`{"designs":[{"ID":"x","File":"posters/x.yaml"}],"strings":{"a":"b"}}`,
+		`{"designs":[{"ID":"x","File":"posters/x.yaml","Sizes":["a4"],"Colors":{"red":"red"}}],"strings":{"a":"b"}}`,
+		`{"designs":[{"ID":"y","File":"posters/x.yaml","Sizes":["a4"]}],"strings":{"a":"b"}}`,
+		`{"designs":[null],"strings":{"a":"b"}}`,
+		`{"designs":{"x.yaml":"id: x"},"strings":{"a":"b"}}`, `[`} {
 		if _, err := NewSession(ce, []byte(bad)); err == nil {
 			t.Errorf("kit.json %s: no error", bad)
 		}
