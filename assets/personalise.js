@@ -14,6 +14,12 @@
   if (!form || typeof WebAssembly !== "object" || typeof Worker !== "function" || !window.fetch) {
     return;
   }
+  if (!("engine" in form.dataset)) {
+    // A build without the engine (awarekit build without --engine, the
+    // live preview): nothing to fetch; the fallback and its link stay.
+    fallback.dataset.error = "this build has no personalisation engine";
+    return;
+  }
   const fields = ["local_name", "local_role", "local_phone", "local_hours", "local_address", "local_url", "local_logo"];
   const design = document.getElementById("perso-design");
   const size = document.getElementById("perso-size");

@@ -170,7 +170,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opt.Editions, opt.Strict, opt.BaseURL = eds, *strict, *baseURL
-	opt.Site = site.Hook(site.Options{Root: opt.Root, BaseURL: *baseURL, Log: stderr, Keep: keepSite()})
+	opt.Site = site.Hook(site.Options{Root: opt.Root, BaseURL: *baseURL, Log: stderr, Keep: keepSite(), Engine: opt.Engine != ""})
 	opt.Waiting = func(dir string) {
 		fmt.Fprintf(stderr, "awarekit: waiting for another build in %s to finish\n", dir)
 	}

@@ -44,6 +44,10 @@ type Options struct {
 	// Keep leaves the temporary Hugo project in place and names it in Log
 	// (debugging a template: AWAREKIT_KEEP_SITE, read by the command).
 	Keep bool
+	// Engine: the build writes the personalisation engine beside each
+	// personalise page (awarekit build --engine). Without it the page
+	// keeps its fallback and requests nothing.
+	Engine bool
 }
 
 // Hook returns the function build.Options.Site expects (the site does not
@@ -228,6 +232,7 @@ func (p *project) config(ver string, words map[string]string) map[string]any {
 			"root":    p.rootPath(),
 			"version": ver,
 			"picker":  picker,
+			"engine":  p.Opt.Engine,
 		},
 		"caches": map[string]any{
 			"images":  map[string]any{"dir": ":resourceDir/_gen"},
