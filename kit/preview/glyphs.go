@@ -41,18 +41,7 @@ func drawGlyphs(img *image.RGBA, src image.Image, t layout.Text, sf *sfnt.Font, 
 // the masks a face keeps do not depend on which run drew them first.
 func (f *glyphFace) glyphID(sf *sfnt.Font, ppem fixed.Int26_6, dot fixed.Point26_6, gid uint16) (image.Rectangle, *image.Alpha, bool) {
 	k := glyphKey{r: -1 - rune(gid), fx: dot.X & 63 &^ 15, fy: dot.Y & 63 &^ 15}
-	f.mu.Lock()
-	g, hit := f.m[k]
-	if !hit {
-		g = rasterGlyph(sf, ppem, fixed.Point26_6{X: k.fx, Y: k.fy}, gid)
-		f.m[k] = g
-		if g.mask != nil {
-			faces.Lock()
-			faces.bytes += len(g.mask.Pix) + 64
-			faces.Unlock()
-		}
-	}
-	f.mu.Unlock()
+	g := f.cached(k, func() glyph { return rasterGlyph(sf, ppem, fixed.Point26_6{X: k.fx, Y: k.fy}, gid) })
 	if !g.ok {
 		return image.Rectangle{}, nil, false
 	}

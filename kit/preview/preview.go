@@ -257,16 +257,30 @@ func (f *glyphFace) Kern(r0, r1 rune) fixed.Int26_6 {
 
 func (f *glyphFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.Image, image.Point, fixed.Int26_6, bool) {
 	k := glyphKey{r: r, fx: dot.X & 63 &^ 15, fy: dot.Y & 63 &^ 15}
-	f.mu.Lock()
-	g, hit := f.m[k]
-	if !hit {
+	g := f.cached(k, func() glyph {
 		dr, mask, mp, adv, ok := f.Face.Glyph(fixed.Point26_6{X: k.fx, Y: k.fy}, r)
-		g = glyph{dr: dr, advance: adv, ok: ok}
+		g := glyph{dr: dr, advance: adv, ok: ok}
 		if ok {
 			// The face reuses its mask buffer: keep a copy.
 			g.mask = image.NewAlpha(image.Rect(0, 0, dr.Dx(), dr.Dy()))
 			draw.Draw(g.mask, g.mask.Bounds(), mask, mp, draw.Src)
 		}
+		return g
+	})
+	if !g.ok {
+		return image.Rectangle{}, nil, image.Point{}, g.advance, false
+	}
+	return g.dr.Add(image.Pt(int(dot.X>>6), int(dot.Y>>6))), g.mask, image.Point{}, g.advance, true
+}
+
+// cached returns the face's glyph for k, made by mk (and its mask
+// counted in the cache's size) the first time k is asked for.
+func (f *glyphFace) cached(k glyphKey, mk func() glyph) glyph {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	g, hit := f.m[k]
+	if !hit {
+		g = mk()
 		f.m[k] = g
 		if g.mask != nil {
 			faces.Lock()
@@ -274,9 +288,5 @@ func (f *glyphFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.I
 			faces.Unlock()
 		}
 	}
-	f.mu.Unlock()
-	if !g.ok {
-		return image.Rectangle{}, nil, image.Point{}, g.advance, false
-	}
-	return g.dr.Add(image.Pt(int(dot.X>>6), int(dot.Y>>6))), g.mask, image.Point{}, g.advance, true
+	return g
 }
