@@ -19,18 +19,9 @@ func composeText(l *layouter, b *Box, r rect) *composition {
 	e, st := l.job.Edition, l.style(b)
 	var text []Span
 	switch b.Show {
-	case "title":
-		text = st.body(l.t(e.Texts.Title))
-	case "definition":
-		text = st.body(l.t(e.Texts.Definition))
-	case "warning":
-		text = st.body(l.t(e.Texts.Warning))
-	case "slogan":
-		text = st.body(l.t(e.Texts.Slogan))
-	case "question":
-		text = st.body(l.t(e.Texts.Question))
-	case "call_to_action":
-		text = st.body(l.t(e.Texts.CallToAction))
+	case "title", "definition", "warning", "slogan", "question", "call_to_action":
+		// One text of texts.yaml, named as the kind.
+		text = st.body(l.t(e.Texts.Text(b.Show)))
 	case "sheet_title":
 		text = st.body(l.t(l.sheet(b).Title))
 	case "label":
