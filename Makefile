@@ -4,8 +4,12 @@
 GO      ?= go
 BIN     := bin/awarekit
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-# Debian packages the tests read PDFs (and check PO and XLIFF files) with.
-TEST_PKGS := poppler-utils qpdf gettext libxml2-utils
+# Debian packages the tests read PDFs (poppler, qpdf, Ghostscript, MuPDF),
+# QR codes (zbar), shaping (HarfBuzz's hb-shape) and PO and XLIFF files
+# (gettext, xmllint, translate-toolkit) with; TEST_TOOLS are the commands
+# that tell they are there.
+TEST_PKGS := poppler-utils qpdf gettext libxml2-utils ghostscript mupdf-tools zbar-tools libharfbuzz-bin translate-toolkit
+TEST_TOOLS := pdftotext pdfinfo pdftoppm qpdf msgfmt xmllint gs mutool zbarimg hb-shape xliff2po
 APT_GET := $(if $(filter 0,$(shell id -u)),,sudo) apt-get
 
 .PHONY: kit build engine test deps test-deps bench lint fuzz clean test-browser
@@ -31,9 +35,10 @@ build: deps
 deps:
 	$(GO) mod download
 
-# Installs the PDF tools only when one of them is missing.
+# Installs the test tools only when one of them is missing.
 test-deps: deps
-	@if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null || ! command -v qpdf >/dev/null || ! command -v msgfmt >/dev/null || ! command -v xmllint >/dev/null; then \
+	@missing=0; for t in $(TEST_TOOLS); do command -v $$t >/dev/null || missing=1; done; \
+	if [ $$missing = 1 ]; then \
 		echo "installing $(TEST_PKGS)"; \
 		DEBIAN_FRONTEND=noninteractive $(APT_GET) update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq --no-install-recommends $(TEST_PKGS); \
