@@ -40,9 +40,87 @@ func (l *layouter) localBoxes() (front, back []Box) {
 		return front, back
 	}
 	if d.Local.Side == "back" {
-		return front, d.Local.boxes(back)
+		return front, l.fitLocal(d.Local.boxes(back))
 	}
-	return d.Local.boxes(front), back
+	return l.fitLocal(d.Local.boxes(front)), back
+}
+
+// localLogoFloor is the least inner height, in design millimetres, of a
+// local block with a logo: the logo stands that high at least.
+const localLogoFloor = 16
+
+// fitLocal gives a local block the height its content needs: the local
+// box (the last of side) keeps its bottom edge and loses the height its
+// text does not use at the largest size that fits (a logo keeps it at
+// least localLogoFloor high), and the replaced boxes that end nearest
+// above it, across its width, grow down by as much (the gap between them
+// stays). So a block of two lines leaves the official text more room than
+// one of six. A block that does not fit even at its smallest size keeps
+// its box, and its overflow is reported as before.
+func (l *layouter) fitLocal(side []Box) []Box {
+	last := len(side) - 1
+	b := side[last]
+	inner := func(b Box) rect {
+		x, y, w, h := l.rect(b.X, b.Y, b.W, b.H)
+		pad := b.Padding * l.k
+		return rect{x + pad, y + pad, w - 2*pad, h - 2*pad}
+	}
+	// The height the block's content needs in the inner area r, at the
+	// largest size that fits (ok false when none does).
+	need := func(b Box, r rect) (float64, bool) {
+		c := composeLocal(l, &b, r)
+		if c == nil || len(c.tiers) == 0 || len(c.tiers[0]) == 0 {
+			return 0, false
+		}
+		f := c.tiers[0][0]
+		maxS, minS := l.sizes(&b)
+		size, ok, _ := fit(maxS, minS, r.h, func(s float64) float64 { h, _ := f.height(setter{l.fonts, s}); return h })
+		if !ok {
+			return 0, false
+		}
+		h, _ := f.height(setter{l.fonts, size})
+		return h, true
+	}
+	r := inner(b)
+	h, ok := need(b, r)
+	if !ok {
+		return side
+	}
+	if l.job.Local.Logo != nil {
+		h = max(h, min(r.h, localLogoFloor*l.ky))
+	}
+	// A quarter of a millimetre to spare, against rounding.
+	slack := (r.h-h)/l.ky - 0.25
+	if slack <= 0.5 {
+		return side
+	}
+	shrunk := b
+	shrunk.Y, shrunk.H = b.Y+slack, b.H-slack
+	if l.job.Local.Logo != nil {
+		// A smaller logo leaves the text more width: check it still fits.
+		if _, ok := need(shrunk, inner(shrunk)); !ok {
+			return side
+		}
+	}
+	out := slices.Clone(side)
+	out[last] = shrunk
+	// The replaced boxes ending nearest above the block, across its width.
+	bottom := math.Inf(-1)
+	above := func(o Box) bool {
+		return o.Y+o.H <= b.Y+1e-6 && o.X < b.X+b.W-1e-9 && b.X < o.X+o.W-1e-9 &&
+			slices.ContainsFunc(l.job.Design.Local.Replace, func(r Box) bool { return r.ID == o.ID })
+	}
+	for _, o := range side[:last] {
+		if above(o) {
+			bottom = max(bottom, o.Y+o.H)
+		}
+	}
+	for i, o := range side[:last] {
+		if above(o) && o.Y+o.H >= bottom-1e-6 {
+			out[i].H += slack
+		}
+	}
+	return out
 }
 
 // boxes returns a side's boxes with the replacements and the local box.

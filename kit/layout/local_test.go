@@ -2,6 +2,8 @@ package layout
 
 import (
 	"io/fs"
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -281,5 +283,88 @@ func TestLocalStructure(t *testing.T) {
 		if links != 2 {
 			t.Errorf("%s: %d local links, want 2", c.design, links)
 		}
+	}
+}
+
+// TestLocalTakesWhatItNeeds: a local block takes the height its text
+// needs, from the bottom of its box up, and the official box it replaces
+// grows down by as much. So an advice column long enough that a six-line
+// block leaves it no room still fits beside a block of a name alone; a
+// block with a logo stays at least localLogoFloor high.
+func TestLocalTakesWhatItNeeds(t *testing.T) {
+	e, ds, tr := loadFixture(t)
+	f := fonts(t)
+	d := design(t, ds, "la-sextorsion")
+	if e.Draft() {
+		t.Fatal("the fixture edition is a draft: its page is squeezed under the band")
+	}
+	short, errs := local.Parse(map[string]string{local.FieldName: "Collège Jean Moulin"}, nil, e.Region)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	full := fullBlock(t, e.Region)
+	// The local block's frame: the shape of its fill colour in its column.
+	frame := func(pg *Page) (top, bottom float64) {
+		t.Helper()
+		soft := d.color(d.Local.Box.Fill)
+		for _, s := range pg.Shapes {
+			c := s.Contours[0]
+			if s.Fill == soft && math.Abs(c[0].X-d.Local.Box.X*mm) < 0.01 && math.Abs(c[1].X-c[0].X-d.Local.Box.W*mm) < 0.01 {
+				return c[0].Y, c[2].Y
+			}
+		}
+		t.Fatal("no local block frame")
+		return 0, 0
+	}
+	lay := func(e *content.Edition, b *local.Block) (*Page, error) {
+		return Layout(f, Job{Edition: e, Design: d, Size: "a4", I18n: tr, Designs: ds, Local: b})
+	}
+	pgShort, err := lay(e, short)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pgFull, err := lay(e, full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sTop, sBottom := frame(pgShort)
+	fTop, fBottom := frame(pgFull)
+	want := (d.Local.Box.Y + d.Local.Box.H) * mm
+	if math.Abs(sBottom-want) > 0.01 || math.Abs(fBottom-want) > 0.01 {
+		t.Errorf("the block's bottom moved: %.2f, %.2f pt, want %.2f", sBottom, fBottom, want)
+	}
+	t.Logf("the block is %.1f mm high with a name, %.1f mm with six fields (declared %.0f mm)", (sBottom-sTop)/mm, (fBottom-fTop)/mm, d.Local.Box.H)
+	if d.Local.Box.Y*mm-0.01 > fTop || fTop >= sTop-10*mm {
+		t.Errorf("a name alone (top at %.1f mm) should take at least 10 mm less than six fields (%.1f mm), within the box (from %.1f mm)", sTop/mm, fTop/mm, d.Local.Box.Y)
+	}
+	// A logo: at least localLogoFloor high (the frame holds the padding).
+	logo := *short
+	logo.Logo, logo.LogoSize = []byte("logo"), [2]int{200, 100} // layout only places it
+	pgLogo, err := lay(e, &logo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lTop, lBottom := frame(pgLogo); lBottom-lTop < (localLogoFloor+2*d.Local.Box.Padding)*mm-0.01 {
+		t.Errorf("with a logo the block is %.1f mm high, under %d mm", (lBottom-lTop)/mm, localLogoFloor)
+	}
+	// Lengthen the advice until six fields no longer leave it room: a name
+	// alone still does.
+	long := *e
+	long.Advice = slices.Clone(e.Advice)
+	for i := 0; ; i++ {
+		if i == 200 {
+			t.Fatal("the advice never overflowed")
+		}
+		last := &long.Advice[len(long.Advice)-1]
+		last.Text += " Gardez les preuves."
+		if _, err := lay(&long, full); err != nil {
+			if !strings.Contains(err.Error(), "/advice: overflows by") {
+				t.Fatalf("want the advice to overflow: %v", err)
+			}
+			break
+		}
+	}
+	if _, err := lay(&long, short); err != nil {
+		t.Errorf("a name alone leaves the advice no room either: %v", err)
 	}
 }
