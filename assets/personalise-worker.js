@@ -57,12 +57,14 @@ async function start(urls) {
 }
 
 // A render; with example values (no name given yet), the preview shows the
-// example while the problems are the form's own.
+// example while the problems are the form's own, and the poster's own
+// problems with the example (an official text with no room left) too.
 function render(req, example) {
   if (!example) return self.awarekit.render(req);
   const r = self.awarekit.render(Object.assign({}, req, { values: example }));
   const own = self.awarekit.render(Object.assign({}, req, { preview: 0, raw: false }));
-  return Object.assign({}, own, { rgba: r.rgba, width: r.width, height: r.height, ms: r.ms, times: r.times });
+  const problems = (own.problems || []).concat((r.problems || []).filter((p) => !(own.problems || []).includes(p)));
+  return Object.assign({}, own, { problems, rgba: r.rgba, width: r.width, height: r.height, ms: r.ms, times: r.times });
 }
 
 self.onmessage = async (ev) => {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/kitset"
 	"github.com/awarekit/awarekit/kit/personalise"
 )
@@ -102,16 +103,16 @@ func writeEngine(tmp, dir string, codes []string) error {
 // strings the engine reads (personalise.KitFile, kit.json): the kit this
 // build loaded, so that the page personalises the posters the build made.
 // Nothing without an engine.
-func writeEngineKit(tmp, dir string, k *kitset.Kit, codes []string) error {
+func writeEngineKit(tmp, dir string, k *kitset.Kit, eds []*content.Edition) error {
 	if dir == "" {
 		return nil
 	}
-	for _, c := range codes {
-		b, err := personalise.KitJSON(k, c)
+	for _, e := range eds {
+		b, err := personalise.KitJSON(k, e)
 		if err != nil {
-			return fmt.Errorf("edition %s: %w", c, err)
+			return fmt.Errorf("edition %s: %w", e.Code, err)
 		}
-		if err := writeFile(filepath.Join(tmp, c, enginePath, personalise.KitFile), b); err != nil {
+		if err := writeFile(filepath.Join(tmp, e.Code, enginePath, personalise.KitFile), b); err != nil {
 			return err
 		}
 	}

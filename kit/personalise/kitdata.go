@@ -7,9 +7,11 @@ import (
 	"path"
 	"strings"
 
+	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/i18n"
 	"github.com/awarekit/awarekit/kit/kitset"
 	"github.com/awarekit/awarekit/kit/layout"
+	"github.com/awarekit/awarekit/kit/local"
 )
 
 // KitFile is the name of the file the build writes beside the engine in
@@ -35,11 +37,60 @@ type KitData struct {
 	// typography, dates and direction, read by the engine as the build
 	// reads it.
 	Locale string `json:"locale"`
+	// Room lists, per personalisable design, the sizes on which the
+	// page's example block (Example) leaves the edition's official text
+	// room to fit (Room): the page offers only those, so that nobody
+	// fills a form for a poster that cannot take a local block. Nil
+	// (a kit.json without it): every size.
+	Room map[string][]string `json:"room"`
 }
 
-// KitJSON is the KitData of one edition of a loaded kit, as JSON (keys
+// Example is the local block the page shows until a name is typed (the
+// placeholders of its name and role fields, perso_example_name and
+// perso_example_role), nil when the strings have no example name.
+func Example(strs map[string]string, region string) *local.Block {
+	v := map[string]string{local.FieldName: strs["perso_example_name"], local.FieldRole: strs["perso_example_role"]}
+	if strings.TrimSpace(v[local.FieldName]) == "" {
+		return nil
+	}
+	blk, errs := local.Parse(v, nil, region)
+	if errs != nil {
+		return nil
+	}
+	return blk
+}
+
+// Room returns, per personalisable design of the kit (its documents
+// left out, as the page does), the sizes on which the edition's example
+// local block (Example) fits: the edition's official texts still fit
+// their boxes, at their readable sizes, beside a block of two lines.
+// A design with no such size is left out. Nil when the edition's strings
+// have no example.
+func Room(k *kitset.Kit, e *content.Edition) map[string][]string {
+	strs := k.I18n[e.Code]
+	blk := Example(strs, e.Region)
+	if blk == nil {
+		return nil
+	}
+	room := map[string][]string{}
+	for _, d := range k.Designs {
+		if !d.Personalisable() || d.Kind == "document" {
+			continue
+		}
+		for _, z := range d.Sizes {
+			j := layout.Job{Edition: e, Design: d, Size: z, I18n: strs, Designs: k.Designs, Local: blk, Locale: k.Locale(e.Language)}
+			if _, err := Poster(k.Fonts, j); err == nil {
+				room[d.ID] = append(room[d.ID], z)
+			}
+		}
+	}
+	return room
+}
+
+// KitJSON is the KitData of edition e of a loaded kit, as JSON (keys
 // sorted: the same kit gives the same bytes).
-func KitJSON(k *kitset.Kit, code string) ([]byte, error) {
+func KitJSON(k *kitset.Kit, e *content.Edition) ([]byte, error) {
+	code := e.Code
 	m, ok := k.I18n[code]
 	if !ok {
 		return nil, fmt.Errorf("the kit holds no strings of edition %s", code)
@@ -58,5 +109,6 @@ func KitJSON(k *kitset.Kit, code string) ([]byte, error) {
 		return nil, fmt.Errorf("the locale of edition %s: %w", code, err)
 	}
 	d.Locale = string(loc)
+	d.Room = Room(k, e)
 	return json.Marshal(d)
 }

@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/draw"
 	"path"
+	"slices"
 	"strings"
 	"testing/fstest"
 	"time"
@@ -29,8 +30,9 @@ type Session struct {
 	all     []*layout.Design
 	i18n    map[string]string
 	fonts   layout.Fonts
-	locale  *typo.Locale // the kit's locale of the edition's language (nil: the built-in one)
-	sides   [2]canvas    // the last preview of the front and the back (draw.go)
+	locale  *typo.Locale        // the kit's locale of the edition's language (nil: the built-in one)
+	sides   [2]canvas           // the last preview of the front and the back (draw.go)
+	room    map[string][]string // KitData.Room: the sizes offered per design (nil: all)
 }
 
 // DesignInfo is a personalisable design as the page offers it: its name
@@ -46,15 +48,24 @@ type DesignInfo struct {
 	Aspect []float64
 }
 
-// Offer lists the personalisable designs for the page's pickers.
+// Offer lists the personalisable designs for the page's pickers, each
+// with the sizes that have room for a local block in this edition
+// (KitData.Room); a design with none is left out.
 func (s *Session) Offer() []DesignInfo {
 	var out []DesignInfo
 	for _, d := range s.Designs {
-		di := DesignInfo{ID: d.ID, Name: d.Name, Sizes: d.Sizes}
+		sizes := d.Sizes
+		if s.room != nil {
+			sizes = slices.DeleteFunc(slices.Clone(sizes), func(z string) bool { return !slices.Contains(s.room[d.ID], z) })
+		}
+		if len(sizes) == 0 {
+			continue // no room for a local block on this design in this edition
+		}
+		di := DesignInfo{ID: d.ID, Name: d.Name, Sizes: sizes}
 		if n := s.i18n["design_"+d.ID]; n != "" {
 			di.Name = n
 		}
-		for _, z := range d.Sizes {
+		for _, z := range sizes {
 			l := strings.ToUpper(z)
 			if z == "card" && s.i18n["size_card"] != "" {
 				l = s.i18n["size_card"]
@@ -110,7 +121,7 @@ func NewSession(contentJSON, kitJSON []byte) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{Edition: e, all: ds, i18n: m, fonts: fonts, locale: loc}
+	s := &Session{Edition: e, all: ds, i18n: m, fonts: fonts, locale: loc, room: kd.Room}
 	for _, d := range ds {
 		if d.Personalisable() && d.Kind != "document" {
 			s.Designs = append(s.Designs, d)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -42,7 +43,7 @@ func kitJSON(t *testing.T, e *content.Edition) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := KitJSON(k, e.Code)
+	b, err := KitJSON(k, e)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,4 +248,51 @@ func absDiff(a, b uint8) uint8 {
 		return a - b
 	}
 	return b - a
+}
+
+// TestRoom: kit.json lists per design the sizes where the page's example
+// block leaves the official text room (Room), and the session offers only
+// those: an edition whose advice fills the la-sextorsion column offers
+// that design no more, and the other designs still.
+func TestRoom(t *testing.T) {
+	_, e := session(t)
+	k, err := kitset.Load("", []*content.Edition{e})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if Example(k.I18n[e.Code], e.Region) == nil {
+		t.Fatal("no example block in the strings")
+	}
+	all := Room(k, e)
+	for _, id := range []string{"la-sextorsion", "c-est-non", "contacts", "bons-reflexes-carte"} {
+		if len(all[id]) == 0 {
+			t.Errorf("%s: no size with room in %s: %v", id, e.Code, all)
+		}
+	}
+	long := *e
+	long.Advice = slices.Clone(e.Advice)
+	long.Advice[0].Text += strings.Repeat(" Gardez toutes les preuves de l'échange.", 30)
+	room := Room(k, &long)
+	if _, ok := room["la-sextorsion"]; ok || len(room["contacts"]) == 0 {
+		t.Fatalf("a full advice column: room %v", room)
+	}
+	b, err := KitJSON(k, &long)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ce, _ := json.Marshal(&long)
+	s, err := NewSession(ce, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range s.Offer() {
+		got = append(got, d.ID+":"+strings.Join(d.Sizes, ","))
+		if len(d.Sizes) != len(d.Label) || len(d.Sizes) != len(d.Aspect) {
+			t.Errorf("%s: %d sizes, %d labels, %d aspects", d.ID, len(d.Sizes), len(d.Label), len(d.Aspect))
+		}
+	}
+	if slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, "la-sextorsion:") }) || !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, "contacts:") }) {
+		t.Errorf("offered %v", got)
+	}
 }

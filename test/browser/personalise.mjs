@@ -22,7 +22,7 @@
 
 import { chromium } from "playwright-core";
 import { createServer } from "node:http";
-import { readFileSync, statSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { readFileSync, statSync, mkdtempSync, writeFileSync, rmSync, readdirSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
 import { gzipSync, gunzipSync, brotliCompressSync, constants as zc } from "node:zlib";
@@ -263,6 +263,31 @@ try {
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
   check("the CSP allows WebAssembly and same-origin fetches only", /script-src 'self' 'wasm-unsafe-eval';/.test(csp) && /connect-src 'self';/.test(csp) && /default-src 'none'/.test(csp), csp);
   await ctx.close();
+
+  // Every edition's page draws its example poster at once and offers
+  // only the designs and sizes with room for a local block (kit.json's
+  // room): no form for a poster that cannot take one.
+  for (const ed of readdirSync(root).filter((d) => d !== edition && existsSync(path.join(root, d, "personalise", "kit.json"))).sort()) {
+    const c = await newContext();
+    const p = await c.newPage();
+    const errs = [];
+    p.on("console", (m) => m.type() === "error" && errs.push(m.text()));
+    await p.goto(`${origin}/${ed}/personalise/`, { waitUntil: "domcontentloaded" });
+    await p.waitForSelector("#perso-canvas[data-renders='1']", { timeout: 60000 });
+    const room = JSON.parse(readFileSync(path.join(root, ed, "personalise", "kit.json"), "utf8")).room || {};
+    const shown = await p.evaluate(() => ({
+      width: document.getElementById("perso-canvas").width,
+      problems: document.getElementById("perso-problems").textContent,
+      designs: [...document.querySelectorAll("#perso-design option")].map((o) => o.value),
+      sizes: [...document.querySelectorAll("#perso-size option")].map((o) => o.value),
+      design: document.getElementById("perso-design").value,
+    }));
+    check(`${ed}: the example poster is drawn, with no poster problem`, shown.width > 1 && shown.problems === "", JSON.stringify(shown));
+    check(`${ed}: only designs and sizes with room are offered`, shown.designs.length > 0 && shown.designs.every((d) => (room[d] || []).length > 0) &&
+      shown.sizes.every((z) => room[shown.design].includes(z)) && Object.keys(room).every((d) => shown.designs.includes(d)), `${JSON.stringify(shown)} room ${JSON.stringify(room)}`);
+    check(`${ed}: no console error`, errs.length === 0, errs.join(" | "));
+    await c.close();
+  }
 
   // The downloads page links here.
   const ctx2 = await newContext();
