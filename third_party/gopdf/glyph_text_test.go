@@ -17,9 +17,10 @@ import (
 	"testing"
 )
 
-// arabicFontPath is Noto Sans Arabic from Debian's fonts-noto-core (a
-// TrueType font with glyf outlines, composite glyphs and marks).
-const arabicFontPath = "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf"
+// arabicFontPath is Noto Sans Arabic (a TrueType font with glyf outlines,
+// composite glyphs and marks): the copy awarekit embeds
+// (kit/layout/fonts, OFL), so that the tests need no system font.
+const arabicFontPath = "../../kit/layout/fonts/NotoSansArabic-Regular.ttf"
 
 // arabicFamily is the Arabic font's family in the tests, with a subset tag
 // (PDF 32000-1 §9.6.4) so that pdffonts reports the subset.
