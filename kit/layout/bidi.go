@@ -1,15 +1,18 @@
 package layout
 
 import (
+	gobidi "github.com/go-text/typesetting/bidi"
 	"golang.org/x/text/unicode/bidi"
 )
 
 // Bidirectional text. A paragraph's direction comes from the edition's
-// language (fonts/fonts.yaml: rtl), not from its first strong character:
-// an Arabic paragraph that opens with a French name still reads right to
-// left. The Unicode Bidirectional Algorithm (golang.org/x/text/unicode/bidi)
-// gives each character a level (even: left to right; odd: right to
-// left); URLs, e-mail addresses and phone numbers are forced left to
+// language (i18n/locale/<lang>.yaml: direction), not from its first strong
+// character: an Arabic paragraph that opens with a French name still reads
+// right to left. The Unicode Bidirectional Algorithm gives each character
+// a level (even: left to right; odd: right to left): go-text/typesetting's
+// bidi, which passes Unicode's conformance tests (x/text's resolved no
+// bracket pair: "Arrêtons les violences (PNAV)" in an Arabic paragraph
+// printed "((PNAV"). URLs, e-mail addresses and phone numbers are forced left to
 // right, whole, whatever surrounds them. Lines are broken in logical
 // order; each line is then reordered for display (rule L2: reverse every
 // maximal sequence at or above each odd level, from the highest down).
@@ -40,32 +43,22 @@ func levels(rs []rune, kinds []tokenKind, rtl bool) []uint8 {
 		buf[i] = r
 	}
 	base := uint8(0)
-	opts := []bidi.Option{bidi.DefaultDirection(bidi.LeftToRight)}
+	dir := gobidi.LeftToRight
 	if rtl {
-		base = 1
-		opts = []bidi.Option{bidi.DefaultDirection(bidi.RightToLeft)}
+		base, dir = 1, gobidi.RightToLeft
 	}
 	lv := make([]uint8, len(rs))
-	for i := range lv {
-		lv[i] = base
+	var p gobidi.Paragraph
+	runs := p.Segment(buf, dir)
+	if runs.NumRuns() == 0 {
+		for i := range lv {
+			lv[i] = base
+		}
 	}
-	var p bidi.Paragraph
-	if _, err := p.SetString(string(buf), opts...); err == nil {
-		if o, err := p.Order(); err == nil {
-			for i := 0; i < o.NumRuns(); i++ {
-				run := o.Run(i)
-				a, b := run.Pos()
-				l := base
-				switch {
-				case run.Direction() == bidi.RightToLeft && base == 0:
-					l = 1
-				case run.Direction() == bidi.LeftToRight && base == 1:
-					l = 2
-				}
-				for k := a; k <= b && k < len(lv); k++ {
-					lv[k] = l
-				}
-			}
+	for i := 0; i < runs.NumRuns(); i++ {
+		run := runs.Run(i)
+		for k := run.Start; k < run.End && k < len(lv); k++ {
+			lv[k] = uint8(run.Level)
 		}
 	}
 	// Tokens read left to right, whole.
@@ -75,6 +68,22 @@ func levels(rs []rune, kinds []tokenKind, rtl bool) []uint8 {
 		}
 	}
 	return lv
+}
+
+// firstStrongRTL reports whether the first strong character of rs (a
+// letter of a script with a direction) is right to left; def when rs has
+// none (digits and punctuation only).
+func firstStrongRTL(rs []rune, def bool) bool {
+	for _, r := range rs {
+		p, _ := bidi.LookupRune(r)
+		switch p.Class() {
+		case bidi.L:
+			return false
+		case bidi.R, bidi.AL:
+			return true
+		}
+	}
+	return def
 }
 
 // isRTLRune reports a character of a right-to-left script (Hebrew,

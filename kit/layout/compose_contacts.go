@@ -36,7 +36,7 @@ func composeContacts(l *layouter, b *Box, r rect) *composition {
 	cards := make([]Block, len(cs))
 	for i, c := range cs {
 		parts := []Block{
-			paragraph(Para{Spans: []Span{{Text: l.t(c.Name), Role: Black, Color: st.accent, Scale: 1.25}}, Align: Center, Leading: 1.1}),
+			paragraph(Para{Spans: []Span{{Text: l.t(c.Name), Role: Black, Color: st.accent, Scale: 1.25}}, Align: Center, Leading: 1.1, Isolate: true}),
 			paragraph(Para{Spans: Emphasis(l.t(c.Purpose), Regular, Bold, st.ink, 1), Align: Center, SpaceBefore: 0.15, Leading: b.Leading}),
 		}
 		if c.Unverified == "" || e.Draft() {

@@ -55,7 +55,7 @@ func composeContactsList(l *layouter, b *Box, r rect) *composition {
 			}
 			target := contactTarget(c)
 			parts := []Block{
-				paragraph(Para{Spans: []Span{{Text: l.t(c.Name), Role: Black, Color: ink, Scale: 1.1}}, Align: Left, Leading: 1.1}),
+				paragraph(Para{Spans: []Span{{Text: l.t(c.Name), Role: Black, Color: ink, Scale: 1.1}}, Align: Left, Leading: 1.1, Isolate: true}),
 				paragraph(Para{Spans: Emphasis(l.t(c.Purpose), Regular, Bold, ink, 1), Align: Left, Leading: b.Leading}),
 				{Kind: BlockLink, Target: target, Alt: linkAlt(l.t(c.Name), shown),
 					Paras: []Para{{Spans: []Span{{Text: shown, Role: Bold, Color: ink, Scale: 1.1}}, Align: Left, Leading: 1.15}},

@@ -261,7 +261,9 @@ func composeLocal(l *layouter, b *Box, r rect) *composition {
 		case local.FieldURL:
 			sp.Text = v
 		}
-		single = append(single, Para{Spans: []Span{sp}, Align: align, Leading: b.Leading})
+		// The organisation's name reads as written, in an Arabic poster too.
+		isolate := f == local.FieldName
+		single = append(single, Para{Spans: []Span{sp}, Align: align, Leading: b.Leading, Isolate: isolate})
 		fields = append(fields, f)
 		if len(paraFields) > 0 && (f == local.FieldHours && slices.Contains(paraFields[len(paraFields)-1], local.FieldPhone) ||
 			f == local.FieldURL && slices.Contains(paraFields[len(paraFields)-1], local.FieldAddress)) {
@@ -274,7 +276,7 @@ func composeLocal(l *layouter, b *Box, r rect) *composition {
 		if len(paras) == 0 {
 			before = 0
 		}
-		paras = append(paras, Para{Spans: []Span{sp}, Align: align, SpaceBefore: before, Leading: b.Leading})
+		paras = append(paras, Para{Spans: []Span{sp}, Align: align, SpaceBefore: before, Leading: b.Leading, Isolate: isolate})
 		paraFields = append(paraFields, []string{f})
 	}
 	note := Para{Spans: []Span{{Text: l.i18n("local_added"), Role: Regular, Color: ink, Scale: 0.7}}, Align: align, SpaceBefore: 0.2, Leading: b.Leading}

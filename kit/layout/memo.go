@@ -116,6 +116,11 @@ func (s setter) key(paras []Para, w float64) [32]byte {
 		str(string(p.Align))
 		num(p.SpaceBefore)
 		num(p.Leading)
+		if p.Isolate {
+			num(1)
+		} else {
+			num(0)
+		}
 		num(float64(len(p.Spans)))
 		for _, sp := range p.Spans {
 			str(sp.Text)

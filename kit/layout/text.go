@@ -31,6 +31,11 @@ type Para struct {
 	Align       Align
 	SpaceBefore float64 // in units of the base size
 	Leading     float64 // line height as a multiple of the largest size on the line; 0 means 1.2
+	// Isolate sets the paragraph in the direction of its first strong
+	// character, not the edition's: a name ("119 – Allô enfance en
+	// danger", "Arrêtons les violences (PNAV)") reads as it is written in
+	// an Arabic poster, as an HTML <bdi> does on the site.
+	Isolate bool
 }
 
 // Emphasis splits s at **markers** into spans: regular text in role base,
@@ -154,7 +159,11 @@ func (s setter) words(p *Para, maxW float64) []word {
 			prev = faces[i]
 		}
 	}
-	lv := levels(rs, kinds, opts.rtl)
+	rtl := opts.rtl
+	if p.Isolate {
+		rtl = firstStrongRTL(rs, rtl)
+	}
+	lv := levels(rs, kinds, rtl)
 	var ws []word
 	start := 0
 	for j := 0; j <= len(rs); j++ {
