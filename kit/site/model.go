@@ -2,6 +2,7 @@ package site
 
 import (
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -86,6 +87,10 @@ type designInfo struct {
 type span struct {
 	Text   string `json:"text"`
 	Strong bool   `json:"strong,omitempty"`
+	// LTR: an address (https://…, www.…) in a right-to-left page, which
+	// spans.html isolates left to right (<bdi dir="ltr">), as the posters
+	// set it, so that the bidi algorithm does not move its slashes and dots.
+	LTR bool `json:"ltr,omitempty"`
 }
 
 type phone struct {
@@ -506,6 +511,42 @@ func spans(loc *typo.Locale, s string) []span {
 	for i, p := range parts {
 		if p != "" {
 			out = append(out, span{Text: p, Strong: i%2 == 1})
+		}
+	}
+	if loc.RightToLeft() {
+		out = isolateAddresses(out)
+	}
+	return out
+}
+
+// addressRE finds a web address in a text: https://…, http://… or www.…,
+// up to the next space.
+var addressRE = regexp.MustCompile(`(?:https?://|www\.)\S+`)
+
+// isolateAddresses splits the spans at each web address, which becomes a
+// span of its own marked LTR; punctuation that ends the sentence after it
+// (".", ",", ";", ":", "!", "?", ")") stays outside.
+func isolateAddresses(in []span) []span {
+	var out []span
+	for _, sp := range in {
+		rest := sp.Text
+		for {
+			loc := addressRE.FindStringIndex(rest)
+			if loc == nil {
+				break
+			}
+			a, b := loc[0], loc[1]
+			for b > a && strings.ContainsRune(".,;:!?)", rune(rest[b-1])) {
+				b--
+			}
+			if a > 0 {
+				out = append(out, span{Text: rest[:a], Strong: sp.Strong})
+			}
+			out = append(out, span{Text: rest[a:b], Strong: sp.Strong, LTR: true})
+			rest = rest[b:]
+		}
+		if rest != "" {
+			out = append(out, span{Text: rest, Strong: sp.Strong})
 		}
 	}
 	return out

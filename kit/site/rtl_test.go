@@ -78,6 +78,22 @@ func TestRightToLeft(t *testing.T) {
 			t.Errorf("the picker lacks %s", want)
 		}
 	}
+	// A French name and a web address inside Arabic text read as written:
+	// isolated (bdi), as the posters set them.
+	for _, want := range []string{
+		`<p class="meta"><bdi>119 – Allô enfance en danger</bdi> · <bdi>`,
+		`<bdi dir="ltr">https://www.internet-signalement.gouv.fr/PharosS1/</bdi>.`,
+	} {
+		if !strings.Contains(home, want) {
+			t.Errorf("ar-FR/index.html lacks %s", want)
+		}
+	}
+	if c := ps["ar-FR/contacts/index.html"]; !strings.Contains(c, "<h2><bdi>119 – Allô enfance en danger</bdi></h2>") {
+		t.Errorf("ar-FR/contacts: a contact's name is not isolated (<bdi>)")
+	}
+	if strings.Contains(ps["fr-FR/index.html"], `<bdi dir="ltr">`) {
+		t.Errorf("fr-FR/index.html: an address isolated in a left-to-right page")
+	}
 	// A French source inside an Arabic page reads left to right on its own.
 	if what := ps["ar-FR/what-is/index.html"]; !strings.Contains(what, `<li lang="fr" dir="auto">`) {
 		t.Errorf("ar-FR/what-is: its French sources are not isolated (lang=\"fr\" dir=\"auto\")")
@@ -124,6 +140,29 @@ func TestPhysical(t *testing.T) {
 	} {
 		if got := physical(tc.css); len(got) != tc.want {
 			t.Errorf("physical(%q) = %q, want %d", tc.css, got, tc.want)
+		}
+	}
+}
+
+// TestIsolateAddresses: in a right-to-left page each web address becomes
+// a span of its own, marked LTR, without the punctuation after it.
+func TestIsolateAddresses(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"زوروا https://www.e-enfance.org/aide/. شكرا", "زوروا |[https://www.e-enfance.org/aide/]|. شكرا"},
+		{"www.3018.fr, ou https://pharos.fr", "[www.3018.fr]|, ou |[https://pharos.fr]"},
+		{"sans adresse", "sans adresse"},
+		{"(https://a.fr)", "(|[https://a.fr]|)"},
+	} {
+		var got []string
+		for _, sp := range isolateAddresses([]span{{Text: c.in}}) {
+			if sp.LTR {
+				got = append(got, "["+sp.Text+"]")
+			} else {
+				got = append(got, sp.Text)
+			}
+		}
+		if g := strings.Join(got, "|"); g != c.want {
+			t.Errorf("%q: %q, want %q", c.in, g, c.want)
 		}
 	}
 }
