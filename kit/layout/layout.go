@@ -71,8 +71,25 @@ type Job struct {
 func (j Job) Name() string { return j.Edition.Code + "/" + j.Design.ID + "/" + j.Size }
 
 // Layout lays out one poster. The error is a *diag.Error listing every box
-// that does not fit.
+// that does not fit. A personalised poster whose official text has no room
+// beside the local block is laid out again with the block in the design's
+// fallback place, when it has one (local.go, LocalSpec.Fallback).
 func Layout(fonts Fonts, j Job) (*Page, error) {
+	pg, err := layoutOnce(fonts, j)
+	if err == nil || j.Local == nil || j.Design.Local == nil || j.Design.Local.Fallback == nil || !officialOverflow(err) {
+		return pg, err
+	}
+	alt := *j.Design
+	alt.Local = j.Design.Local.Fallback
+	j.Design = &alt
+	pg2, err2 := layoutOnce(fonts, j)
+	if err2 != nil && officialOverflow(err2) {
+		return pg, err // no room there either: the first place's problems
+	}
+	return pg2, err2 // the block fits there, or is too long for it (its own problems)
+}
+
+func layoutOnce(fonts Fonts, j Job) (*Page, error) {
 	d, e := j.Design, j.Edition
 	w, h := d.PageSize(j.Size)
 	k := d.Scale(j.Size) * mm // design millimetres → points

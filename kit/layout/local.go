@@ -1,10 +1,13 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
+	"github.com/awarekit/awarekit/kit/diag"
 	"github.com/awarekit/awarekit/kit/local"
 	"github.com/awarekit/awarekit/kit/typo"
 )
@@ -19,6 +22,29 @@ type LocalSpec struct {
 	Side    string `yaml:"side"`    // front (default) | back
 	Box     Box    `yaml:"box"`     // show: local
 	Replace []Box  `yaml:"replace"` // boxes of that side, new geometry when a block is given
+	// Drop lists boxes of that side left out when the block is given: a
+	// box whose place it takes (a personalised poster has no site band).
+	Drop []string `yaml:"drop"`
+	// Fallback is where the block goes when the official text has no room
+	// beside Box even with the smallest block (an edition with longer
+	// texts): Layout tries it only then. A smaller place takes a shorter
+	// block; a block too long for it gets its own "too long" problem.
+	Fallback *LocalSpec `yaml:"fallback"`
+}
+
+// officialOverflow reports whether err holds a problem of an official box
+// (not a field of the local block): a text the block left no room.
+func officialOverflow(err error) bool {
+	var de *diag.Error
+	if !errors.As(err, &de) {
+		return false
+	}
+	for _, p := range de.Problems {
+		if !strings.HasPrefix(p.Field, "local_") {
+			return true
+		}
+	}
+	return false
 }
 
 // Personalisable reports whether the design declares a local block.
@@ -123,10 +149,14 @@ func (l *layouter) fitLocal(side []Box) []Box {
 	return out
 }
 
-// boxes returns a side's boxes with the replacements and the local box.
+// boxes returns a side's boxes with the replacements and the local box,
+// without the dropped ones.
 func (s *LocalSpec) boxes(side []Box) []Box {
 	out := make([]Box, 0, len(side)+1)
 	for _, b := range side {
+		if slices.Contains(s.Drop, b.ID) {
+			continue
+		}
 		for _, r := range s.Replace {
 			if r.ID == b.ID {
 				b = r
@@ -139,31 +169,47 @@ func (s *LocalSpec) boxes(side []Box) []Box {
 
 // checkLocal checks the local: section: the local box and the replaced
 // boxes are checked like every box (in the page, sizes readable, known
-// colours), and the personalised side must have no overlap either.
+// colours), and the personalised side must have no overlap either; the
+// same for its fallback place.
 func (d *Design) checkLocal(add func(field, format string, args ...any), inPage func(field string, x, y, w, h float64), useColor func(field, c string)) {
-	s := d.Local
-	if s == nil {
+	if d.Local == nil {
 		return
 	}
+	d.checkLocalSpec(d.Local, "local", add, inPage, useColor)
+	if f := d.Local.Fallback; f != nil {
+		if f.Fallback != nil {
+			add("local.fallback.fallback", "a fallback has no fallback of its own")
+		}
+		d.checkLocalSpec(f, "local.fallback", add, inPage, useColor)
+	}
+}
+
+func (d *Design) checkLocalSpec(s *LocalSpec, at string, add func(field, format string, args ...any), inPage func(field string, x, y, w, h float64), useColor func(field, c string)) {
 	side := d.Boxes
 	switch s.Side {
 	case "", "front":
 	case "back":
 		if d.Back == nil {
-			add("local.side", "back: the design has no back")
+			add(at+".side", "back: the design has no back")
 			return
 		}
 		side = d.Back.Boxes
 	default:
-		add("local.side", "%q is not one of front, back", s.Side)
+		add(at+".side", "%q is not one of front, back", s.Side)
 		return
 	}
 	if s.Box.Show != "local" {
-		add("local.box.show", "must be local")
+		add(at+".box.show", "must be local")
 	}
+	sideName := map[bool]string{true: "back", false: "front"}[s.Side == "back"]
 	for i, r := range s.Replace {
 		if !slices.ContainsFunc(side, func(b Box) bool { return b.ID == r.ID }) {
-			add(fmt.Sprintf("local.replace[%d].id", i), "%q is not a box of the %s", r.ID, map[bool]string{true: "back", false: "front"}[s.Side == "back"])
+			add(fmt.Sprintf("%s.replace[%d].id", at, i), "%q is not a box of the %s", r.ID, sideName)
+		}
+	}
+	for i, id := range s.Drop {
+		if !slices.ContainsFunc(side, func(b Box) bool { return b.ID == id }) {
+			add(fmt.Sprintf("%s.drop[%d]", at, i), "%q is not a box of the %s", id, sideName)
 		}
 	}
 	// The replaced boxes are checked like every box: kinds, place, sizes,
@@ -180,15 +226,15 @@ func (d *Design) checkLocal(add func(field, format string, args ...any), inPage 
 		}
 	}
 	all := s.boxes(side)
-	d.checkBoxes("local", all[:len(all)-1], seen, add, inPage, useColor)
+	d.checkBoxes(at, all[:len(all)-1], seen, add, inPage, useColor)
 	// The local box itself: place, sizes readable on every paper size,
 	// colours, and no overlap with the personalised side.
 	b := s.Box
-	f := "local." + b.ID
+	f := at + "." + b.ID
 	if b.ID == "" {
-		add("local.box.id", "missing (required)")
+		add(at+".box.id", "missing (required)")
 	} else if seen[b.ID] || slices.ContainsFunc(side, func(o Box) bool { return o.ID == b.ID }) {
-		add("local.box.id", "duplicate box id %q", b.ID)
+		add(at+".box.id", "duplicate box id %q", b.ID)
 	}
 	inPage(f, b.X, b.Y, b.W, b.H)
 	if b.Font != "" && !slices.Contains(DesignRoles, b.Font) {

@@ -143,6 +143,7 @@ func TestLocalTooLong(t *testing.T) {
 
 func TestLocalDesignChecks(t *testing.T) {
 	base := "id: x\nsizes: [a4]\nboxes:\n  - {id: a, show: title, x: 10, y: 10, w: 100, h: 20, size: [20, 12]}\n  - {id: b, show: footer, x: 10, y: 280, w: 100, h: 10, size: [8, 7]}\n"
+	lbox := "local:\n  box: {id: l, show: local, x: 120, y: 280, w: 80, h: 10, size: [12, 11]}\n"
 	for _, c := range []struct{ name, yaml, want string }{
 		{"ok", base + "local:\n  box: {id: l, show: local, x: 120, y: 280, w: 80, h: 10, size: [12, 11]}\n", ""},
 		{"overlap", base + "local:\n  box: {id: l, show: local, x: 50, y: 280, w: 80, h: 10, size: [12, 11]}\n", "posters/x.yaml: local.l: overlaps box b"},
@@ -153,6 +154,11 @@ func TestLocalDesignChecks(t *testing.T) {
 		{"too small", base + "local:\n  box: {id: l, show: local, x: 120, y: 280, w: 80, h: 10, size: [9, 8]}\n", "posters/x.yaml: local.l.size: the minimum 8.0 pt on a4 is under the 11.0 pt readable there"},
 		{"not local", base + "local:\n  box: {id: l, show: title, x: 120, y: 280, w: 80, h: 10, size: [12, 11]}\n", "posters/x.yaml: local.box.show: must be local"},
 		{"no back", base + "local:\n  side: back\n  box: {id: l, show: local, x: 120, y: 280, w: 80, h: 10, size: [12, 11]}\n", "posters/x.yaml: local.side: back: the design has no back"},
+		{"fallback drops what it covers", base + lbox + "  fallback:\n    box: {id: l, show: local, x: 10, y: 280, w: 100, h: 10, size: [12, 11]}\n    drop: [b]\n", ""},
+		{"fallback overlaps", base + lbox + "  fallback:\n    box: {id: l, show: local, x: 10, y: 280, w: 100, h: 10, size: [12, 11]}\n", "posters/x.yaml: local.fallback.l: overlaps box b"},
+		{"unknown drop", base + lbox + "  drop: [z]\n", `posters/x.yaml: local.drop[0]: "z" is not a box of the front`},
+		{"fallback of a fallback", base + lbox + "  fallback:\n    box: {id: l, show: local, x: 120, y: 100, w: 80, h: 10, size: [12, 11]}\n    fallback:\n      box: {id: l, show: local, x: 120, y: 120, w: 80, h: 10, size: [12, 11]}\n", "posters/x.yaml: local.fallback.fallback: a fallback has no fallback of its own"},
+		{"fallback too small", base + lbox + "  fallback:\n    box: {id: l, show: local, x: 120, y: 100, w: 80, h: 10, size: [9, 8]}\n", "posters/x.yaml: local.fallback.l.size: the minimum 8.0 pt on a4 is under the 11.0 pt readable there"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := LoadDesigns(fstestMap{"x.yaml": c.yaml}, "posters")
@@ -295,6 +301,11 @@ func TestLocalTakesWhatItNeeds(t *testing.T) {
 	e, ds, tr := loadFixture(t)
 	f := fonts(t)
 	d := design(t, ds, "la-sextorsion")
+	// The place beside the advice only: no fallback (TestLocalFallback).
+	cp, spec := *d, *d.Local
+	spec.Fallback = nil
+	cp.Local = &spec
+	d = &cp
 	if e.Draft() {
 		t.Fatal("the fixture edition is a draft: its page is squeezed under the band")
 	}
@@ -366,5 +377,75 @@ func TestLocalTakesWhatItNeeds(t *testing.T) {
 	}
 	if _, err := lay(&long, short); err != nil {
 		t.Errorf("a name alone leaves the advice no room either: %v", err)
+	}
+}
+
+// TestLocalFallback: when the official text has no room beside even the
+// smallest block, the block goes to the design's fallback place (on
+// la-sextorsion the site band's, which a personalised poster leaves
+// empty), the official text as without a block, word for word; a block
+// too long for that place is reported on its own field, not as the
+// official text's overflow.
+func TestLocalFallback(t *testing.T) {
+	e, ds, tr := loadFixture(t)
+	f := fonts(t)
+	d := design(t, ds, "la-sextorsion")
+	fb := d.Local.Fallback
+	if fb == nil {
+		t.Fatal("la-sextorsion has no fallback place")
+	}
+	short, errs := local.Parse(map[string]string{local.FieldName: "Collège Jean Moulin", local.FieldRole: "CPE, salle 12"}, nil, e.Region)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	lay := func(e *content.Edition, b *local.Block) (*Page, error) {
+		return Layout(f, Job{Edition: e, Design: d, Size: "a4", I18n: tr, Designs: ds, Local: b})
+	}
+	// Lengthen the advice until a name and a role leave it no room beside
+	// them (the poster without a block still fits).
+	long := *e
+	long.Advice = slices.Clone(e.Advice)
+	primary, spec := *d, *d.Local
+	spec.Fallback = nil
+	primary.Local = &spec
+	for i := 0; ; i++ {
+		if i == 200 {
+			t.Fatal("the advice never overflowed beside the block")
+		}
+		long.Advice[len(long.Advice)-1].Text += " Gardez les preuves."
+		if _, err := Layout(f, Job{Edition: &long, Design: &primary, Size: "a4", I18n: tr, Designs: ds, Local: short}); err != nil {
+			break
+		}
+	}
+	plain, err := Layout(f, Job{Edition: &long, Design: d, Size: "a4", I18n: tr, Designs: ds})
+	if err != nil {
+		t.Fatalf("the lengthened advice does not fit without a block either: %v", err)
+	}
+	pg, err := lay(&long, short)
+	if err != nil {
+		t.Fatalf("the fallback place was not taken: %v", err)
+	}
+	// The block's text is in the fallback place.
+	found := false
+	for _, tx := range pg.Texts {
+		if strings.Contains(tx.Text, "Moulin") {
+			found = true
+			if tx.Y < fb.Box.Y*mm || tx.Y > (fb.Box.Y+fb.Box.H)*mm || tx.X < fb.Box.X*mm-0.01 || tx.X > (fb.Box.X+fb.Box.W)*mm {
+				t.Errorf("the name at (%.1f, %.1f) mm, outside the fallback box", tx.X/mm, tx.Y/mm)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("the block's name is not printed")
+	}
+	at := *d
+	at.Local = fb
+	if got, want := words(official(pg, &at, &long, "a4")), words(unbroken(plain)); got != want {
+		t.Errorf("the official text changed:\n got %s\nwant %s", got, want)
+	}
+	// Six fields do not fit there: the problem is the block's.
+	_, err = lay(&long, fullBlock(t, e.Region))
+	if err == nil || officialOverflow(err) || !strings.Contains(err.Error(), "at the smallest size") {
+		t.Errorf("a full block in the fallback place: %v", err)
 	}
 }
