@@ -133,6 +133,10 @@ try {
     check(`a field named ${f}`, (await page.$(`#perso [name="${f}"]`)) !== null);
   }
   check("download disabled before a name is given", await page.isDisabled('[data-download="pdf"]'));
+  // Offline from here: once loaded, typing, the previews, the errors and
+  // the PDF need nothing from the network.
+  const fetchedBefore = requests.filter((u) => !u.startsWith("blob:") && !u.startsWith("data:")).length;
+  await ctx.setOffline(true);
 
   const values = {
     local_name: "Collège Jean Moulin – Vie scolaire",
@@ -244,6 +248,10 @@ try {
   check("a logo that is not an image shows an error", (await page.textContent("#local_logo-error")).includes("PNG"));
   await page.setInputFiles('[name="local_logo"]', []);
   await settle();
+
+  check("offline once loaded: typing, previews, errors and the PDF ask for nothing",
+    requests.filter((u) => !u.startsWith("blob:") && !u.startsWith("data:")).length === fetchedBefore, requests.slice(fetchedBefore).join(", "));
+  await ctx.setOffline(false);
 
   // Accessibility, with the errors shown and without.
   await page.evaluate(axeSource);
