@@ -16,7 +16,7 @@
 // Prints one line per failure and ends with "browser: N passed, M failed".
 
 import { chromium } from "playwright-core";
-import { createServer } from "node:http";
+import { serve, checks, siteFile } from "./site-server.mjs";
 import { readFileSync, statSync, mkdirSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -29,60 +29,12 @@ const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const axeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = "") {
-  if (ok) {
-    passed++;
-    if (process.env.VERBOSE) console.log(`ok   ${name}`);
-  } else {
-    failed++;
-    console.log(`FAIL ${name}${detail ? ": " + detail : ""}`);
-  }
-}
+const { check, counts } = checks();
 
-// --- A static server on 127.0.0.1 -----------------------------------------
-const types = {
-  ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
-  ".svg": "image/svg+xml", ".png": "image/png", ".woff2": "font/woff2", ".pdf": "application/pdf",
-  ".xml": "application/xml", ".json": "application/json", ".zip": "application/zip", ".txt": "text/plain", ".wasm": "application/wasm",
-};
-function resolveFile(urlPath) {
-  let p = path.join(root, decodeURIComponent(urlPath.split("?")[0]));
-  if (!p.startsWith(root)) return null;
-  try {
-    if (statSync(p).isDirectory()) p = path.join(p, "index.html");
-    statSync(p);
-    return p;
-  } catch {
-    return null;
-  }
-}
-// A missing page gets its edition's 404 page (or the root's), as a static
-// host configured for the site would serve it.
-function notFoundPage(urlPath) {
-  const code = urlPath.split("/")[1] ?? "";
-  for (const p of [path.join(root, code, "404.html"), path.join(root, "404.html")]) {
-    try {
-      if (p.startsWith(root) && statSync(p).isFile()) return p;
-    } catch { /* try the next */ }
-  }
-  return null;
-}
-const server = createServer((req, res) => {
-  const urlPath = new URL(req.url, "http://x").pathname;
-  const file = resolveFile(urlPath);
-  if (!file) {
-    const nf = notFoundPage(urlPath);
-    res.writeHead(404, { "content-type": nf ? types[".html"] : "text/plain" });
-    res.end(nf ? readFileSync(nf) : "not found");
-    return;
-  }
-  res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
-  res.end(req.method === "HEAD" ? undefined : readFileSync(file));
-});
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-const origin = `http://127.0.0.1:${server.address().port}`;
+// --- A static server on 127.0.0.1 (site-server.mjs) -------------------------
+const server = await serve(root);
+const origin = server.origin;
+const resolveFile = (urlPath) => siteFile(root, urlPath);
 
 // Every page: each index.html below the root.
 function walk(dir, out = []) {
@@ -409,5 +361,6 @@ check("no request left 127.0.0.1", offsite.length === 0, offsite.join(", "));
 
 await browser.close();
 server.close();
+const { passed, failed } = counts();
 console.log(`browser: ${passed} passed, ${failed} failed (${pages.length} pages, ${editions.length} edition${editions.length === 1 ? "" : "s"})`);
 process.exit(failed ? 1 : 0);

@@ -21,8 +21,8 @@
 // "personalise: N passed, M failed".
 
 import { chromium } from "playwright-core";
-import { createServer } from "node:http";
-import { readFileSync, statSync, mkdtempSync, writeFileSync, rmSync, readdirSync, existsSync } from "node:fs";
+import { serve, checks } from "./site-server.mjs";
+import { readFileSync, mkdtempSync, writeFileSync, rmSync, readdirSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
 import { gzipSync, gunzipSync, brotliCompressSync, constants as zc } from "node:zlib";
@@ -40,48 +40,17 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
 const axeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const budget = { firstPreviewMs: 2000, keystrokeMs: 150, compressedBytes: 6 << 20 };
 
-let passed = 0;
-let failed = 0;
+const { check, counts } = checks();
 // A budget (time, or the compressed size): a failure with --budgets, else
 // a line that says so.
 function timed(name, ok, detail) {
   if (strictTime || ok) return check(name, ok, detail);
   console.log(`OVER BUDGET ${name}: ${detail}`);
 }
-function check(name, ok, detail = "") {
-  if (ok) {
-    passed++;
-    if (process.env.VERBOSE) console.log(`ok   ${name}`);
-  } else {
-    failed++;
-    console.log(`FAIL ${name}${detail ? ": " + detail : ""}`);
-  }
-}
 
-// --- A static server on 127.0.0.1, as a static host serves the site --------
-const types = {
-  ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
-  ".svg": "image/svg+xml", ".png": "image/png", ".woff2": "font/woff2", ".pdf": "application/pdf",
-  ".json": "application/json", ".wasm": "application/wasm",
-};
-const served = [];
-const server = createServer((req, res) => {
-  const urlPath = new URL(req.url, "http://x").pathname;
-  let p = path.join(root, decodeURIComponent(urlPath));
-  served.push(urlPath);
-  try {
-    if (!p.startsWith(root)) throw new Error("outside");
-    if (statSync(p).isDirectory()) p = path.join(p, "index.html");
-    const b = readFileSync(p);
-    res.writeHead(200, { "content-type": types[path.extname(p)] ?? "application/octet-stream" });
-    res.end(b);
-  } catch {
-    res.writeHead(404, { "content-type": "text/plain" });
-    res.end("not found");
-  }
-});
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-const origin = `http://127.0.0.1:${server.address().port}`;
+// --- A static server on 127.0.0.1, as a static host serves the site ----------
+const server = await serve(root);
+const origin = server.origin;
 const pageURL = `${origin}/${edition}/personalise/`;
 
 const browser = await chromium.launch({
@@ -341,5 +310,6 @@ try {
 const mb = (n) => (n / (1 << 20)).toFixed(2) + " MB";
 console.log(`personalise figures: first preview ${figures.firstPreviewMs?.toFixed(0)} ms (${Object.entries(figures.marks ?? {}).map(([k, v]) => `${k} ${v}`).join(", ")}), keystroke median ${figures.keystrokeMedianMs?.toFixed(0)} ms, max ${figures.keystrokeMaxMs?.toFixed(0)} ms (engine ${figures.relayoutEngineMs} ms); fetched ${mb(figures.rawBytes ?? 0)} raw, ${mb(figures.gzipBytes ?? 0)} gzip, ${mb(figures.brotliBytes ?? 0)} brotli`);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(figures, null, 2) + "\n");
+const { passed, failed } = counts();
 console.log(`personalise: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
