@@ -25,6 +25,9 @@ type LocalSpec struct {
 	// Drop lists boxes of that side left out when the block is given: a
 	// box whose place it takes (a personalised poster has no site band).
 	Drop []string `yaml:"drop"`
+	// Compact sets the role, the phone and the hours on one line (a
+	// short place: three lines hold a name, a role and a phone).
+	Compact bool `yaml:"compact"`
 	// Fallback is where the block goes when the official text has no room
 	// beside Box even with the smallest block (an edition with longer
 	// texts): Layout tries it only then. A smaller place takes a shorter
@@ -288,7 +291,20 @@ func composeLocal(l *layouter, b *Box, r rect) *composition {
 	}
 	// One paragraph per field for the attribution of an overflow; printed
 	// more compactly: the phone and the hours share a paragraph, and so do
-	// the address and the URL.
+	// the address and the URL; in a compact place (LocalSpec.Compact) the
+	// role, the phone and the hours share one.
+	compact := l.job.Design.Local != nil && l.job.Design.Local.Compact
+	joins := func(prev []string, f string) bool {
+		switch f {
+		case local.FieldHours:
+			return slices.Contains(prev, local.FieldPhone) || compact && slices.Contains(prev, local.FieldRole)
+		case local.FieldPhone:
+			return compact && slices.Contains(prev, local.FieldRole)
+		case local.FieldURL:
+			return slices.Contains(prev, local.FieldAddress)
+		}
+		return false
+	}
 	var single []Para
 	var fields []string
 	var paras []Para
@@ -307,12 +323,12 @@ func composeLocal(l *layouter, b *Box, r rect) *composition {
 		case local.FieldURL:
 			sp.Text = v
 		}
-		// The organisation's name reads as written, in an Arabic poster too.
-		isolate := f == local.FieldName
-		single = append(single, Para{Spans: []Span{sp}, Align: align, Leading: b.Leading, Isolate: isolate})
+		// What the organisation typed reads as written, in an Arabic poster
+		// too ("3 rue des Écoles, 69001 Lyon"): each paragraph takes the
+		// direction of its first strong character.
+		single = append(single, Para{Spans: []Span{sp}, Align: align, Leading: b.Leading, Isolate: true})
 		fields = append(fields, f)
-		if len(paraFields) > 0 && (f == local.FieldHours && slices.Contains(paraFields[len(paraFields)-1], local.FieldPhone) ||
-			f == local.FieldURL && slices.Contains(paraFields[len(paraFields)-1], local.FieldAddress)) {
+		if len(paraFields) > 0 && joins(paraFields[len(paraFields)-1], f) {
 			last := &paras[len(paras)-1]
 			last.Spans = append(last.Spans, Span{Text: "\u00a0· ", Role: Regular, Color: ink, Scale: 1}, sp)
 			paraFields[len(paraFields)-1] = append(paraFields[len(paraFields)-1], f)
@@ -322,7 +338,7 @@ func composeLocal(l *layouter, b *Box, r rect) *composition {
 		if len(paras) == 0 {
 			before = 0
 		}
-		paras = append(paras, Para{Spans: []Span{sp}, Align: align, SpaceBefore: before, Leading: b.Leading, Isolate: isolate})
+		paras = append(paras, Para{Spans: []Span{sp}, Align: align, SpaceBefore: before, Leading: b.Leading, Isolate: true})
 		paraFields = append(paraFields, []string{f})
 	}
 	note := Para{Spans: []Span{{Text: l.i18n("local_added"), Role: Regular, Color: ink, Scale: 0.7}}, Align: align, SpaceBefore: 0.2, Leading: b.Leading}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"cmp"
 	"io/fs"
 	"math"
 	"slices"
@@ -443,9 +444,72 @@ func TestLocalFallback(t *testing.T) {
 	if got, want := words(official(pg, &at, &long, "a4")), words(unbroken(plain)); got != want {
 		t.Errorf("the official text changed:\n got %s\nwant %s", got, want)
 	}
+	// The place is compact: a name, then the role, the phone and the
+	// hours on one line, fit.
+	four := fullBlock(t, e.Region)
+	four.Address, four.URL = "", ""
+	if pg, err := lay(&long, four); err != nil {
+		t.Errorf("a name, a role, a phone and hours in the fallback place: %v", err)
+	} else {
+		var line string
+		for _, tx := range pg.Texts {
+			if strings.Contains(tx.Text, four.Phone) {
+				for _, o := range pg.Texts {
+					if math.Abs(o.Y-tx.Y) < 0.5 {
+						line += o.Text
+					}
+				}
+			}
+		}
+		if !strings.Contains(line, "CPE") || !strings.Contains(line, "8") {
+			t.Errorf("the role, the phone and the hours are not on one line: %q", line)
+		}
+	}
 	// Six fields do not fit there: the problem is the block's.
 	_, err = lay(&long, fullBlock(t, e.Region))
 	if err == nil || officialOverflow(err) || !strings.Contains(err.Error(), "at the smallest size") {
 		t.Errorf("a full block in the fallback place: %v", err)
+	}
+}
+
+// TestLocalArabic: on an Arabic poster what the organisation typed reads
+// as written: a French address keeps its number first ("3 rue des
+// Écoles…", not "rue des Écoles… 3"), an Arabic role reads right to left.
+func TestLocalArabic(t *testing.T) {
+	set, ds, _ := loadKit(t, "data")
+	e := set.Edition("ar-FR")
+	if e == nil {
+		t.Fatal("no ar-FR edition in data/")
+	}
+	blk, errs := local.Parse(map[string]string{
+		local.FieldName:    "Collège Jean Moulin",
+		local.FieldRole:    "مستشار التربية",
+		local.FieldAddress: "3 rue des Écoles, 69001 Lyon",
+	}, nil, e.Region)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	pg, err := Layout(fonts(t), Job{Edition: e, Design: design(t, ds, "la-sextorsion"), Size: "a4", I18n: i18nFor(t, e), Designs: ds, Local: blk})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The runs of the address's line, from the left.
+	var line []Text
+	for _, tx := range pg.Texts {
+		if strings.Contains(tx.Text, "Écoles") {
+			for _, o := range pg.Texts {
+				if math.Abs(o.Y-tx.Y) < 0.5 {
+					line = append(line, o)
+				}
+			}
+		}
+	}
+	slices.SortFunc(line, func(a, b Text) int { return cmp.Compare(a.X, b.X) })
+	var got strings.Builder
+	for _, tx := range line {
+		got.WriteString(tx.Text)
+	}
+	if s := strings.Join(strings.Fields(got.String()), " "); !strings.HasPrefix(s, "3 rue des Écoles") {
+		t.Errorf("the address reads %q from the left", s)
 	}
 }

@@ -269,10 +269,38 @@ func TestRoom(t *testing.T) {
 			t.Errorf("%s: no size with room in %s: %v", id, e.Code, all)
 		}
 	}
+	// la-sextorsion without its fallback place, and an advice long enough
+	// that the example block leaves it no room on either size while the
+	// poster without a block still fits (a valid edition).
+	for i, d := range k.Designs {
+		if d.ID == "la-sextorsion" {
+			cp, spec := *d, *d.Local
+			spec.Fallback = nil
+			cp.Local = &spec
+			k.Designs[i] = &cp
+		}
+	}
 	long := *e
 	long.Advice = slices.Clone(e.Advice)
-	long.Advice[0].Text += strings.Repeat(" Gardez toutes les preuves de l'échange.", 30)
-	room := Room(k, &long)
+	var room map[string][]string
+	for i := 0; ; i++ {
+		if i == 300 {
+			t.Fatalf("the advice never left the block no room: %v", room)
+		}
+		long.Advice[0].Text += " Gardez les preuves."
+		if room = Room(k, &long); len(room["la-sextorsion"]) == 0 {
+			break
+		}
+	}
+	for _, d := range k.Designs {
+		if d.ID == "la-sextorsion" {
+			for _, z := range d.Sizes {
+				if _, err := layout.Layout(k.Fonts, layout.Job{Edition: &long, Design: d, Size: z, I18n: k.I18n[e.Code], Designs: k.Designs}); err != nil {
+					t.Fatalf("the edition is no longer valid: %v", err)
+				}
+			}
+		}
+	}
 	if _, ok := room["la-sextorsion"]; ok || len(room["contacts"]) == 0 {
 		t.Fatalf("a full advice column: room %v", room)
 	}

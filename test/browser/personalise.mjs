@@ -262,6 +262,7 @@ try {
     check(`${ed}: the example poster is drawn, with no poster problem`, shown.width > 1 && shown.problems === "", JSON.stringify(shown));
     check(`${ed}: only designs and sizes with room are offered`, shown.designs.length > 0 && shown.designs.every((d) => (room[d] || []).length > 0) &&
       shown.sizes.every((z) => room[shown.design].includes(z)) && Object.keys(room).every((d) => shown.designs.includes(d)), `${JSON.stringify(shown)} room ${JSON.stringify(room)}`);
+    check(`${ed}: every design with a local block is offered`, ["la-sextorsion", "c-est-non", "contacts", "bons-reflexes-carte"].every((d) => shown.designs.includes(d)), shown.designs.join(","));
     check(`${ed}: no console error`, errs.length === 0, errs.join(" | "));
     await c.close();
   }
