@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/awarekit/awarekit/kit/content"
+	"github.com/awarekit/awarekit/kit/internal/par"
 	"github.com/awarekit/awarekit/kit/kitset"
 	"github.com/awarekit/awarekit/kit/personalise"
 )
@@ -107,14 +108,17 @@ func writeEngineKit(tmp, dir string, k *kitset.Kit, eds []*content.Edition) erro
 	if dir == "" {
 		return nil
 	}
-	for _, e := range eds {
+	// Each edition's kit.json lays its designs out once per size (Room):
+	// the editions on every core, each writing its own file.
+	errs := make([]error, len(eds))
+	par.Do(len(eds), func(i int) {
+		e := eds[i]
 		b, err := personalise.KitJSON(k, e)
 		if err != nil {
-			return fmt.Errorf("edition %s: %w", e.Code, err)
+			errs[i] = fmt.Errorf("edition %s: %w", e.Code, err)
+			return
 		}
-		if err := writeFile(filepath.Join(tmp, e.Code, enginePath, personalise.KitFile), b); err != nil {
-			return err
-		}
-	}
-	return nil
+		errs[i] = writeFile(filepath.Join(tmp, e.Code, enginePath, personalise.KitFile), b)
+	})
+	return errors.Join(errs...)
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/i18n"
@@ -523,9 +524,13 @@ func spans(loc *typo.Locale, s string) []span {
 // up to the next space.
 var addressRE = regexp.MustCompile(`(?:https?://|www\.)\S+`)
 
+// sentenceEnd is the punctuation that may follow an address in a sentence
+// (Latin and Arabic, closing brackets and quotes): not part of it.
+const sentenceEnd = ".,;:!?)]»”’،؛؟"
+
 // isolateAddresses splits the spans at each web address, which becomes a
 // span of its own marked LTR; punctuation that ends the sentence after it
-// (".", ",", ";", ":", "!", "?", ")") stays outside.
+// (sentenceEnd) stays outside.
 func isolateAddresses(in []span) []span {
 	var out []span
 	for _, sp := range in {
@@ -536,8 +541,12 @@ func isolateAddresses(in []span) []span {
 				break
 			}
 			a, b := loc[0], loc[1]
-			for b > a && strings.ContainsRune(".,;:!?)", rune(rest[b-1])) {
-				b--
+			for b > a {
+				r, n := utf8.DecodeLastRuneInString(rest[a:b])
+				if !strings.ContainsRune(sentenceEnd, r) {
+					break
+				}
+				b -= n
 			}
 			if a > 0 {
 				out = append(out, span{Text: rest[:a], Strong: sp.Strong})

@@ -152,6 +152,7 @@ func TestIsolateAddresses(t *testing.T) {
 		{"www.3018.fr, ou https://pharos.fr", "[www.3018.fr]|, ou |[https://pharos.fr]"},
 		{"sans adresse", "sans adresse"},
 		{"(https://a.fr)", "(|[https://a.fr]|)"},
+		{"زوروا www.3018.fr، ثم", "زوروا |[www.3018.fr]|، ثم"},
 	} {
 		var got []string
 		for _, sp := range isolateAddresses([]span{{Text: c.in}}) {
