@@ -42,7 +42,8 @@ test-deps: deps
 		echo "installing $(TEST_PKGS)"; \
 		DEBIAN_FRONTEND=noninteractive $(APT_GET) update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq --no-install-recommends $(TEST_PKGS); \
-	fi
+	fi; \
+	for t in $(TEST_TOOLS) node npm; do command -v $$t >/dev/null || { echo "make test-deps: $$t is still missing (Node.js and npm come with the machine)"; exit 1; }; done
 
 test: test-deps
 	$(GO) vet ./...
