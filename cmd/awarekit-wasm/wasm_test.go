@@ -56,7 +56,7 @@ func TestWasm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	kj, err := personalise.KitJSON(kit, e) // as the build writes kit.json
+	kj, err := personalise.KitJSON(kit, e, "") // as the build writes kit.json
 	if err != nil {
 		t.Fatal(err)
 	}

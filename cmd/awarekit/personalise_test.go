@@ -94,6 +94,14 @@ func TestPersonaliseCSV(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stderr, "out/la-sextorsion-a4-personalised-lycee-ampere.pdf: already exists: remove it or choose another --out (it is never overwritten)") {
 		t.Fatalf("second run: %+v", r)
 	}
+	// With --base-url, as build takes it: the posters lead to the site.
+	r = run(t, dir, "personalise", "--edition", "fr-FR", "--local", "stations.csv", "--design", "la-sextorsion", "--size", "a4", "--base-url", "https://exemple.org/", "--out", "linked")
+	if r.code != 0 {
+		t.Fatalf("--base-url: %+v", r)
+	}
+	if text := pdfSqueezed(t, filepath.Join(dir, "linked", "la-sextorsion-a4-personalised-lycee-ampere.pdf")); !strings.Contains(text, "exemple.org/fr-FR") || strings.Contains(official, "exemple.org") {
+		t.Errorf("--base-url: the site's address is not on the poster:\n%s", text)
+	}
 }
 
 // TestPersonaliseBadRow: one bad row, and nothing is written; every

@@ -295,7 +295,7 @@ func Run(opt Options) (*Summary, error) {
 		if err := writeEngine(tmp, opt.Engine, sum.Editions); err != nil {
 			return nil, err
 		}
-		if err := writeEngineKit(tmp, opt.Engine, kit.Kit, eds); err != nil {
+		if err := writeEngineKit(tmp, opt.Engine, kit.Kit, kit.BaseURL, eds); err != nil {
 			return nil, err
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/awarekit/awarekit/kit/content"
 	"github.com/awarekit/awarekit/kit/internal/par"
 	"github.com/awarekit/awarekit/kit/kitset"
+	"github.com/awarekit/awarekit/kit/layout"
 	"github.com/awarekit/awarekit/kit/personalise"
 )
 
@@ -104,7 +105,7 @@ func writeEngine(tmp, dir string, codes []string) error {
 // strings the engine reads (personalise.KitFile, kit.json): the kit this
 // build loaded, so that the page personalises the posters the build made.
 // Nothing without an engine.
-func writeEngineKit(tmp, dir string, k *kitset.Kit, eds []*content.Edition) error {
+func writeEngineKit(tmp, dir string, k *kitset.Kit, baseURL string, eds []*content.Edition) error {
 	if dir == "" {
 		return nil
 	}
@@ -113,7 +114,7 @@ func writeEngineKit(tmp, dir string, k *kitset.Kit, eds []*content.Edition) erro
 	errs := make([]error, len(eds))
 	par.Do(len(eds), func(i int) {
 		e := eds[i]
-		b, err := personalise.KitJSON(k, e)
+		b, err := personalise.KitJSON(k, e, layout.SiteURL(baseURL, e.Code))
 		if err != nil {
 			errs[i] = fmt.Errorf("edition %s: %w", e.Code, err)
 			return

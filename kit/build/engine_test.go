@@ -90,7 +90,7 @@ func TestWriteEngineKit(t *testing.T) {
 		t.Fatal(err)
 	}
 	tmp := t.TempDir()
-	if err := writeEngineKit(tmp, "engine", k, eds); err != nil {
+	if err := writeEngineKit(tmp, "engine", k, "https://exemple.org/", eds); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct{ code, title string }{{"fr-FR", k.I18n["fr-FR"]["design_la-sextorsion"]}, {"de-LU", k.I18n["de-LU"]["design_la-sextorsion"]}} {
@@ -102,10 +102,13 @@ func TestWriteEngineKit(t *testing.T) {
 		if err := json.Unmarshal(b, &kd); err != nil {
 			t.Fatal(err)
 		}
+		if want := "https://exemple.org/" + c.code + "/"; kd.SiteURL != want {
+			t.Errorf("%s: site_url %q, want %q", c.code, kd.SiteURL, want)
+		}
 		if c.title == "" || kd.Strings["design_la-sextorsion"] != c.title || len(kd.Designs) != len(k.Designs) || !slices.ContainsFunc(kd.Designs, func(d *layout.Design) bool { return d.ID == "la-sextorsion" }) {
 			t.Errorf("%s: %d designs, title %q (want %q)", c.code, len(kd.Designs), kd.Strings["design_la-sextorsion"], c.title)
 		}
-		again, _ := personalise.KitJSON(k, eds[slices.IndexFunc(eds, func(e *content.Edition) bool { return e.Code == c.code })])
+		again, _ := personalise.KitJSON(k, eds[slices.IndexFunc(eds, func(e *content.Edition) bool { return e.Code == c.code })], "https://exemple.org/"+c.code+"/")
 		if !bytes.Equal(again, b) {
 			t.Errorf("%s: kit.json differs between two writes", c.code)
 		}
@@ -114,7 +117,7 @@ func TestWriteEngineKit(t *testing.T) {
 		t.Errorf("the test cannot tell the editions apart: %q", fr)
 	}
 	none := t.TempDir()
-	if err := writeEngineKit(none, "", k, eds[:1]); err != nil {
+	if err := writeEngineKit(none, "", k, "", eds[:1]); err != nil {
 		t.Fatal(err)
 	}
 	if es, _ := os.ReadDir(none); len(es) != 0 {

@@ -26,6 +26,7 @@ type PersonaliseOptions struct {
 	Size       string
 	Bleed      bool      // print-shop variant: bleed and crop marks
 	Out        string    // the folder the PDFs go to (created if missing)
+	BaseURL    string    // where the site is published, as for Run: an absolute https:// URL puts the site band on the posters
 	Now        time.Time // today, for the data's date checks (the command reads the clock)
 	SourceDate time.Time // SOURCE_DATE_EPOCH as the command read it; zero: the edition's date
 }
@@ -112,7 +113,7 @@ func Personalise(opt PersonaliseOptions) ([]string, error) {
 			probs = append(probs, personalise.Problems(shown, r.Line, fe, nil)...)
 			continue
 		}
-		pg, err := personalise.Poster(kit.Fonts, layout.Job{Edition: e, Design: d, Size: opt.Size, Bleed: bleed, I18n: kit.I18n[e.Code], Designs: kit.Designs, Local: blk, Locale: kit.locale(e)})
+		pg, err := personalise.Poster(kit.Fonts, layout.Job{Edition: e, Design: d, Size: opt.Size, Bleed: bleed, I18n: kit.I18n[e.Code], Designs: kit.Designs, Local: blk, Locale: kit.locale(e), SiteURL: layout.SiteURL(opt.BaseURL, e.Code)})
 		if err != nil {
 			probs = append(probs, personalise.Problems(shown, r.Line, nil, err)...)
 			continue

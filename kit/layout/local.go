@@ -22,8 +22,8 @@ type LocalSpec struct {
 	Side    string `yaml:"side"`    // front (default) | back
 	Box     Box    `yaml:"box"`     // show: local
 	Replace []Box  `yaml:"replace"` // boxes of that side, new geometry when a block is given
-	// Drop lists boxes of that side left out when the block is given: a
-	// box whose place it takes (a personalised poster has no site band).
+	// Drop lists boxes of that side left out when the block is given: the
+	// boxes whose place it takes (the site band, in a fallback place).
 	Drop []string `yaml:"drop"`
 	// Compact sets the role, the phone and the hours on one line (a
 	// short place: three lines hold a name, a role and a phone).

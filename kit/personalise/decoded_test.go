@@ -118,7 +118,7 @@ func TestKitJSONNoLocalPath(t *testing.T) {
 	if !strings.Contains(k.Designs[0].File, "my-kit") {
 		t.Fatalf("the kit's design is named %s: the test shows nothing", k.Designs[0].File)
 	}
-	b, err := KitJSON(k, e)
+	b, err := KitJSON(k, e, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,6 +43,11 @@ type KitData struct {
 	// fills a form for a poster that cannot take a local block. Nil
 	// (a kit.json without it): every size.
 	Room map[string][]string `json:"room"`
+	// SiteURL is the edition's site as the build's posters print it
+	// (layout.SiteURL: https://…/fr-FR/), "" when the build had no
+	// absolute base URL: a personalised poster leads to the site as the
+	// official one does.
+	SiteURL string `json:"site_url,omitempty"`
 }
 
 // Example is the local block the page shows until a name is typed (the
@@ -62,11 +67,11 @@ func Example(strs map[string]string, region string) *local.Block {
 
 // Room returns, per personalisable design of the kit (its documents
 // left out, as the page does), the sizes on which the edition's example
-// local block (Example) fits: the edition's official texts still fit
+// local block (Example) fits, on a poster leading to siteURL: the edition's official texts still fit
 // their boxes, at their readable sizes, beside a block of two lines.
 // A design with no such size is left out. Nil when the edition's strings
 // have no example.
-func Room(k *kitset.Kit, e *content.Edition) map[string][]string {
+func Room(k *kitset.Kit, e *content.Edition, siteURL string) map[string][]string {
 	strs := k.I18n[e.Code]
 	blk := Example(strs, e.Region)
 	if blk == nil {
@@ -78,7 +83,7 @@ func Room(k *kitset.Kit, e *content.Edition) map[string][]string {
 			continue
 		}
 		for _, z := range d.Sizes {
-			j := layout.Job{Edition: e, Design: d, Size: z, I18n: strs, Designs: k.Designs, Local: blk, Locale: k.Locale(e.Language)}
+			j := layout.Job{Edition: e, Design: d, Size: z, I18n: strs, Designs: k.Designs, Local: blk, Locale: k.Locale(e.Language), SiteURL: siteURL}
 			if _, err := Poster(k.Fonts, j); err == nil {
 				room[d.ID] = append(room[d.ID], z)
 			}
@@ -88,8 +93,9 @@ func Room(k *kitset.Kit, e *content.Edition) map[string][]string {
 }
 
 // KitJSON is the KitData of edition e of a loaded kit, as JSON (keys
-// sorted: the same kit gives the same bytes).
-func KitJSON(k *kitset.Kit, e *content.Edition) ([]byte, error) {
+// sorted: the same kit gives the same bytes); siteURL is the edition's
+// site as the build's posters print it ("" for none).
+func KitJSON(k *kitset.Kit, e *content.Edition, siteURL string) ([]byte, error) {
 	code := e.Code
 	m, ok := k.I18n[code]
 	if !ok {
@@ -109,6 +115,7 @@ func KitJSON(k *kitset.Kit, e *content.Edition) ([]byte, error) {
 		return nil, fmt.Errorf("the locale of edition %s: %w", code, err)
 	}
 	d.Locale = string(loc)
-	d.Room = Room(k, e)
+	d.Room = Room(k, e, siteURL)
+	d.SiteURL = siteURL
 	return json.Marshal(d)
 }

@@ -33,6 +33,7 @@ type Session struct {
 	locale  *typo.Locale        // the kit's locale of the edition's language (nil: the built-in one)
 	sides   [2]canvas           // the last preview of the front and the back (draw.go)
 	room    map[string][]string // KitData.Room: the sizes offered per design (nil: all)
+	siteURL string              // KitData.SiteURL: the site band's address ("" for none)
 }
 
 // DesignInfo is a personalisable design as the page offers it: its name
@@ -121,7 +122,7 @@ func NewSession(contentJSON, kitJSON []byte) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{Edition: e, all: ds, i18n: m, fonts: fonts, locale: loc, room: kd.Room}
+	s := &Session{Edition: e, all: ds, i18n: m, fonts: fonts, locale: loc, room: kd.Room, siteURL: kd.SiteURL}
 	for _, d := range ds {
 		if d.Personalisable() && d.Kind != "document" {
 			s.Designs = append(s.Designs, d)
@@ -198,7 +199,7 @@ func (s *Session) Render(req Request) *Result {
 		bleed = 3
 	}
 	t0 = time.Now()
-	pg, err := Poster(s.fonts, layout.Job{Edition: s.Edition, Design: d, Size: req.Size, Bleed: bleed, I18n: s.i18n, Designs: s.all, Local: blk, Locale: s.locale})
+	pg, err := Poster(s.fonts, layout.Job{Edition: s.Edition, Design: d, Size: req.Size, Bleed: bleed, I18n: s.i18n, Designs: s.all, Local: blk, Locale: s.locale, SiteURL: s.siteURL})
 	res.Layout = time.Since(t0)
 	if err != nil {
 		var de *diag.Error

@@ -43,7 +43,7 @@ func kitJSON(t *testing.T, e *content.Edition) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := KitJSON(k, e)
+	b, err := KitJSON(k, e, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -263,7 +263,7 @@ func TestRoom(t *testing.T) {
 	if Example(k.I18n[e.Code], e.Region) == nil {
 		t.Fatal("no example block in the strings")
 	}
-	all := Room(k, e)
+	all := Room(k, e, "")
 	for _, id := range []string{"la-sextorsion", "c-est-non", "contacts", "bons-reflexes-carte"} {
 		if len(all[id]) == 0 {
 			t.Errorf("%s: no size with room in %s: %v", id, e.Code, all)
@@ -288,7 +288,7 @@ func TestRoom(t *testing.T) {
 			t.Fatalf("the advice never left the block no room: %v", room)
 		}
 		long.Advice[0].Text += " Gardez les preuves."
-		if room = Room(k, &long); len(room["la-sextorsion"]) == 0 {
+		if room = Room(k, &long, ""); len(room["la-sextorsion"]) == 0 {
 			break
 		}
 	}
@@ -304,7 +304,7 @@ func TestRoom(t *testing.T) {
 	if _, ok := room["la-sextorsion"]; ok || len(room["contacts"]) == 0 {
 		t.Fatalf("a full advice column: room %v", room)
 	}
-	b, err := KitJSON(k, &long)
+	b, err := KitJSON(k, &long, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -322,5 +322,40 @@ func TestRoom(t *testing.T) {
 	}
 	if slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, "la-sextorsion:") }) || !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, "contacts:") }) {
 		t.Errorf("offered %v", got)
+	}
+}
+
+// TestSessionSiteURL: with the build's site in kit.json (site_url), the
+// personalised poster leads to the site as the official one does (its
+// address in the site band); without it, no band.
+func TestSessionSiteURL(t *testing.T) {
+	_, e := session(t)
+	k, err := kitset.Load("", []*content.Edition{e})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ce, _ := json.Marshal(e)
+	for _, site := range []string{"https://exemple.org/fr-FR/", ""} {
+		kj, err := KitJSON(k, e, site)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := NewSession(ce, kj)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := s.Render(Request{Values: map[string]string{local.FieldName: "Collège Jean Moulin"}, Design: "la-sextorsion", Size: "a4", PDF: true})
+		if !r.OK() {
+			t.Fatalf("%+v", r)
+		}
+		f := filepath.Join(t.TempDir(), "p.pdf")
+		os.WriteFile(f, r.PDF, 0o644)
+		out, err := exec.Command("pdftotext", f, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(string(out), "exemple.org/fr-FR"); got != (site != "") {
+			t.Errorf("site %q: the poster shows the address: %v\n%s", site, got, out)
+		}
 	}
 }
