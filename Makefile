@@ -43,7 +43,8 @@ test-deps: deps
 		DEBIAN_FRONTEND=noninteractive $(APT_GET) update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq --no-install-recommends $(TEST_PKGS); \
 	fi; \
-	for t in $(TEST_TOOLS) node npm; do command -v $$t >/dev/null || { echo "make test-deps: $$t is still missing (Node.js and npm come with the machine)"; exit 1; }; done
+	for t in $(TEST_TOOLS); do command -v $$t >/dev/null || { echo "make test-deps: $$t is still missing after installing $(TEST_PKGS)"; exit 1; }; done; \
+	for t in node npm; do command -v $$t >/dev/null || { echo "make test-deps: $$t is missing: install Node.js 20 and npm"; exit 1; }; done
 
 test: test-deps
 	$(GO) vet ./...

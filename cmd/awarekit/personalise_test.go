@@ -94,6 +94,11 @@ func TestPersonaliseCSV(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stderr, "out/la-sextorsion-a4-personalised-lycee-ampere.pdf: already exists: remove it or choose another --out (it is never overwritten)") {
 		t.Fatalf("second run: %+v", r)
 	}
+	// A --base-url that cannot lead anywhere is refused, not ignored.
+	r = run(t, dir, "personalise", "--edition", "fr-FR", "--local", "stations.csv", "--design", "la-sextorsion", "--size", "a4", "--base-url", "http://exemple.org/", "--out", "nolink")
+	if r.code != 1 || !strings.Contains(r.stderr, `--base-url: "http://exemple.org/" is not an absolute https:// address`) {
+		t.Errorf("--base-url http://: %+v", r)
+	}
 	// With --base-url, as build takes it: the posters lead to the site.
 	r = run(t, dir, "personalise", "--edition", "fr-FR", "--local", "stations.csv", "--design", "la-sextorsion", "--size", "a4", "--base-url", "https://exemple.org/", "--out", "linked")
 	if r.code != 0 {

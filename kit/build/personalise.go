@@ -72,6 +72,9 @@ func Personalise(opt PersonaliseOptions) ([]string, error) {
 	case !slices.Contains(d.Sizes, opt.Size):
 		probs.Add("--size", 0, 0, "", "%s comes in %s, not %q", d.ID, strings.Join(d.Sizes, ", "), opt.Size)
 	}
+	if opt.BaseURL != "" && layout.SiteURL(opt.BaseURL, e.Code) == "" {
+		probs.Add("--base-url", 0, 0, "", "%q is not an absolute https:// address (no query, no fragment): the posters could not lead to the site", opt.BaseURL)
+	}
 	if len(probs) > 0 {
 		return nil, probs.Err()
 	}

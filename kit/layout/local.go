@@ -388,7 +388,13 @@ func composeLocal(l *layouter, b *Box, r rect) *composition {
 			}
 			if k := links[i]; k > 0 {
 				link := &bs[k-1]
-				pg.Links = append(pg.Links, Link{X: r.x, Y: yy, W: r.w, H: hh, URL: link.Target, Elem: link.elem})
+				x, w := r.x, r.w
+				if i < len(paraFields) && slices.Contains(paraFields[i], local.FieldRole) {
+					// A compact line (role · phone · hours): only the
+					// number is the link, not the role beside it.
+					x, w = phoneRun(pg.Texts, blk.Phone, r.x, r.w, yy, yy+hh)
+				}
+				pg.Links = append(pg.Links, Link{X: x, Y: yy, W: w, H: hh, URL: link.Target, Elem: link.elem})
 			}
 			yy += hh
 		}
@@ -402,17 +408,22 @@ func composeLocal(l *layouter, b *Box, r rect) *composition {
 			n = int(math.Ceil(excess/lineH - 1e-9))
 		}
 		// The culprit: the field with the most lines, or the one holding
-		// a word wider than the box.
+		// a word wider than the box; of those with as many lines, the
+		// longest (in a compact line every field alone takes one).
 		st := setter{l.fonts, size}
-		worst, most := fields[0], -1
+		worst, most, widest := fields[0], -1, -1.0
 		for i, f := range fields {
 			alone := st.set(single[i:i+1], r.w)
 			lines := len(alone.lines[0])
 			if alone.cut != "" {
 				lines = math.MaxInt
 			}
-			if lines >= most {
-				worst, most = f, lines
+			width := 0.0
+			for _, ln := range alone.lines[0] {
+				width += ln.width
+			}
+			if lines > most || lines == most && width >= widest {
+				worst, most, widest = f, lines, width
 			}
 		}
 		if math.IsInf(excess, 1) {
@@ -426,4 +437,16 @@ func composeLocal(l *layouter, b *Box, r rect) *composition {
 		}
 	}
 	return c
+}
+
+// phoneRun returns the horizontal extent of the run printing phone in the
+// area x…x+w, between the heights top and bottom (a line of the local
+// block), or the whole area when no run prints it.
+func phoneRun(texts []Text, phone string, x, w, top, bottom float64) (float64, float64) {
+	for _, t := range texts {
+		if strings.TrimSpace(t.Text) == phone && t.Y >= top && t.Y <= bottom && t.X >= x-1e-6 && t.X <= x+w {
+			return t.X, t.Width
+		}
+	}
+	return x, w
 }

@@ -461,9 +461,21 @@ func TestLocalFallback(t *testing.T) {
 				}
 			}
 		}
-		if !strings.Contains(line, "CPE") || !strings.Contains(line, "8") {
+		if !strings.Contains(line, "CPE") || !strings.Contains(line, "lun.") {
 			t.Errorf("the role, the phone and the hours are not on one line: %q", line)
 		}
+		// Only the number is the tel: link, not the role beside it.
+		for _, ln := range pg.Links {
+			if strings.HasPrefix(ln.URL, "tel:") && ln.W > fb.Box.W*mm/2 {
+				t.Errorf("the tel: link is %.1f mm wide, the whole line", ln.W/mm)
+			}
+		}
+	}
+	// Too long there, with a long role and short hours: the role is named.
+	longRole := *four
+	longRole.Role, longRole.Hours = "Conseillère principale d'éducation, salle 12", "lun."
+	if _, err := lay(&long, &longRole); err == nil || !strings.Contains(err.Error(), "local_role: too long by") {
+		t.Errorf("a long role in the fallback place: %v", err)
 	}
 	// Six fields do not fit there: the problem is the block's.
 	_, err = lay(&long, fullBlock(t, e.Region))

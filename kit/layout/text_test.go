@@ -41,6 +41,7 @@ func TestTokens(t *testing.T) {
 		{"https://www.internet-signalement.gouv.fr/PharosS1/", strings.Repeat("u", 50)},
 		{"va sur internet-signalement.gouv.fr.", "......." + strings.Repeat("u", 28) + "."},
 		{"(www.e-enfance.org)", "." + strings.Repeat("u", 17) + "."},
+		{"زوروا www.3018.fr، ثم", "......" + strings.Repeat("u", 11) + "...."}, // the Arabic comma ends the sentence
 		{"écris à contact@ofmin.gouv.fr !", "........" + strings.Repeat("e", 21) + ".."},
 		{"appelle le 0805 805 817 ou le 116 006", "..........." + strings.Repeat("p", 12) + "......." + strings.Repeat("p", 7)},
 		{"+33 1 23 45 67 89", strings.Repeat("p", 17)},
