@@ -372,6 +372,13 @@ func (l *layouter) fitBox(b *Box) {
 	l.fonts = strict
 }
 
+// inner is box b's inner area on the page (its padding taken off).
+func (l *layouter) inner(b *Box) rect {
+	x, y, w, h := l.rect(b.X, b.Y, b.W, b.H)
+	pad := b.Padding * l.k
+	return rect{x + pad, y + pad, w - 2*pad, h - 2*pad}
+}
+
 func (l *layouter) box(b *Box) {
 	d := l.job.Design
 	x, y, w, h := l.rect(b.X, b.Y, b.W, b.H)
@@ -379,8 +386,7 @@ func (l *layouter) box(b *Box) {
 		fx, fy, fw, fh := l.bleedOut(x, y, w, h, b.X, b.Y, b.W, b.H)
 		l.pg.Shapes = append(l.pg.Shapes, Rect(fx, fy, fw, fh, d.color(b.Fill)))
 	}
-	pad := b.Padding * l.k
-	r := rect{x + pad, y + pad, w - 2*pad, h - 2*pad}
+	r := l.inner(b)
 	c, known := composers[b.Show]
 	if !known {
 		return // the design checks name the kind

@@ -89,29 +89,23 @@ const localLogoFloor = 16
 func (l *layouter) fitLocal(side []Box) []Box {
 	last := len(side) - 1
 	b := side[last]
-	inner := func(b Box) rect {
-		x, y, w, h := l.rect(b.X, b.Y, b.W, b.H)
-		pad := b.Padding * l.k
-		return rect{x + pad, y + pad, w - 2*pad, h - 2*pad}
-	}
-	// The height the block's content needs in the inner area r, at the
+	// The height the block's content needs in its inner area, at the
 	// largest size that fits (ok false when none does).
-	need := func(b Box, r rect) (float64, bool) {
+	need := func(b Box) (float64, bool) {
+		r := l.inner(&b)
 		c := composeLocal(l, &b, r)
-		if c == nil || len(c.tiers) == 0 || len(c.tiers[0]) == 0 {
+		if c == nil {
 			return 0, false
 		}
-		f := c.tiers[0][0]
-		maxS, minS := l.sizes(&b)
-		size, ok, _ := fit(maxS, minS, r.h, func(s float64) float64 { h, _ := f.height(setter{l.fonts, s}); return h })
-		if !ok {
+		f, size := l.largest(&b, c, r.h)
+		if f == nil {
 			return 0, false
 		}
 		h, _ := f.height(setter{l.fonts, size})
 		return h, true
 	}
-	r := inner(b)
-	h, ok := need(b, r)
+	r := l.inner(&b)
+	h, ok := need(b)
 	if !ok {
 		return side
 	}
@@ -127,7 +121,7 @@ func (l *layouter) fitLocal(side []Box) []Box {
 	shrunk.Y, shrunk.H = b.Y+slack, b.H-slack
 	if l.job.Local.Logo != nil {
 		// A smaller logo leaves the text more width: check it still fits.
-		if _, ok := need(shrunk, inner(shrunk)); !ok {
+		if _, ok := need(shrunk); !ok {
 			return side
 		}
 	}

@@ -55,35 +55,46 @@ func one(blocks []Block, f form) *composition {
 	return &composition{blocks: blocks, tiers: [][]form{{f}}}
 }
 
-// typeset tags a composition's blocks, fits it into box b (inner area r)
-// and places it.
-func (l *layouter) typeset(b *Box, r rect, c *composition) {
-	l.tag(b, c.blocks, 0)
+// largest returns the form of c that fits height h at the largest size
+// of box b's range, trying the tiers in order (the first form on a tie),
+// and that size; nil when no form fits.
+func (l *layouter) largest(b *Box, c *composition, h float64) (form, float64) {
 	maxS, minS := l.sizes(b)
-	var (
-		best      form
-		size      float64
-		own       form
-		ownSize   float64
-		ownExcess float64
-		n         int
-	)
+	var best form
+	size := 0.0
 	for _, tier := range c.tiers {
 		for _, f := range tier {
-			s, ok, excess := fit(maxS, minS, r.h, func(s float64) float64 { h, _ := f.height(setter{l.fonts, s}); return h })
-			if ok && s > size {
+			if s, ok, _ := fit(maxS, minS, h, func(s float64) float64 { h, _ := f.height(setter{l.fonts, s}); return h }); ok && s > size {
 				best, size = f, s
 			}
-			if n == c.own {
-				own, ownSize, ownExcess = f, s, excess
-			}
-			n++
 		}
 		if best != nil {
 			break
 		}
 	}
+	return best, size
+}
+
+// typeset tags a composition's blocks, fits it into box b (inner area r)
+// and places it.
+func (l *layouter) typeset(b *Box, r rect, c *composition) {
+	l.tag(b, c.blocks, 0)
+	best, size := l.largest(b, c, r.h)
 	if best == nil {
+		// None fits: the design's own form, at its smallest size, and its
+		// overflow reported.
+		var own form
+		n := 0
+		for _, tier := range c.tiers {
+			for _, f := range tier {
+				if n == c.own {
+					own = f
+				}
+				n++
+			}
+		}
+		maxS, minS := l.sizes(b)
+		ownSize, _, ownExcess := fit(maxS, minS, r.h, func(s float64) float64 { h, _ := own.height(setter{l.fonts, s}); return h })
 		best, size = own, ownSize
 		_, cut := best.height(setter{l.fonts, size})
 		if c.overflow != nil {
