@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -99,6 +100,11 @@ func NewSession(contentJSON, kitJSON []byte) (*Session, error) {
 	}
 	if len(kd.Designs) == 0 || len(kd.Strings) == 0 {
 		return nil, errors.New("reading the kit: no designs or no strings")
+	}
+	// The site band's address becomes a link in the PDF: only what the
+	// build writes (layout.SiteURL: https, a host, no query) is taken.
+	if u, err := url.Parse(kd.SiteURL); kd.SiteURL != "" && (err != nil || u.Scheme != "https" || u.Host == "" || u.User != nil || u.RawQuery != "" || u.Fragment != "") {
+		return nil, fmt.Errorf("reading the kit: site_url %q is not an https:// address", kd.SiteURL)
 	}
 	ds := kd.Designs
 	for _, d := range ds {

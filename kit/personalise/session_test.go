@@ -358,4 +358,16 @@ func TestSessionSiteURL(t *testing.T) {
 			t.Errorf("site %q: the poster shows the address: %v\n%s", site, got, out)
 		}
 	}
+	// A kit.json whose site_url is not the build's kind of address is
+	// refused: it would become a link in the PDF.
+	for _, bad := range []string{"javascript:alert(1)", "http://exemple.org/fr-FR/", "https:///fr-FR/", "https://exemple.org/?q=1"} {
+		var kd KitData
+		kj, _ := KitJSON(k, e, "")
+		json.Unmarshal(kj, &kd)
+		kd.SiteURL = bad
+		b, _ := json.Marshal(kd)
+		if _, err := NewSession(ce, b); err == nil || !strings.Contains(err.Error(), "site_url") {
+			t.Errorf("site_url %q: %v", bad, err)
+		}
+	}
 }
