@@ -12,12 +12,7 @@
 "use strict";
 const fs = require("fs");
 const [execJS, wasmFile, contentFile, kitFile] = process.argv.slice(2);
-globalThis.require = require;
-globalThis.fs = fs;
-globalThis.path = require("path");
-globalThis.performance ??= require("perf_hooks").performance;
-globalThis.crypto ??= require("crypto");
-require(require("path").resolve(execJS));
+require("./node-go.cjs")(execJS);
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const c0 = cpu();
 const t0 = performance.now();

@@ -5,12 +5,7 @@
 "use strict";
 const fs = require("fs");
 const [execJS, wasmFile, contentFile, kitFile, pdfOut] = process.argv.slice(2);
-globalThis.require = require;
-globalThis.fs = fs;
-globalThis.path = require("path");
-globalThis.performance ??= require("perf_hooks").performance;
-globalThis.crypto ??= require("crypto");
-require(require("path").resolve(execJS));
+require("./node-go.cjs")(execJS);
 
 const t0 = performance.now();
 // CPU time too: on a loaded machine the wall clock says more about the
